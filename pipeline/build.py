@@ -1,0 +1,202 @@
+"""Facts (linked) in, one RDF graph per article out. Knows rdflib, not spaCy.
+
+Identifiers are deterministic (DESIGN.md section 3): the article from its URL or
+text, a mention from its character offsets, an event / quote / figure from the
+article and its anchor, an unlinked entity from its folded name and type. No blank
+nodes, no timestamps: the same facts give the same triples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+
+from pipeline import SOFTWARE_NAME, __version__
+from pipeline.extract.lexicon import fold
+from pipeline.facts import Article, ArticleFacts, Entity, Figure, Span, TimeExpr
+from pipeline.vocab import CKG, DEFAULT_BASE, ITSRDF, NIF, PREFIXES, PROV, RDF, RDFS, SDO, SEM, TIME, WD, XSD
+
+TIME_PROPERTY = {"date": (TIME.inXSDDate, XSD.date), "month": (TIME.inXSDgYearMonth, XSD.gYearMonth),
+                 "year": (TIME.inXSDgYear, XSD.gYear)}
+
+
+def digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def score(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+
+
+def slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in fold(text)).split())[:48] or "x"
+
+
+class Builder:
+    def __init__(self, base: str = DEFAULT_BASE, model: str = ""):
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+        self.model = model
+
+    # --- identifiers ----------------------------------------------------------
+    def article_iri(self, article: Article) -> URIRef:
+        return URIRef(f"{self.base}article/{digest(article.url or article.text)}")
+
+    def entity_iri(self, entity: Entity) -> URIRef:
+        if entity.qid:
+            return WD[entity.qid]
+        return URIRef(f"{self.base}entity/{slug(entity.name)}-{digest(fold(entity.name), entity.type)[:8]}")
+
+    def span_iri(self, article: URIRef, span: Span) -> URIRef:
+        return URIRef(f"{article}#char={span.start},{span.end}")
+
+    def run_iri(self) -> URIRef:
+        return URIRef(f"{self.base}run/{digest(SOFTWARE_NAME, __version__, self.model)}")
+
+    def software_iri(self) -> URIRef:
+        return URIRef(f"{self.base}software/{SOFTWARE_NAME}/{__version__}")
+
+    # --- graph ----------------------------------------------------------------
+    def build(self, facts: ArticleFacts) -> Graph:
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        a = facts.article
+        art = self.article_iri(a)
+        ctx = self.span_iri(art, Span(0, len(a.text), ""))
+        self._article(g, a, art, ctx)
+        iris = {e.key: self.entity_iri(e) for e in facts.entities}
+        for e in facts.entities:
+            self._entity(g, e, iris, art, ctx)
+        if a.publisher is not None:
+            g.add((art, SDO.publisher, iris[next(e.key for e in facts.entities if e.role == "publisher")]))
+        for e in facts.entities:
+            if e.role == "photo credit":
+                g.add((art, CKG.photoCredit, iris[e.key]))
+        for t in facts.times:
+            self._time(g, t, art, ctx)
+        figures = {f.span: self._figure(g, f, iris, art, ctx) for f in facts.figures}
+        for ev in facts.events:
+            self._event(g, ev, iris, figures, art, ctx)
+        for q in facts.quotes:
+            self._quote(g, q, iris, art, ctx)
+        return g
+
+    def _article(self, g: Graph, a: Article, art: URIRef, ctx: URIRef) -> None:
+        g.add((art, RDF.type, SDO.NewsArticle))
+        g.add((art, SDO.headline, Literal(a.title or a.text.strip().split("\n", 1)[0][:160])))
+        g.add((art, SDO.identifier, Literal(a.id)))
+        if a.published:
+            g.add((art, SDO.datePublished, Literal(a.published, datatype=XSD.date)))
+        if a.url:
+            g.add((art, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
+        if a.licence:
+            g.add((art, SDO.license, Literal(a.licence)))
+        g.add((art, CKG.sha256, Literal(a.sha256)))
+        g.add((art, CKG.context, ctx))
+        run, software = self.run_iri(), self.software_iri()
+        g.add((art, PROV.wasGeneratedBy, run))
+        g.add((run, RDF.type, PROV.Activity))
+        g.add((run, RDF.type, CKG.Run))
+        g.add((run, PROV.wasAssociatedWith, software))
+        g.add((run, CKG.model, Literal(self.model)))
+        g.add((software, RDF.type, PROV.SoftwareAgent))
+        g.add((software, RDFS.label, Literal(SOFTWARE_NAME)))
+        g.add((software, SDO.softwareVersion, Literal(__version__)))
+        g.add((ctx, RDF.type, NIF.Context))
+        g.add((ctx, NIF.isString, Literal(a.text)))
+        g.add((ctx, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+        g.add((ctx, NIF.endIndex, Literal(len(a.text), datatype=XSD.nonNegativeInteger)))
+        g.add((ctx, SDO.isPartOf, art))
+
+    def _mention(self, g: Graph, span: Span, target: URIRef, art: URIRef, ctx: URIRef,
+                 confidence: float | None = None) -> URIRef:
+        m = self.span_iri(art, span)
+        g.add((m, RDF.type, NIF.Phrase))
+        g.add((m, NIF.anchorOf, Literal(span.text)))
+        g.add((m, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((m, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((m, NIF.referenceContext, ctx))
+        g.add((m, ITSRDF.taIdentRef, target))
+        if confidence is not None:
+            g.add((m, ITSRDF.taConfidence, score(confidence)))
+        return m
+
+    def _entity(self, g: Graph, e: Entity, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
+        x = iris[e.key]
+        g.add((x, RDF.type, CKG[e.type]))
+        g.add((x, RDFS.label, Literal(e.name)))
+        if e.qid:
+            g.add((x, CKG.wikidataId, Literal(e.qid)))
+        if e.affiliation and e.affiliation in iris:
+            g.add((x, CKG.affiliation, iris[e.affiliation]))
+        for title in e.titles:
+            g.add((x, CKG.title, Literal(title)))
+        for span in e.mentions:
+            m = self._mention(g, span, x, art, ctx, e.link_confidence if e.qid else None)
+            if e.link_note:  # provenance of the linking decision, not a fact about the entity
+                g.add((m, CKG.linkNote, Literal(e.link_note)))
+            for q in e.candidates if not e.qid else ():
+                g.add((m, CKG.candidate, WD[q]))
+
+    def _time(self, g: Graph, t: TimeExpr, art: URIRef, ctx: URIRef) -> URIRef:
+        instant = URIRef(f"{self.base}time/{t.value}")
+        prop, dtype = TIME_PROPERTY[t.granularity]
+        g.add((instant, RDF.type, TIME.Instant))
+        g.add((instant, prop, Literal(t.value, datatype=dtype)))
+        self._mention(g, t.span, instant, art, ctx)
+        return instant
+
+    def _figure(self, g: Graph, f: Figure, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> URIRef:
+        v = URIRef(f"{self.base}quantity/{digest(art, f.span.start, f.span.end)}")
+        g.add((v, RDF.type, SDO.QuantitativeValue))
+        for prop, value in ((SDO.value, f.value), (SDO.minValue, f.minimum), (SDO.maxValue, f.maximum)):
+            if value is not None:
+                g.add((v, prop, Literal(value, datatype=XSD.integer)))
+        g.add((v, CKG.approximate, Literal(f.approximate)))
+        g.add((v, CKG.figureOf, Literal(f.what)))
+        g.add((v, SDO.unitText, Literal("people")))
+        g.add((v, PROV.wasDerivedFrom, art))
+        if f.claimed_by:
+            g.add((v, PROV.wasAttributedTo, iris[f.claimed_by]))
+        g.add((v, CKG.mention, self._mention(g, f.span, v, art, ctx)))
+        return v
+
+    def _event(self, g: Graph, ev, iris: dict[str, URIRef], figures: dict[Span, URIRef], art: URIRef,
+               ctx: URIRef) -> None:
+        e = URIRef(f"{self.base}event/{digest(art, ev.event_class, ev.trigger.start, ev.trigger.end)}")
+        g.add((e, RDF.type, CKG[ev.event_class]))
+        g.add((e, RDFS.label, Literal(f"{ev.event_class}: {ev.sentence.text.strip()[:120]}")))
+        if ev.plover:
+            g.add((e, CKG.ploverCode, Literal(ev.plover)))
+        for key in ev.sources:
+            g.add((e, CKG.source, iris[key]))
+            g.add((e, SEM.hasActor, iris[key]))
+        for key in ev.targets:
+            g.add((e, CKG.target, iris[key]))
+            g.add((e, SEM.hasActor, iris[key]))
+        for key in ev.places:
+            g.add((e, SEM.hasPlace, iris[key]))
+        if ev.time is not None and ev.time.granularity == "date":
+            g.add((e, SEM.hasTimeStamp, Literal(ev.time.value, datatype=XSD.date)))
+        if ev.attributed_to:
+            g.add((e, RDF.type, CKG.ReportedClaim))
+            g.add((e, PROV.wasAttributedTo, iris[ev.attributed_to]))
+        if ev.figure is not None:
+            g.add((e, CKG.quantity, figures[ev.figure.span]))
+        if ev.negated:
+            g.add((e, CKG.negated, Literal(True)))
+        g.add((e, CKG.confidence, score(ev.confidence)))
+        g.add((e, PROV.wasDerivedFrom, art))
+        g.add((e, CKG.mention, self._mention(g, ev.trigger, e, art, ctx, ev.confidence)))
+
+    def _quote(self, g: Graph, q, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
+        x = URIRef(f"{self.base}quote/{digest(art, q.span.start, q.span.end)}")
+        g.add((x, RDF.type, SDO.Quotation))
+        g.add((x, SDO.text, Literal(q.span.text)))
+        g.add((x, SDO.isPartOf, art))
+        if q.speaker:
+            g.add((x, PROV.wasAttributedTo, iris[q.speaker]))
+        g.add((x, CKG.confidence, score(q.confidence)))
+        g.add((x, CKG.mention, self._mention(g, q.span, x, art, ctx, q.confidence)))

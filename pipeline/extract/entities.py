@@ -1,0 +1,358 @@
+"""Entities and all their mentions in one article, with within-article coreference.
+
+What counts as one entity: a person's full name, its surname alone, the title
+they were introduced with ("Turkish FM", "the Syrian leader"); a state by its
+name, its demonym ("Turkish") or its capital when the capital acts ("Ankara and
+Moscow have long been at odds"); named groups and the generic groups news write
+about ("rebel factions", "the Syrian government"). The small model's labels are a
+first guess: a surname tagged ORG still joins its person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as TokSpan, Token
+
+from pipeline.extract.lexicon import Lexicon, fold
+from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE,
+                            STATE, Article, Entity, Span)
+
+QUANTIFIERS = {"the", "a", "an", "most", "many", "some", "other", "several", "all", "both", "various"}
+POSSESSIVE = ("'s", "’s", "'", "’")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+INHERENTLY_ARMED = {"rebels", "rebel", "militants", "militant", "insurgents", "insurgent", "guerrillas",
+                    "guerrilla", "militia", "militias", "jihadists", "separatists", "paramilitaries"}
+MILITARY_HEADS = {"army", "forces", "troops", "military", "soldiers"}
+NAMED_GROUP_HEADS = {"group", "movement", "front", "army", "organization", "organisation"}
+
+
+@dataclass
+class EntityTable:
+    """Entities of one document, and which tokens mention which entity."""
+
+    doc: Doc
+    entities: dict[str, Entity] = field(default_factory=dict)
+    by_token: dict[int, list[str]] = field(default_factory=dict)
+
+    def get(self, name: str, typ: str, **attrs: object) -> Entity:
+        key = f"{typ}|{fold(name)}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, name=name, type=typ, **attrs)  # type: ignore[arg-type]
+        return self.entities[key]
+
+    def mention(self, entity: Entity, toks: TokSpan) -> None:
+        span = Span(toks.start_char, toks.end_char, toks.text)
+        if span not in entity.mentions:
+            entity.mentions.append(span)
+        for t in toks:
+            keys = self.by_token.setdefault(t.i, [])
+            if entity.key not in keys:
+                keys.append(entity.key)
+
+    def keys_at(self, token: Token) -> list[str]:
+        return self.by_token.get(token.i, [])
+
+    def covered(self, token: Token) -> bool:
+        return token.i in self.by_token
+
+    def persons(self) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type == PERSON]
+
+
+def trim(span: TokSpan) -> TokSpan:
+    """Drop a leading determiner and a trailing possessive: 'the Islamic State's' -> 'Islamic State'."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in QUANTIFIERS or span.doc[start].pos_ in {"DET", "ADV"}):
+        start += 1
+    while end > start and span.doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    return TokSpan(span.doc, start, end, label=span.label_)
+
+
+def noun_phrase(token: Token, include_det: bool = True) -> TokSpan:
+    """The token with its left modifiers (determiner, adjectives, compounds)."""
+    deps = {"amod", "compound", "nmod", "nummod", "poss", "npadvmod"} | ({"det"} if include_det else set())
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in deps:
+            start = min(start, child.left_edge.i if child.dep_ != "poss" else child.i)
+    return token.doc[start:token.i + 1]
+
+
+def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
+    table = EntityTable(doc)
+    ents = [trim(e) for e in doc.ents if e.label_ in NAME_LABELS]
+    ents = [e for e in ents if len(e) and e.text.strip()]
+    persons = _people(table, ents)
+    for ent in ents:
+        person = _person_for(ent, persons)
+        if person is not None:
+            table.mention(person, ent)  # a surname the model tagged ORG or GPE
+        elif ent.label_ != "PERSON":
+            _named(table, ent, lex)
+    _titles_before_names(table, ents, persons, lex)
+    _appositive_titles(table, ents, persons, lex)
+    _bare_titles(table, lex)
+    _groups(table, lex)
+    _repeated_names(table)
+    _possessive_countries(table, lex)
+    _pairs(table, lex)
+    for span, role in [(article.publisher, "publisher")] + [(c, "photo credit") for c in article.credits]:
+        if span is not None:
+            ent = table.get(span.text, NEWS_AGENCY, role=role)
+            if span not in ent.mentions:
+                ent.mentions.append(span)
+    for e in table.entities.values():
+        e.mentions.sort()
+    return table
+
+
+def _people(table: EntityTable, ents: list[TokSpan]) -> dict[str, Entity]:
+    """Persons keyed by folded surname; multi-word names first so a lone surname joins them."""
+    by_surname: dict[str, Entity] = {}
+    for ent in sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start)):
+        match = _person_for(ent, by_surname)
+        person = match or table.get(ent.text, PERSON)
+        table.mention(person, ent)
+        if match is None:
+            by_surname.setdefault(fold(ent[-1].text), person)
+    return by_surname
+
+
+def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
+    """A known person this name refers to: the same full name, or its surname alone."""
+    person = by_surname.get(fold(ent[-1].text))
+    if person is None:
+        return None
+    words = fold(ent.text).split()
+    full = fold(person.name).split()
+    if words == full[-len(words):] or words == full:
+        return person
+    return None
+
+
+def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
+    name, folded = ent.text, fold(ent.text)
+    if ent.label_ == "NORP":
+        country = lex.demonyms.get(folded)
+        if country:
+            table.mention(table.get(country, STATE), ent)
+        return
+    if ent.label_ in {"GPE", "LOC"}:
+        if folded in lex.countries:
+            table.mention(table.get(lex.countries[folded], STATE), ent)
+        elif folded in lex.capitals and not _is_located_in(ent.root, lex):
+            table.mention(table.get(lex.capitals[folded], STATE), ent)  # "Ankara and Moscow ... at odds"
+        elif folded in lex.capitals:
+            table.mention(table.get(name, CITY), ent)
+        else:
+            table.mention(table.get(name, PLACE), ent)
+        return
+    if ent.label_ == "ORG":
+        if fold(ent[-1].text) in lex.titles:  # "Turkish FM": a title, resolved to a person later
+            return
+        typ = next((t for kw, t in lex.org_keywords if f" {kw} " in f" {folded} "), ORGANIZATION)
+        table.mention(table.get(name, typ), ent)
+
+
+def _is_located_in(token: Token, lex: Lexicon) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps
+
+
+def _title_of(tokens: list[Token], lex: Lexicon) -> str | None:
+    """The title class named by the end of a run of tokens ('Turkish Foreign Minister')."""
+    for size in range(min(3, len(tokens)), 0, -1):
+        cls = lex.titles.get(fold(" ".join(t.text for t in tokens[-size:])))
+        if cls:
+            return cls
+    return None
+
+
+def _demonym_state(tokens: list[Token] | TokSpan, table: EntityTable, lex: Lexicon) -> str | None:
+    for t in tokens:
+        country = lex.demonyms.get(fold(t.text)) or lex.countries.get(fold(t.text))
+        if country:
+            return table.get(country, STATE).key
+    return None
+
+
+def _add_title(person: Entity, cls: str | None, affiliation: str | None) -> None:
+    if cls and cls not in person.titles:
+        person.titles = person.titles + (cls,)
+    if affiliation and person.affiliation is None:
+        person.affiliation = affiliation
+
+
+def _titles_before_names(table: EntityTable, ents: list[TokSpan], persons: dict[str, Entity],
+                         lex: Lexicon) -> None:
+    """'Turkish Foreign Minister Mevlut Cavusoglu': the title and the state go to the person."""
+    doc = table.doc
+    for ent in ents:
+        person = _person_for(ent, persons) if ent.label_ in {"PERSON", "ORG"} else None
+        if person is None:
+            continue
+        left: list[Token] = []
+        i = ent.start - 1
+        while i >= ent.sent.start and len(left) < 5 and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}:
+            left.insert(0, doc[i])
+            i -= 1
+        cls = _title_of(left, lex)
+        if cls:
+            _add_title(person, cls, _demonym_state(left, table, lex))
+
+
+def _appositive_titles(table: EntityTable, ents: list[TokSpan], persons: dict[str, Entity],
+                       lex: Lexicon) -> None:
+    """'his Russian counterpart in a Turkish resort town, Sergey Lavrov,': the title
+    phrase before a comma-enclosed name is a mention of that person."""
+    doc = table.doc
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.start == 0 or doc[ent.start - 1].text != ",":
+            continue
+        person = _person_for(ent, persons)
+        for i in range(ent.start - 2, max(ent.sent.start, ent.start - 10) - 1, -1):
+            tok = doc[i]
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", "“", "\""}:
+                break
+            cls = lex.titles.get(fold(tok.text))
+            if cls and tok.pos_ == "NOUN" and person is not None:
+                phrase = noun_phrase(tok)
+                _add_title(person, cls, _demonym_state(list(phrase), table, lex))
+                table.mention(person, phrase)
+                break
+
+
+def _bare_titles(table: EntityTable, lex: Lexicon) -> None:
+    """'Turkish FM', 'the Syrian leader': a title with no name, resolved to the one person
+    of the article who holds that title for that state."""
+    doc = table.doc
+    for tok in doc:
+        if tok.pos_ not in {"NOUN", "PROPN"} or table.covered(tok) and PERSON in _types(table, tok):
+            continue
+        phrase = noun_phrase(tok)
+        cls = _title_of(list(doc[phrase.start:tok.i + 1]), lex)
+        if not cls or cls == "counterpart" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON"):
+            continue
+        if tok.head.ent_type_ == "PERSON" and tok.dep_ == "compound":
+            continue
+        state = _demonym_state(list(phrase), table, lex)
+        if state is None:
+            continue
+        holders = [p for p in table.persons() if cls in p.titles]
+        exact = [p for p in holders if p.affiliation == state]
+        open_ = [p for p in holders if p.affiliation is None]
+        person = exact[0] if len(exact) == 1 else open_[0] if not exact and len(open_) == 1 else None
+        if person is not None:
+            person.affiliation = person.affiliation or state
+            table.mention(person, phrase)
+
+
+def _types(table: EntityTable, tok: Token) -> set[str]:
+    return {table.entities[k].type for k in table.keys_at(tok)}
+
+
+def _groups(table: EntityTable, lex: Lexicon) -> None:
+    """Groups named by a common noun: 'rebel factions', 'the Syrian government',
+    'Kurdish foes', 'the Islamic State group'; 'Russian troops' is Russia acting."""
+    doc = table.doc
+    for tok in doc:
+        typ = lex.group_heads.get(fold(tok.text))
+        if typ is None or tok.pos_ not in {"NOUN", "PROPN"} or (table.covered(tok) and tok.ent_type_ != "NORP"):
+            continue
+        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} or tok.nbor(1).text == "-" if tok.i + 1 < len(doc) else False:
+            continue  # "rebel" in "rebel factions" or "rebel-held": the head decides
+        phrase = trim(noun_phrase(tok, include_det=False))
+        mods = [t for t in phrase if t.i != tok.i]
+        state = _demonym_state(mods, table, lex)
+        proper = [t for t in mods if t.pos_ == "PROPN" and t.ent_type_ != "NORP" or t.ent_type_ == "PERSON"]
+        head = fold(tok.text)
+        if typ == GOVERNMENT:
+            person = next((table.entities[k] for t in mods for k in table.keys_at(t)
+                           if table.entities[k].type == PERSON), None)
+            if person is not None and person.affiliation:
+                state = person.affiliation
+            if state is None:
+                if person is None:
+                    continue
+                table.mention(table.get(phrase.text, GOVERNMENT), phrase)
+                continue
+            country = table.entities[state].name
+            table.mention(table.get(f"Government of {country}", GOVERNMENT, affiliation=state), phrase)
+        elif head in MILITARY_HEADS and state is not None and not proper:
+            table.mention(table.entities[state], phrase)  # "Russian troops" act for Russia
+        elif head in NAMED_GROUP_HEADS and not proper and not any(fold(t.text) in lex.armed_modifiers for t in mods):
+            continue
+        elif head in INHERENTLY_ARMED or proper or state is not None or any(
+                fold(t.text) in lex.armed_modifiers for t in mods):
+            if not mods and head not in INHERENTLY_ARMED:
+                continue
+            name = phrase.text if mods else tok.lemma_
+            table.mention(table.get(name, ARMED_GROUP, affiliation=state), phrase)
+
+
+def _repeated_names(table: EntityTable) -> None:
+    """A name seen once as an entity is the same entity wherever it recurs, whatever the
+    model tagged it there ('Aleppo' tagged GPE once and NORP twice)."""
+    doc = table.doc
+    names = {}
+    for e in table.entities.values():
+        if e.type in {PERSON, NEWS_AGENCY}:
+            continue
+        for m in e.mentions:
+            words = m.text.split()
+            if words and all(w[:1].isupper() for w in words):
+                names.setdefault(tuple(fold(w) for w in words), e)
+    for (words, entity) in names.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if doc[i].pos_ != "PROPN" or table.covered(doc[i]):
+                continue
+            if tuple(fold(t.text) for t in doc[i:i + n]) == words:
+                table.mention(entity, doc[i:i + n])
+
+
+def _pairs(table: EntityTable, lex: Lexicon) -> None:
+    """'the two nations': the last two states named together ('X and Y') before it, else
+    the last two states named."""
+    doc = table.doc
+
+    def states(t: Token) -> list[str]:
+        return [k for k in table.keys_at(t) if table.entities[k].type == STATE]
+
+    for tok in doc:
+        if fold(tok.text) not in lex.pair_nouns or not any(c.lower_ == "two" for c in tok.children):
+            continue
+        seen: list[str] = []
+        pair: list[str] = []
+        for i in range(tok.i - 1, -1, -1):
+            for key in states(doc[i]):
+                if key not in seen:
+                    seen.append(key)
+            conj = [k for c in doc[i].conjuncts for k in states(c)]
+            if not pair and conj and states(doc[i]) and conj[0] not in states(doc[i]):
+                pair = [states(doc[i])[0], conj[0]]
+                break
+        seen = pair or seen[:2]
+        if len(seen) == 2:
+            phrase = noun_phrase(tok)
+            for key in sorted(seen):
+                table.mention(table.entities[key], phrase)
+
+
+def _possessive_countries(table: EntityTable, lex: Lexicon) -> None:
+    """'his country' is the state of the person the sentence is about."""
+    doc = table.doc
+    for tok in doc:
+        if fold(tok.text) not in lex.country_nouns or table.covered(tok):
+            continue
+        if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+            continue
+        person = None
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            person = next((table.entities[k] for k in table.keys_at(doc[i])
+                           if table.entities[k].type == PERSON and table.entities[k].affiliation), None)
+            if person:
+                break
+        if person is not None:
+            table.mention(table.entities[person.affiliation], noun_phrase(tok))

@@ -1,0 +1,227 @@
+"""Events: who did what to whom, where and when, coded with PLOVER categories.
+
+A trigger word from pipeline/data/triggers.csv, read in the dependency parse: the
+subject is the source, the object (or the object of its prepositions) the target,
+a place it is located in or a relative clause hangs from the place, and the date is
+the time expression of its sentence. An event stated inside a quotation, or in a
+clause reported by "X said", is X's claim and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.entities import EntityTable
+from pipeline.extract.lexicon import Lexicon, Trigger, fold
+from pipeline.facts import (CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure, Quote, Span,
+                            TimeExpr)
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
+FIRST_PERSON = {"we", "us", "our"}
+FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
+              "Assault": {"deaths", "injured"}, "Accuse": {"deaths"}}
+
+
+def phrase_key(token: Token) -> str:
+    """'cease-fire' and 'ceasefire' alike: the noun with its compounds, no hyphens."""
+    parts = [c.text for c in token.lefts if c.dep_ in {"compound", "punct"} and c.text != ","] + [token.text]
+    return fold("".join(parts)).replace("-", "")
+
+
+def starts_clause(token: Token) -> bool:
+    """'backs Assad and Turkey supports ...': a conjunct followed by a finite verb is
+    the subject of a new clause the parser attached to the wrong head."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.tag_ in {"VBZ", "VBD", "VBP"}
+
+
+class EventReader:
+    """Reads the events of one parsed article, given its entities and quotations."""
+
+    def __init__(self, doc: Doc, table: EntityTable, quotes: list[Quote], times: list[TimeExpr],
+                 figures: list[Figure], lex: Lexicon):
+        self.doc, self.table, self.quotes, self.times, self.figures, self.lex = doc, table, quotes, times, figures, lex
+
+    # --- who ------------------------------------------------------------------
+    def quote_at(self, token: Token) -> Quote | None:
+        return next((q for q in self.quotes if q.span.start <= token.idx < q.span.end), None)
+
+    def actors(self, token: Token | None, conjuncts: bool = True) -> list[str]:
+        """Entity keys a noun phrase (and its conjuncts) refers to; places are not actors."""
+        if token is None:
+            return []
+        keys: list[str] = []
+        for t in (token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c))):
+            found = self.table.keys_at(t)
+            if not found and t.lower_ in FIRST_PERSON:
+                found = self._first_person(t)
+            if not found:
+                found = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.table.keys_at(c)
+                         if self.table.entities[k].type == PERSON]
+            for k in found:
+                if self.table.entities[k].type not in {CITY, PLACE} and k not in keys:
+                    keys.append(k)
+        return keys
+
+    def _first_person(self, token: Token) -> list[str]:
+        """'we' in an official's quotation is the state the official speaks for."""
+        quote = self.quote_at(token)
+        if quote is None or quote.speaker is None:
+            return []
+        speaker = self.table.entities[quote.speaker]
+        return [speaker.affiliation] if speaker.affiliation else []
+
+    def subject(self, token: Token) -> Token | None:
+        for _ in range(4):
+            subj = min((c for c in token.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - token.i),
+                       default=None)
+            if subj is not None:
+                return subj
+            if token.dep_ == "acl" or (token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}
+                                       and not any(c.lower_ == "where" for c in token.children)):
+                return token.head  # "rebel factions fighting ..."
+            if token.dep_ in {"xcomp", "conj", "dobj", "pobj", "attr", "prep", "advcl"} and token.head is not token:
+                token = token.head
+                continue
+            break
+        return None
+
+    def left_neighbour_actor(self, token: Token) -> list[str]:
+        """A subject the parser lost ('... and Turkey supports rebels'): the entity right before the verb."""
+        for i in range(token.i - 1, max(token.sent.start, token.i - 3) - 1, -1):
+            keys = self.actors(self.doc[i], conjuncts=False)
+            if keys:
+                return keys
+            if self.doc[i].pos_ in {"VERB", "AUX", "PUNCT"}:
+                break
+        return []
+
+    def objects(self, token: Token) -> list[str]:
+        found: list[str] = []
+        for c in token.children:
+            if c.dep_ in OBJECTS:
+                found += self.actors(c)
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                found += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
+            elif c.dep_ == "xcomp" and c.pos_ == "VERB":
+                found += [k for o in c.children if o.dep_ in OBJECTS for k in self.actors(o)]
+            elif c.dep_ == "agent":
+                continue
+        return list(dict.fromkeys(found))
+
+    def roles(self, token: Token, trigger: Trigger) -> tuple[list[str], list[str]]:
+        if token.pos_ == "ADJ":  # "X is responsible for": the speaker accuses X
+            cop = token.head if token.dep_ in {"acomp", "amod"} else token
+            targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
+            speaker = self.speaker(token)
+            return ([speaker] if speaker else []), targets
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
+        if passive:
+            agent = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            sources = self.actors(agent)
+            targets = self.actors(next(c for c in token.children if c.dep_ == "nsubjpass"))
+        else:
+            poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}), None)
+            sources = self.actors(poss) if poss is not None else self.actors(self.subject(token))
+            if not sources and token.pos_ == "VERB":
+                sources = self.left_neighbour_actor(token)
+            targets = self.objects(token)
+            if token.pos_ == "NOUN" and token.dep_ == "pobj" and not targets:
+                targets = self.objects(token.head.head)  # "in agreement ... with Russia"
+        targets = [t for t in targets if t not in sources]
+        return sources, targets
+
+    def speaker(self, token: Token) -> str | None:
+        """Whose claim this is: the quotation's speaker, or the subject of the reporting
+        verb whose clause holds the trigger."""
+        quote = self.quote_at(token)
+        if quote is not None:
+            return quote.speaker
+        child = token
+        for anc in token.ancestors:
+            if anc.lemma_.lower() in self.lex.reporting_verbs and child.dep_ in {"ccomp", "parataxis"}:
+                subj = min((c for c in anc.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - anc.i),
+                           default=None)
+                keys = self.table.keys_at(subj) if subj is not None else []
+                return next((k for k in keys if self.table.entities[k].type == PERSON), keys[0] if keys else None)
+            child = anc
+        return None
+
+    # --- where and when ---------------------------------------------------------
+    def places(self, token: Token, actors: list[str]) -> list[str]:
+        found: list[str] = []
+        for tok in (token, *list(token.ancestors)[:3]):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in {"in", "at", "near", "across", "inside"}:
+                    for p in c.children:
+                        found += [k for k in self.table.keys_at(p) if self.table.entities[k].type in PLACE_TYPES]
+            if tok.dep_ == "relcl":
+                found += [k for k in self.table.keys_at(tok.head) if self.table.entities[k].type in PLACE_TYPES]
+            if found:
+                break
+        if not found:
+            found = [k for t in token.sent for k in self.table.keys_at(t)
+                     if self.table.entities[k].type in {CITY, PLACE}]
+        return [k for k in dict.fromkeys(found) if k not in actors]
+
+    def time(self, token: Token) -> TimeExpr | None:
+        sent = token.sent
+        inside = [t for t in self.times if sent.start_char <= t.span.start < sent.end_char and t.granularity == "date"]
+        return min(inside, key=lambda t: abs(t.span.start - token.idx), default=None)
+
+    def figure(self, token: Token, event_class: str) -> Figure | None:
+        kinds = FIGURE_FOR.get(event_class, set())
+        sent = token.sent
+        return next((f for f in self.figures if f.what in kinds and sent.start_char <= f.span.start < sent.end_char), None)
+
+    # --- what -----------------------------------------------------------------
+    def matches(self, token: Token, trigger: Trigger) -> bool:
+        if trigger.requires is None:
+            return True
+        kind, values = trigger.requires
+        if kind == "prep":
+            return (token.dep_ == "pobj" and token.head.lower_ in values) or any(
+                c.dep_ == "prep" and c.lower_ in values for c in token.children)
+        if kind in {"object", "subject"}:
+            deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj"}
+            words = set().union(*(self.lex.noun_classes.get(v, {v}) for v in values))
+            candidates = [c for c in token.children if c.dep_ in deps]
+            candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children
+                           if p.dep_ in deps]
+            return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
+        return False
+
+    def triggers(self) -> Iterator[tuple[Token, Trigger]]:
+        for token in self.doc:
+            pos = "VERB" if token.pos_ == "AUX" else token.pos_
+            for trigger in self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ()):
+                if self.matches(token, trigger):
+                    yield token, trigger
+                    break
+
+    def events(self) -> Iterator[Event]:
+        for token, trigger in self.triggers():
+            sources, targets = self.roles(token, trigger)
+            needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
+            if needs_actor and not sources:
+                continue
+            negated = any(c.dep_ == "neg" for c in token.children)
+            places = self.places(token, sources + targets)
+            speaker = self.speaker(token)
+            if trigger.pos == "ADJ":
+                speaker = sources[0] if sources else None
+            sent = token.sent
+            sentence = Span(sent.start_char, sent.end_char, sent.text)
+            confidence = 0.8 if sources and (targets or not needs_actor) else 0.6
+            yield Event(trigger.event_class, trigger.code, Span(token.idx, token.idx + len(token.text), token.text),
+                        sentence, tuple(sources), tuple(targets), tuple(places), self.time(token), speaker,
+                        self.figure(token, trigger.event_class), negated, confidence)
+
+
+def extract_events(doc: Doc, table: EntityTable, quotes: list[Quote], times: list[TimeExpr],
+                   figures: list[Figure], lex: Lexicon) -> list[Event]:
+    return list(EventReader(doc, table, quotes, times, figures, lex).events())

@@ -1,0 +1,99 @@
+"""The lexicons the extractors read: trigger words, titles, demonyms, capitals.
+
+They are data (pipeline/data/*.csv, *.json), so a user extends the extractors
+without touching Python.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form: 'Çavuşoğlu' and 'cavusoglu' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("ı", "i").casefold().replace("’", "'").split())
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    requires: tuple[str, frozenset[str]] | None  # ("prep", {"for"}), ("object", {"ceasefire", ...})
+    code: str | None  # PLOVER category
+    event_class: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    countries: dict[str, str]  # folded name -> country name
+    demonyms: dict[str, str]  # folded demonym -> country name
+    capitals: dict[str, str]  # folded capital -> country name
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]
+    reporting_verbs: frozenset[str]
+    noun_classes: dict[str, frozenset[str]]
+    titles: dict[str, str]  # folded surface -> title class
+    group_heads: dict[str, str]  # folded head word -> entity type
+    armed_modifiers: frozenset[str]
+    org_keywords: tuple[tuple[str, str], ...]  # (folded keyword, entity type), longest first
+    generic_suffixes: frozenset[str]
+    country_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
+    locative_preps: frozenset[str]
+    figure_kinds: dict[str, str]  # word -> "deaths", "displaced", ...
+    people_nouns: frozenset[str]
+    vague_amounts: dict[str, tuple[int, int | None]]
+    number_words: dict[str, int]
+    approximators: tuple[str, ...]
+
+
+@cache
+def load() -> Lexicon:
+    countries, demonyms, capitals = {}, {}, {}
+    with open(DATA / "countries.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            countries[fold(row["country"])] = row["country"]
+            for d in row["demonyms"].split("|"):
+                demonyms[fold(d)] = row["country"]
+            for c in row["capital"].split("|"):
+                capitals[fold(c)] = row["country"]
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
+    with open(DATA / "triggers.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            req = None
+            if row["requires"]:
+                kind, _, values = row["requires"].partition(":")
+                req = (kind, frozenset(values.split("|")))
+            t = Trigger(row["lemma"], row["pos"], req, row["code"] or None, row["event_class"])
+            triggers.setdefault((t.lemma, t.pos), []).append(t)
+    raw = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+    titles = {fold(s): cls for cls, surfaces in raw["titles"].items() for s in surfaces}
+    group_heads = {fold(h): typ for typ, heads in raw["group_heads"].items() for h in heads}
+    org_keywords = sorted(((fold(k), typ) for typ, ks in raw["org_keywords"].items() for k in ks),
+                          key=lambda kv: -len(kv[0]))
+    return Lexicon(
+        countries=countries, demonyms=demonyms, capitals=capitals,
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
+        noun_classes={k: frozenset(v) for k, v in raw["noun_classes"].items()},
+        titles=titles, group_heads=group_heads,
+        armed_modifiers=frozenset(raw["armed_modifiers"]),
+        org_keywords=tuple(org_keywords),
+        generic_suffixes=frozenset(raw["generic_suffixes"]),
+        country_nouns=frozenset(raw["country_nouns"]),
+        pair_nouns=frozenset(raw["pair_nouns"]),
+        locative_preps=frozenset(raw["locative_preps"]),
+        figure_kinds={w: kind for kind, words in raw["figure_kinds"].items() for w in words},
+        people_nouns=frozenset(raw["people_nouns"]),
+        vague_amounts={k: (v[0], v[1]) for k, v in raw["vague_amounts"].items()},
+        number_words=raw["number_words"],
+        approximators=tuple(raw["approximators"]),
+    )

