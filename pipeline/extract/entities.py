@@ -256,6 +256,7 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
     """Groups named by a common noun: 'rebel factions', 'the Syrian government',
     'Kurdish foes', 'the Islamic State group'; 'Russian troops' is Russia acting."""
     doc = table.doc
+    rebels: list[tuple[TokSpan, str | None]] = []
     for tok in doc:
         typ = lex.group_heads.get(fold(tok.text))
         if typ is None or tok.pos_ not in {"NOUN", "PROPN"} or (table.covered(tok) and tok.ent_type_ != "NORP"):
@@ -287,8 +288,18 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
                 fold(t.text) in lex.armed_modifiers for t in mods):
             if not mods and head not in INHERENTLY_ARMED:
                 continue
+            if head in lex.rebel_heads and not proper and not any(
+                    t.ent_type_ == "NORP" and fold(t.text) not in lex.demonyms for t in mods):
+                rebels.append((phrase, state))  # one side, however the article words it
+                continue
             name = phrase.text if mods else tok.lemma_
             table.mention(table.get(name, ARMED_GROUP, affiliation=state), phrase)
+    if rebels:
+        state = next((s for _, s in rebels if s), None)
+        name = f"{lex.demonym_of[table.entities[state].name]} rebels" if state else "rebels"
+        group = table.get(name, ARMED_GROUP, affiliation=state)
+        for phrase, _ in rebels:
+            table.mention(group, phrase)
 
 
 def _repeated_names(table: EntityTable) -> None:

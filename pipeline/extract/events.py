@@ -32,11 +32,11 @@ def phrase_key(token: Token) -> str:
     return fold("".join(parts)).replace("-", "")
 
 
-def starts_clause(token: Token) -> bool:
-    """'backs Assad and Turkey supports ...': a conjunct followed by a finite verb is
-    the subject of a new clause the parser attached to the wrong head."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and nxt.tag_ in {"VBZ", "VBD", "VBP"}
+def starts_clause(conjunct: Token, first: Token) -> bool:
+    """'backs Assad and Turkey supports ...': a conjunct followed by a finite verb other
+    than its own head is the subject of a new clause the parser attached to the wrong head."""
+    nxt = conjunct.nbor(1) if conjunct.i + 1 < len(conjunct.doc) else None
+    return nxt is not None and nxt.tag_ in {"VBZ", "VBD", "VBP"} and nxt.i != first.head.i
 
 
 class EventReader:
@@ -55,7 +55,7 @@ class EventReader:
         if token is None:
             return []
         keys: list[str] = []
-        for t in (token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c))):
+        for t in (token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c, token))):
             found = self.table.keys_at(t)
             if not found and t.lower_ in FIRST_PERSON:
                 found = self._first_person(t)
@@ -84,7 +84,7 @@ class EventReader:
             if token.dep_ == "acl" or (token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}
                                        and not any(c.lower_ == "where" for c in token.children)):
                 return token.head  # "rebel factions fighting ..."
-            if token.dep_ in {"xcomp", "conj", "dobj", "pobj", "attr", "prep", "advcl"} and token.head is not token:
+            if token.dep_ in {"xcomp", "conj", "dobj", "pobj", "attr", "prep", "advcl"} and token.head.i != token.i:
                 token = token.head
                 continue
             break

@@ -36,6 +36,7 @@ class Trigger:
 class Lexicon:
     countries: dict[str, str]  # folded name -> country name
     demonyms: dict[str, str]  # folded demonym -> country name
+    demonym_of: dict[str, str]  # country name -> its first demonym
     capitals: dict[str, str]  # folded capital -> country name
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
     reporting_verbs: frozenset[str]
@@ -43,6 +44,7 @@ class Lexicon:
     titles: dict[str, str]  # folded surface -> title class
     group_heads: dict[str, str]  # folded head word -> entity type
     armed_modifiers: frozenset[str]
+    rebel_heads: frozenset[str]
     org_keywords: tuple[tuple[str, str], ...]  # (folded keyword, entity type), longest first
     generic_suffixes: frozenset[str]
     country_nouns: frozenset[str]
@@ -57,10 +59,11 @@ class Lexicon:
 
 @cache
 def load() -> Lexicon:
-    countries, demonyms, capitals = {}, {}, {}
+    countries, demonyms, capitals, demonym_of = {}, {}, {}, {}
     with open(DATA / "countries.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             countries[fold(row["country"])] = row["country"]
+            demonym_of[row["country"]] = row["demonyms"].split("|")[0]
             for d in row["demonyms"].split("|"):
                 demonyms[fold(d)] = row["country"]
             for c in row["capital"].split("|"):
@@ -80,12 +83,13 @@ def load() -> Lexicon:
     org_keywords = sorted(((fold(k), typ) for typ, ks in raw["org_keywords"].items() for k in ks),
                           key=lambda kv: -len(kv[0]))
     return Lexicon(
-        countries=countries, demonyms=demonyms, capitals=capitals,
+        countries=countries, demonyms=demonyms, capitals=capitals, demonym_of=demonym_of,
         triggers={k: tuple(v) for k, v in triggers.items()},
         reporting_verbs=frozenset(raw["reporting_verbs"]),
         noun_classes={k: frozenset(v) for k, v in raw["noun_classes"].items()},
         titles=titles, group_heads=group_heads,
         armed_modifiers=frozenset(raw["armed_modifiers"]),
+        rebel_heads=frozenset(raw["rebel_heads"]),
         org_keywords=tuple(org_keywords),
         generic_suffixes=frozenset(raw["generic_suffixes"]),
         country_nouns=frozenset(raw["country_nouns"]),
