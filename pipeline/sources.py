@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pipeline.facts import Article, Boilerplate, Span
 
-SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".html", ".htm"}
+SUFFIXES = {".txt", ".text", ".jsonl", ".html", ".htm"}  # read from folders; a named file is always read
 HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,30}):\s*(.*)$")
 TEASER = re.compile(r"^\[[A-Z][A-Z0-9 ,'&-]{2,}:[^\]]*\]$|^(READ MORE|RELATED|ALSO READ|SEE ALSO|WATCH):")
 CREDIT = re.compile(r"\s(?P<credit>[A-Z]{2,6}(?:/[A-Z][A-Za-z]+)*)\s*$")
@@ -48,7 +48,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             yield from sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")
-                              and f.name.lower() != "readme.md")
+                              and f.suffix.lower() in SUFFIXES)
         else:
             yield p
 

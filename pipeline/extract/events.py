@@ -100,8 +100,22 @@ class EventReader:
                 break
         return []
 
+    def stolen_object(self, verb: Token) -> Token | None:
+        """'backs Assad and Turkey supports': the parser made 'Assad and Turkey' the subject of
+        the second verb; a noun right after a verb with no object is that verb's object."""
+        nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        if nxt is None or any(c.dep_ in OBJECTS for c in verb.children):
+            return None
+        for tok in nxt.sent[nxt.i - nxt.sent.start:]:
+            if tok.left_edge.i == nxt.i and tok.dep_ in SUBJECTS and tok.head.i != verb.i and tok.conjuncts:
+                return tok
+        return None
+
     def objects(self, token: Token) -> list[str]:
         found: list[str] = []
+        stolen = self.stolen_object(token) if token.pos_ == "VERB" else None
+        if stolen is not None:
+            found += self.actors(stolen, conjuncts=False)
         for c in token.children:
             if c.dep_ in OBJECTS:
                 found += self.actors(c)
@@ -126,7 +140,12 @@ class EventReader:
             targets = self.actors(next(c for c in token.children if c.dep_ == "nsubjpass"))
         else:
             poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}), None)
-            sources = self.actors(poss) if poss is not None else self.actors(self.subject(token))
+            subj = self.subject(token)
+            if subj is not None and subj.conjuncts and subj.left_edge.i > 0 and \
+                    self.doc[subj.left_edge.i - 1].pos_ == "VERB":
+                sources = self.actors(subj.conjuncts[-1], conjuncts=False)  # the rest is the verb before's object
+            else:
+                sources = self.actors(poss if poss is not None else subj)
             if not sources and token.pos_ == "VERB":
                 sources = self.left_neighbour_actor(token)
             targets = self.objects(token)

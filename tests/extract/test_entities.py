@@ -1,0 +1,60 @@
+from pipeline.facts import ARMED_GROUP, GOVERNMENT, PERSON, STATE
+
+from tests.conftest import names
+
+
+def mentions_of(facts, name):
+    return [m.text for e in facts.entities if e.name == name for m in e.mentions]
+
+
+def test_a_surname_the_model_tags_as_organisation_joins_its_person(read):
+    facts = read("Turkish Foreign Minister Mevlut Cavusoglu said Thursday his country wants a cease-fire.\n\n"
+                 "“Our views are known,” said Cavusoglu.")
+    person = next(e for e in facts.entities if e.name == "Mevlut Cavusoglu")
+    assert person.type == PERSON
+    assert "Cavusoglu" in [m.text for m in person.mentions]
+    assert "foreign minister" in person.titles
+
+
+def test_a_title_introduced_with_a_demonym_gives_the_persons_state_and_resolves_his_country(read):
+    facts = read("Turkish Foreign Minister Mevlut Cavusoglu said Thursday his country and Russia want a cease-fire.")
+    person = next(e for e in facts.entities if e.name == "Mevlut Cavusoglu")
+    assert facts.entity(person.affiliation).name == "Turkey"
+    assert "his country" in mentions_of(facts, "Turkey")
+
+
+def test_a_bare_title_resolves_to_the_one_person_holding_it(read):
+    facts = read("Russia backs President Bashar Assad and Turkey supports rebel factions fighting to topple "
+                 "the Syrian leader.")
+    assert "the Syrian leader" in mentions_of(facts, "Bashar Assad")
+
+
+def test_demonyms_and_acting_capitals_are_mentions_of_their_state(read):
+    facts = read("Ankara and Moscow have long been at odds over the conflict in Syria. Russian troops arrived.")
+    assert {"Ankara"} <= set(mentions_of(facts, "Turkey"))
+    assert {"Moscow", "Russian troops"} <= set(mentions_of(facts, "Russia"))
+    assert all(e.type == STATE for e in facts.entities if e.name in {"Turkey", "Russia"})
+
+
+def test_generic_rebel_mentions_are_one_side_and_named_groups_stay_apart(read):
+    facts = read("Turkey supports rebel factions in Syria. Moscow uses the term to encompass most armed "
+                 "opposition fighters. The Syrian opposition disagrees. Turkey fights Kurdish foes.")
+    rebels = next(e for e in facts.entities if e.type == ARMED_GROUP and "rebel factions" in
+                  [m.text for m in e.mentions])
+    assert {"armed opposition fighters", "Syrian opposition"} <= {m.text for m in rebels.mentions}
+    assert rebels.name == "Syrian rebels"
+    assert any(e.name == "Kurdish foes" and e.type == ARMED_GROUP for e in facts.entities)
+
+
+def test_a_demonym_government_is_the_government_of_that_state(read):
+    facts = read("Lavrov said his country will continue its support for the Syrian government.")
+    gov = next(e for e in facts.entities if e.type == GOVERNMENT)
+    assert gov.name == "Government of Syria" and facts.entity(gov.affiliation).name == "Syria"
+
+
+def test_the_two_nations_are_the_pair_named_together_before(read):
+    facts = read("The differences have strained relations between Moscow and Ankara. "
+                 "Lavrov said the two nations agreed.")
+    assert "the two nations" in mentions_of(facts, "Russia") and "the two nations" in mentions_of(facts, "Turkey")
+    assert "the two nations" not in mentions_of(facts, "Syria")
+    assert names(facts, []) == set()

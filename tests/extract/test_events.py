@@ -1,0 +1,70 @@
+from pipeline.facts import PERSON
+
+from tests.conftest import names
+
+
+def only(facts, event_class):
+    found = [e for e in facts.events if e.event_class == event_class]
+    assert found, f"no {event_class} event in {[e.event_class for e in facts.events]}"
+    return found[0]
+
+
+def test_subject_verb_object_gives_a_directed_plover_event(read):
+    facts = read("Russia backs President Bashar Assad.")
+    ev = only(facts, "Support")
+    assert ev.plover == "SUPPORT"
+    assert names(facts, ev.sources) == {"Russia"} and names(facts, ev.targets) == {"Bashar Assad"}
+
+
+def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
+    facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
+    supports = [e for e in facts.events if e.trigger.text == "supports"][0]
+    assert names(facts, supports.sources) == {"Turkey"}
+    backs = [e for e in facts.events if e.trigger.text == "backs"][0]
+    assert "Turkey" not in names(facts, backs.targets)
+
+
+def test_a_participle_takes_the_noun_it_modifies_as_actor_and_its_complements_object_as_target(read):
+    facts = read("Turkey supports rebel factions fighting to topple President Bashar Assad.")
+    ev = only(facts, "Assault")
+    assert ev.plover == "ASSAULT" and names(facts, ev.targets) == {"Bashar Assad"}
+    assert facts.entity(ev.sources[0]).name == "rebels"
+
+
+def test_a_reported_clause_is_a_claim_of_the_speaker_with_the_sentences_date(read):
+    facts = read("Turkish Foreign Minister Mevlut Cavusoglu said Thursday his country and Russia want a "
+                 "cease-fire in Syria.", published="2016-12-01")
+    ev = only(facts, "Request")
+    assert names(facts, ev.sources) == {"Turkey", "Russia"}
+    assert facts.entity(ev.attributed_to).name == "Mevlut Cavusoglu"
+    assert ev.time.value == "2016-12-01"
+
+
+def test_blame_inside_a_quotation_is_the_speakers_accusation_with_the_claimed_figure(read):
+    facts = read("Mevlut Cavusoglu spoke. “We know that Assad is responsible for the deaths of 600,000 people,” "
+                 "said Cavusoglu.")
+    ev = only(facts, "Accuse")
+    assert facts.entity(ev.sources[0]).type == PERSON and names(facts, ev.targets) == {"Assad"}
+    assert ev.figure.value == 600000 and ev.figure.claimed_by == ev.sources[0]
+
+
+def test_displacement_and_truce_collapse_need_no_actor_and_take_the_place_of_their_clause(read):
+    facts = read("The conflict has played out in the city of Aleppo, where tens of thousands have been displaced "
+                 "from their homes since Saturday. Cavusoglu said a cease-fire was needed in Aleppo, where "
+                 "multiple temporary truces have fallen apart.", published="2016-12-01")
+    moved = only(facts, "Displacement")
+    assert names(facts, moved.places) == {"Aleppo"} and moved.time.value == "2016-11-26"
+    assert moved.figure.minimum == 10000 and moved.figure.approximate
+    assert names(facts, only(facts, "CeasefireCollapse").places) == {"Aleppo"}
+
+
+def test_we_in_an_officials_quotation_is_the_officials_state(read):
+    facts = read("Turkish Foreign Minister Mevlut Cavusoglu spoke. “In general on cease-fire we are in agreement "
+                 "with Russia,” said Cavusoglu.")
+    ev = only(facts, "Agree")
+    assert names(facts, ev.sources) == {"Turkey"} and names(facts, ev.targets) == {"Russia"}
+
+
+def test_a_trigger_without_any_actor_is_not_an_event(read):
+    facts = read("Humanitarian aid must be delivered soon.")
+    assert facts.events == []
