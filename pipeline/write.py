@@ -61,7 +61,7 @@ def write_merged(out: Path, article_files: Iterable[tuple[URIRef, Path]]) -> tup
         merged += g
     atomic_write(out / "graph.ttl", turtle(merged))
     atomic_write(out / "graph.trig", dataset.serialize(format="trig", encoding="utf-8"))
-    return len(merged), len(list(dataset.contexts()))
+    return len(merged), sum(1 for g in dataset.graphs() if len(g))
 
 
 def write_manifest(out: Path, manifest: dict) -> None:

@@ -1,0 +1,63 @@
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyshacl
+from rdflib import Dataset, Graph
+
+from pipeline.cli import main
+from tests.conftest import ARTICLES, ROOT, SEEDS
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_ingest_writes_one_turtle_per_article_the_merge_and_the_named_graph_dataset(ingested):
+    files = sorted(p.name for p in (ingested / "articles").iterdir())
+    assert files == sorted([p.stem + ".ttl" for p in SEEDS.glob("*.txt")] +
+                           [p.stem + ".ttl" for p in ARTICLES.glob("*.txt")])
+    merged = Graph().parse(ingested / "graph.ttl")
+    ds = Dataset().parse(ingested / "graph.trig", format="trig")
+    union = set().union(*(set(Graph().parse(p)) for p in (ingested / "articles").iterdir()))
+    assert set(merged) == union
+    assert len([g for g in ds.graphs() if len(g)]) == len(files)
+
+
+def test_every_output_validates_against_the_shapes(ingested):
+    for path in sorted((ingested / "articles").iterdir()):
+        conforms, _, report = pyshacl.validate(Graph().parse(path), shacl_graph=str(ROOT / "ontology/shapes.ttl"),
+                                               ont_graph=str(ROOT / "ontology/conflict.ttl"), advanced=True)
+        assert conforms, f"{path.name}:\n{report[:2000]}"
+
+
+def test_a_second_run_gives_byte_identical_files(ingested, tmp_path):
+    again = tmp_path / "again"
+    assert main(["ingest", str(SEEDS), str(ARTICLES), "--out", str(again)]) == 0
+    assert digests(again) == digests(ingested)
+
+
+def test_bad_inputs_are_named_and_skipped_and_the_exit_code_says_so(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), inputs / "good.txt")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (inputs / "latin1.txt").write_bytes("Syrie: la trêve".encode("latin-1"))
+    out = tmp_path / "out"
+    assert main(["ingest", str(inputs), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt: empty file" in err and "binary.txt: binary file" in err
+    assert "latin1.txt: not valid UTF-8" in err
+    assert [p.name for p in (out / "articles").iterdir()] == ["good.ttl"]
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_the_module_runs_as_a_program_with_a_summary_line(tmp_path):
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(SEEDS), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    assert "1 articles," in done.stdout and " triples, " in done.stdout and " entities, " in done.stdout
