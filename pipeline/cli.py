@@ -125,6 +125,8 @@ def ingest(args: argparse.Namespace) -> int:
     triples, _ = write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
     for f in failures:
         print(f"error: {f.where}: {f.reason}", file=sys.stderr)
+    for message in sorted(set(linker.errors)):
+        print(f"warning: linking: {message}", file=sys.stderr)
     write_manifest(out, {"software": f"conflict-kg {__version__}", "model": model, "base": args.base,
                          "articles": kept, "failures": [{"input": f.where, "reason": f.reason} for f in failures]})
     seconds = time.perf_counter() - started

@@ -138,6 +138,13 @@ def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
         country = lex.demonyms.get(folded)
         if country:
             table.mention(table.get(country, STATE), ent)
+            return
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and fold(nxt.text) in lex.admin_units:
+            unit = ent.doc[ent.start:ent.end + 1]  # "Aleppo Governorate"
+            table.mention(table.get(unit.text, PLACE), unit)
+        elif ent.root.pos_ == "PROPN" and ent.root.dep_ not in {"amod", "compound"}:
+            table.mention(table.get(name, PLACE), ent)  # a place name the model took for a people
         return
     if ent.label_ in {"GPE", "LOC"}:
         if folded in lex.countries:

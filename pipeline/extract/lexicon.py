@@ -50,6 +50,7 @@ class Lexicon:
     country_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     locative_preps: frozenset[str]
+    admin_units: frozenset[str]
     figure_kinds: dict[str, str]  # word -> "deaths", "displaced", ...
     people_nouns: frozenset[str]
     vague_amounts: dict[str, tuple[int, int | None]]
@@ -95,6 +96,7 @@ def load() -> Lexicon:
         country_nouns=frozenset(raw["country_nouns"]),
         pair_nouns=frozenset(raw["pair_nouns"]),
         locative_preps=frozenset(raw["locative_preps"]),
+        admin_units=frozenset(raw["admin_units"]),
         figure_kinds={w: kind for kind, words in raw["figure_kinds"].items() for w in words},
         people_nouns=frozenset(raw["people_nouns"]),
         vague_amounts={k: (v[0], v[1]) for k, v in raw["vague_amounts"].items()},

@@ -44,7 +44,10 @@ NAME_SCORE = {"label": 0.5, "alias": 0.5, "folded": 0.45, "search": 0.35}
 
 
 def query(name: str) -> str:
-    return (HERE / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    """A query file without its comment lines (SPARQLWrapper guesses the query form from
+    the text, and a quote in a comment can fool it into sending an update)."""
+    text = (HERE / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")) + "\n"
 
 
 @cache

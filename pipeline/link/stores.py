@@ -10,6 +10,7 @@ stops at a per-run request budget.
 from __future__ import annotations
 
 import email.utils
+import http.client
 import hashlib
 import json
 import random
@@ -143,6 +144,8 @@ class Endpoint:
                     wait, last = self._backoff(attempt), f"cannot connect ({err.reason})"
             except SPARQLWrapperException as err:
                 raise EndpointError(f"{self.url}: {err}") from None
+            except (OSError, http.client.HTTPException) as err:  # reset, closed without answer
+                wait, last = self._backoff(attempt), f"connection failed ({type(err).__name__})"
             if attempt < self.retries:
                 wait = min(wait, self.max_wait)
                 self.waited += wait

@@ -1,0 +1,155 @@
+"""Real servers on 127.0.0.1 for the linker tests: Oxigraph (SPARQL 1.1), a counting
+proxy in front of it that can also misbehave (429 + Retry-After, 500, silence), and a
+MediaWiki-style wbsearchentities API over the same fixture data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.namespace import RDFS, SKOS
+
+from pipeline.extract.lexicon import fold
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Oxigraph:
+    """`oxigraph serve` on a free loopback port, loaded with a Turtle file."""
+
+    def __init__(self, data: Path, workdir: Path):
+        self.location = workdir / "store"
+        exe = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
+        subprocess.run([exe, "load", "--location", str(self.location), "--file", str(data)], check=True,
+                       capture_output=True)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/query"
+        self.proc = subprocess.Popen([exe, "serve", "--location", str(self.location), "--bind",
+                                      f"127.0.0.1:{self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("oxigraph did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+class Proxy:
+    """Forwards SPARQL requests to `upstream`, counting them; `faults` is a list of what
+    to do instead of forwarding, one entry per request: '429', '500' or 'silence'."""
+
+    def __init__(self, upstream: str, retry_after: str = "1"):
+        self.upstream, self.retry_after = upstream, retry_after
+        self.faults: list[str] = []
+        self.requests: list[str] = []  # the query text of each request
+        self.silence = threading.Event()
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self._handle(urllib.parse.urlsplit(self.path).query.encode())
+
+            def do_POST(self) -> None:
+                self._handle(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+
+            def _handle(self, body: bytes) -> None:
+                form = urllib.parse.parse_qs(body.decode())
+                proxy.requests.append((form.get("query") or [""])[0])
+                fault = proxy.faults.pop(0) if proxy.faults else None
+                if fault == "silence":
+                    proxy.silence.wait(30)
+                    return
+                if fault in {"429", "500"}:
+                    self.send_response(int(fault))
+                    if fault == "429":
+                        self.send_header("Retry-After", proxy.retry_after)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                req = urllib.request.Request(proxy.upstream, data=body, method="POST", headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Accept": self.headers.get("Accept", "application/sparql-results+json")})
+                try:
+                    with urllib.request.urlopen(req, timeout=30) as answer:
+                        status, payload = answer.status, answer.read()
+                        ctype = answer.headers.get("Content-Type", "application/json")
+                except urllib.error.HTTPError as err:
+                    status, payload, ctype = err.code, err.read(), "text/plain"
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def queries(self) -> list[str]:
+        return [q for q in self.requests if not q.strip().upper().startswith("ASK")]
+
+    def stop(self) -> None:
+        self.silence.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class SearchAPI:
+    """wbsearchentities over the fixture's labels: case- and diacritic-insensitive prefix search."""
+
+    def __init__(self, data: Path):
+        g = Graph().parse(data)
+        index: dict[str, set[str]] = {}
+        for prop in (RDFS.label, SKOS.altLabel):
+            for item, label in g.subject_objects(prop):
+                index.setdefault(fold(str(label)), set()).add(str(item).rsplit("/", 1)[-1])
+        self.requests: list[str] = []
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+                text = fold(params.get("search", [""])[0])
+                api.requests.append(text)
+                ids = sorted({q for label, qs in index.items() if label.startswith(text) for q in qs})
+                payload = json.dumps({"search": [{"id": q} for q in ids]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/w/api.php"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
