@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
+from rdflib import Graph
 from tqdm import tqdm
 
 from pipeline import __version__
@@ -22,11 +23,12 @@ from pipeline import nlp as nlp_stage
 from pipeline.build import Builder
 from pipeline.extract import extract
 from pipeline.facts import Article
-from pipeline.link import Linker
-from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, SearchAPI
+from pipeline.link import BATCH, Linker, Slice, query
+from pipeline.link.stores import (CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, EndpointError, SearchAPI,
+                                  iri_values)
 from pipeline.sources import Failure, read_articles
-from pipeline.vocab import DEFAULT_BASE
-from pipeline.write import write_article, write_manifest, write_merged
+from pipeline.vocab import DEFAULT_BASE, WD, WDT
+from pipeline.write import atomic_write, write_article, write_manifest, write_merged
 
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "conflict-kg" / "wikidata.sqlite"
 
@@ -41,6 +43,8 @@ def linking_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--contact", default=CONTACT, help="contact URL or e-mail for the User-Agent")
     p.add_argument("--budget", type=int, default=500, help="most requests to send in one run (default 500)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer (default 30)")
+    p.add_argument("--slice", type=Path, default=None, help="an offline Wikidata slice (Turtle) to use instead "
+                                                             "of the embedded one (see `conflict-kg slice`)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -56,6 +60,13 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
     ing.add_argument("--batch", type=int, default=64, help="articles linked together in one query (default 64)")
     linking_options(ing)
+    sl = sub.add_parser("slice", help="build or refresh an offline Wikidata slice from an endpoint")
+    sl.add_argument("--sparql-endpoint", metavar="URL", default=WIKIDATA_SPARQL)
+    sl.add_argument("--qids", default="", help="comma-separated items, e.g. Q43,Q159")
+    sl.add_argument("--classes", default="", help="comma-separated classes whose instances to include")
+    sl.add_argument("--limit", type=int, default=1000, help="most instances per run of --classes")
+    sl.add_argument("--out", type=Path, required=True, help="Turtle file to write (use it with --slice)")
+    sl.add_argument("--contact", default=CONTACT)
     rel = sub.add_parser("relink", help="re-ingest the articles of an output folder that have unlinked entities")
     rel.add_argument("out", type=Path, help="an output folder written by ingest")
     linking_options(rel)
@@ -69,7 +80,7 @@ def make_linker(args: argparse.Namespace) -> tuple[Linker, CachedStore]:
     remote = CachedStore(endpoint, cache, online=not args.offline, probe=True)
     search = SearchAPI(args.search_api, cache, online=not args.offline, contact=args.contact) \
         if args.search_api else None
-    return Linker(remote, search), remote
+    return Linker(remote, search, Slice(args.slice) if args.slice else None), remote
 
 
 def chunks(items: Iterator, size: int) -> Iterator[list]:
@@ -151,10 +162,38 @@ def relink(args: argparse.Namespace) -> int:
     return ingest(args)
 
 
+def build_slice(args: argparse.Namespace) -> int:
+    endpoint = Endpoint(args.sparql_endpoint, contact=args.contact)
+    qids = [q.strip() for q in args.qids.split(",") if q.strip()]
+    classes = [q.strip() for q in args.classes.split(",") if q.strip()]
+    try:
+        if classes:
+            rows = endpoint.select(query("class_members").replace("$CLASSES", iri_values(classes))
+                                   .replace("$LIMIT", str(int(args.limit))))
+            qids += [r["item"].rsplit("/", 1)[-1] for r in rows]
+        if not qids:
+            print("error: give --qids or --classes", file=sys.stderr)
+            return 2
+        graph = Graph()
+        for i in range(0, len(qids), BATCH):
+            graph.parse(data=endpoint.construct(query("slice").replace("$ITEMS", iri_values(qids[i:i + BATCH]))),
+                        format="nt")
+    except (EndpointError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    graph.bind("wd", WD)
+    graph.bind("wdt", WDT)
+    atomic_write(args.out, graph.serialize(format="turtle", encoding="utf-8"))
+    print(f"{len(set(qids))} items, {len(graph)} triples written to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "ingest":
         return ingest(args)
     if args.command == "relink":
         return relink(args)
+    if args.command == "slice":
+        return build_slice(args)
     return 2

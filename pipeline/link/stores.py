@@ -152,6 +152,15 @@ class Endpoint:
                 time.sleep(wait)
         raise EndpointError(f"{self.url}: gave up after {self.retries + 1} attempts ({last})")
 
+    def construct(self, sparql: str) -> bytes:
+        """A CONSTRUCT answer as N-Triples (no retries: slice building is interactive)."""
+        self.requests += 1
+        answer = requests.post(self.url, data={"query": sparql}, timeout=self.timeout,
+                               headers={"User-Agent": self.agent, "Accept": "application/n-triples"})
+        if answer.status_code != 200:
+            raise EndpointError(f"{self.url}: HTTP {answer.status_code} {answer.reason}")
+        return answer.content
+
     def _backoff(self, attempt: int) -> float:
         return self.backoff * (2 ** attempt) * (1 + random.random() / 2)
 

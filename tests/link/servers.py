@@ -63,6 +63,7 @@ class Proxy:
         self.upstream, self.retry_after = upstream, retry_after
         self.faults: list[str] = []
         self.requests: list[str] = []  # the query text of each request
+        self.agents: list[str] = []  # the User-Agent of each request
         self.silence = threading.Event()
         proxy = self
 
@@ -79,6 +80,7 @@ class Proxy:
             def _handle(self, body: bytes) -> None:
                 form = urllib.parse.parse_qs(body.decode())
                 proxy.requests.append((form.get("query") or [""])[0])
+                proxy.agents.append(self.headers.get("User-Agent", ""))
                 fault = proxy.faults.pop(0) if proxy.faults else None
                 if fault == "silence":
                     proxy.silence.wait(30)
@@ -92,7 +94,7 @@ class Proxy:
                     return
                 req = urllib.request.Request(proxy.upstream, data=body, method="POST", headers={
                     "Content-Type": "application/x-www-form-urlencoded",
-                    "Accept": self.headers.get("Accept", "application/sparql-results+json")})
+                    "Accept": self.headers.get("Accept") or "application/sparql-results+json"})
                 try:
                     with urllib.request.urlopen(req, timeout=30) as answer:
                         status, payload = answer.status, answer.read()
