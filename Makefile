@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: ingest test clean
+.PHONY: ingest test linkeval clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "conflict-kg needs Python 3.11+"'
@@ -19,6 +19,9 @@ ingest: $(READY)
 
 test: $(READY)
 	$(BIN)/python -m pytest
+
+linkeval: $(READY)
+	$(BIN)/python -m tests.link.linkeval
 
 clean:
 	rm -rf out var .pytest_cache

@@ -40,7 +40,8 @@ def read(nlp):
 @pytest.fixture(scope="session")
 def ingested(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    assert main(["ingest", str(SEEDS), str(ARTICLES), "--out", str(out), "--offline"]) == 0
+    assert main(["ingest", str(SEEDS), str(ARTICLES), "--out", str(out), "--offline",
+                 "--cache", str(out.parent / "cache.sqlite")]) == 0
     return out
 
 

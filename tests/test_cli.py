@@ -36,7 +36,8 @@ def test_every_output_validates_against_the_shapes(ingested):
 
 def test_a_second_run_gives_byte_identical_files(ingested, tmp_path):
     again = tmp_path / "again"
-    assert main(["ingest", str(SEEDS), str(ARTICLES), "--out", str(again), "--offline"]) == 0
+    assert main(["ingest", str(SEEDS), str(ARTICLES), "--out", str(again), "--offline",
+                 "--cache", str(tmp_path / "c.sqlite")]) == 0
     assert digests(again) == digests(ingested)
 
 
@@ -48,7 +49,7 @@ def test_bad_inputs_are_named_and_skipped_and_the_exit_code_says_so(tmp_path, ca
     (inputs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (inputs / "latin1.txt").write_bytes("Syrie: la trêve".encode("latin-1"))
     out = tmp_path / "out"
-    assert main(["ingest", str(inputs), "--out", str(out), "--offline"]) == 1
+    assert main(["ingest", str(inputs), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]) == 1
     err = capsys.readouterr().err
     assert "empty.txt: empty file" in err and "binary.txt: binary file" in err
     assert "latin1.txt: not valid UTF-8" in err
@@ -58,6 +59,7 @@ def test_bad_inputs_are_named_and_skipped_and_the_exit_code_says_so(tmp_path, ca
 
 def test_the_module_runs_as_a_program_with_a_summary_line(tmp_path):
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(SEEDS), "--out", str(out), "--offline"],
+    done = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(SEEDS), "--out", str(out), "--offline",
+                           "--cache", str(tmp_path / "c")],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     assert "1 articles," in done.stdout and " triples, " in done.stdout and " entities, " in done.stdout

@@ -78,12 +78,13 @@ def main_eval() -> None:
         proxy, search = Proxy(server.url), SearchAPI(FIXTURE)
         try:
             run(work, proxy.url, search.url, work / "cache.sqlite", work / "out")
-            cold = len(proxy.queries())
+            cold, cold_search = len(proxy.requests), len(search.requests)
             run(work, proxy.url, search.url, work / "cache.sqlite", work / "out")
-            warm = len(proxy.queries()) - cold
+            warm, warm_search = len(proxy.requests) - cold, len(search.requests) - cold_search
             s = score_links(work / "out")
             print(f"linking: precision {s.precision:.3f}, recall {s.recall:.3f} (tp {s.tp}, fp {s.fp}, fn {s.fn})")
-            print(f"SPARQL queries: cold run {cold}, warm run {warm}; search API requests {len(search.requests)}")
+            print(f"SPARQL requests: cold run {cold} (probe + candidates + facts for {len(INPUTS)} inputs), "
+                  f"warm run {warm}; search API requests: cold {cold_search}, warm {warm_search}")
             for m in s.misses:
                 print("  miss:", m)
         finally:
