@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: ingest test linkeval clean
+.PHONY: ingest test linkeval query load stop-store notebook validate clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "conflict-kg needs Python 3.11+"'
@@ -19,6 +19,33 @@ ingest: $(READY)
 
 test: $(READY)
 	$(BIN)/python -m pytest
+
+STORE_PORT ?= 7878
+STORE_URL  := http://127.0.0.1:$(STORE_PORT)
+STORE_UP   = $(BIN)/python -c 'import urllib.request as u; u.urlopen("$(STORE_URL)/query?query=ASK%7B%7D", timeout=1)' 2>/dev/null
+
+query: $(READY)          # make query Q=queries/who_supports_whom.rq
+	$(BIN)/conflict-kg query $(Q) --data out
+
+validate: $(READY)
+	$(BIN)/conflict-kg validate out
+
+load: $(READY)           # start Oxigraph on var/oxigraph (if not running) and load out/
+	mkdir -p var
+	if ! $(STORE_UP); then \
+	  nohup $(BIN)/oxigraph serve --location var/oxigraph --bind 127.0.0.1:$(STORE_PORT) \
+	    --union-default-graph > var/oxigraph.log 2>&1 & echo $$! > var/oxigraph.pid; \
+	  for i in $$(seq 50); do $(STORE_UP) && break; sleep 0.2; done; \
+	fi
+	$(BIN)/conflict-kg load out --store $(STORE_URL)/store
+	@echo "SPARQL endpoint: $(STORE_URL)/query   (web UI: $(STORE_URL)/)"
+
+stop-store:
+	-test -f var/oxigraph.pid && kill $$(cat var/oxigraph.pid) && rm -f var/oxigraph.pid
+
+notebook: $(READY)
+	$(BIN)/python -m pip install --quiet -e '.[test,notebook]'
+	cd queries && ../$(BIN)/jupyter notebook explore.ipynb
 
 linkeval: $(READY)
 	$(BIN)/python -m tests.link.linkeval

@@ -129,6 +129,8 @@ class Builder:
         g.add((x, RDFS.label, Literal(e.name)))
         if e.qid:
             g.add((x, CKG.wikidataId, Literal(e.qid)))
+        if e.located_in:
+            g.add((x, CKG.locatedIn, WD[e.located_in]))
         if e.affiliation and e.affiliation in iris:
             g.add((x, CKG.affiliation, iris[e.affiliation]))
         for title in e.titles:
@@ -167,7 +169,8 @@ class Builder:
                ctx: URIRef) -> None:
         e = URIRef(f"{self.base}event/{digest(art, ev.event_class, ev.trigger.start, ev.trigger.end)}")
         g.add((e, RDF.type, CKG[ev.event_class]))
-        g.add((e, RDFS.label, Literal(f"{ev.event_class}: {ev.sentence.text.strip()[:120]}")))
+        g.add((e, RDFS.label, Literal(f"{ev.event_class}: {ev.trigger.text}")))
+        g.add((e, CKG.sentence, Literal(" ".join(ev.sentence.text.split()))))
         if ev.plover:
             g.add((e, CKG.ploverCode, Literal(ev.plover)))
         for key in ev.sources:

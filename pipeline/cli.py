@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from tqdm import tqdm
 
 from pipeline import __version__
@@ -26,7 +27,10 @@ from pipeline.facts import Article
 from pipeline.link import BATCH, Linker, Slice, query
 from pipeline.link.stores import (CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, EndpointError, SearchAPI,
                                   iri_values)
+from pipeline.load import LoadError, load
+from pipeline.query import ask_endpoint, ask_store, open_folder, render
 from pipeline.sources import Failure, read_articles
+from pipeline.validate import validate_folder
 from pipeline.vocab import DEFAULT_BASE, WD, WDT
 from pipeline.write import atomic_write, write_article, write_manifest, write_merged
 
@@ -67,6 +71,25 @@ def parser() -> argparse.ArgumentParser:
     sl.add_argument("--limit", type=int, default=1000, help="most instances per run of --classes")
     sl.add_argument("--out", type=Path, required=True, help="Turtle file to write (use it with --slice)")
     sl.add_argument("--contact", default=CONTACT)
+    q = sub.add_parser("query", help="run SPARQL over an output folder or an endpoint")
+    what = q.add_mutually_exclusive_group(required=True)
+    what.add_argument("file", nargs="?", type=Path, help="a .rq file")
+    what.add_argument("--sparql", help="the query text")
+    where = q.add_mutually_exclusive_group()
+    where.add_argument("--data", type=Path, default=Path("out"), help="output folder (default out)")
+    where.add_argument("--endpoint", metavar="URL", help="a SPARQL endpoint instead of a folder")
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    ld = sub.add_parser("load", help="load an output folder into a triple store (Graph Store Protocol)")
+    ld.add_argument("out", type=Path)
+    ld.add_argument("--store", required=True, metavar="URL", help="Graph Store endpoint, e.g. "
+                                                                  "http://127.0.0.1:7878/store")
+    ld.add_argument("--user")
+    ld.add_argument("--password", default=os.environ.get("CONFLICT_KG_PASSWORD"),
+                    help="basic-auth password (or set CONFLICT_KG_PASSWORD)")
+    ld.add_argument("--token", default=os.environ.get("CONFLICT_KG_TOKEN"),
+                    help="bearer token (or set CONFLICT_KG_TOKEN)")
+    va = sub.add_parser("validate", help="check an output folder against the SHACL shapes")
+    va.add_argument("out", type=Path)
     rel = sub.add_parser("relink", help="re-ingest the articles of an output folder that have unlinked entities")
     rel.add_argument("out", type=Path, help="an output folder written by ingest")
     linking_options(rel)
@@ -188,6 +211,39 @@ def build_slice(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_query(args: argparse.Namespace) -> int:
+    sparql = args.sparql if args.sparql is not None else args.file.read_text(encoding="utf-8")
+    try:
+        answer = ask_endpoint(args.endpoint, sparql) if args.endpoint else ask_store(open_folder(args.data), sparql)
+    except (FileNotFoundError, SyntaxError, OSError, SPARQLWrapperException) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(render(answer, args.format))
+    return 0
+
+
+def run_load(args: argparse.Namespace) -> int:
+    try:
+        report = load(args.out, args.store, args.user, args.password, args.token)
+    except LoadError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"{len(report.loaded)} article graphs loaded into {args.store}")
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    try:
+        files, violations = validate_folder(args.out)
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for v in violations:
+        print(v)
+    print(f"{files} files checked, {len(violations)} violations")
+    return 1 if violations else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "ingest":
@@ -196,4 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         return relink(args)
     if args.command == "slice":
         return build_slice(args)
+    if args.command == "query":
+        return run_query(args)
+    if args.command == "load":
+        return run_load(args)
+    if args.command == "validate":
+        return run_validate(args)
     return 2

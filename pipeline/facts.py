@@ -74,6 +74,7 @@ class Entity:
     link_confidence: float | None = None
     link_note: str | None = None  # why it is (or is not) linked
     candidates: tuple[str, ...] = ()  # QIDs considered but not chosen
+    located_in: str | None = None  # QID of the country a linked place lies in (Wikidata P17)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ class CKG(DefinedNamespace):
     candidate: URIRef
     sha256: URIRef
     model: URIRef
+    sentence: URIRef
+    locatedIn: URIRef
 
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

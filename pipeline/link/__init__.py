@@ -223,8 +223,10 @@ class Linker:
                 d = decide(e, cands, context)
                 if d.qid is None and error and e.type != GOVERNMENT:
                     d = replace(d, note=f"{d.note}; endpoint unavailable ({error})")
+                within = sorted(self._countries(d.qid, remote_items) - {d.qid}) if d.qid else []
                 entities[i] = replace(e, qid=d.qid, link_confidence=d.confidence, link_note=d.note,
-                                      candidates=d.candidates, type=d.type or e.type, name=d.label or e.name)
+                                      candidates=d.candidates, type=d.type or e.type, name=d.label or e.name,
+                                      located_in=within[0] if len(within) == 1 else None)
                 if d.qid and d.type in {STATE, CITY}:
                     context.add(d.qid)
                     context |= self._countries(d.qid, remote_items)

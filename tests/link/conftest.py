@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.link.servers import Oxigraph, Proxy, SearchAPI
+from tests.servers import Oxigraph, Proxy, SearchAPI
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "wikidata.ttl"
 

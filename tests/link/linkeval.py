@@ -16,7 +16,7 @@ from rdflib import Graph
 from rdflib.namespace import Namespace
 
 from pipeline.cli import main
-from tests.link.servers import Oxigraph, Proxy, SearchAPI
+from tests.servers import Oxigraph, Proxy, SearchAPI
 
 TESTS = Path(__file__).resolve().parent.parent
 FIXTURE = TESTS / "fixtures" / "wikidata.ttl"

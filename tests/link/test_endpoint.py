@@ -8,7 +8,7 @@ from pipeline.facts import STATE, Article, ArticleFacts, Entity, Span
 from pipeline.link import Linker
 from pipeline.link.stores import Cache, CachedStore, Endpoint, EndpointError
 from tests.link.linkeval import INPUTS, run, score_links
-from tests.link.servers import free_port
+from tests.servers import free_port
 
 SEED = INPUTS[0]
 

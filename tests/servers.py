@@ -5,9 +5,9 @@ MediaWiki-style wbsearchentities API over the same fixture data."""
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -29,17 +29,21 @@ def free_port() -> int:
 
 
 class Oxigraph:
-    """`oxigraph serve` on a free loopback port, loaded with a Turtle file."""
+    """`oxigraph serve` on a free loopback port, loaded with a Turtle file (or empty)."""
 
-    def __init__(self, data: Path, workdir: Path):
+    def __init__(self, data: Path | None, workdir: Path, union: bool = False):
         self.location = workdir / "store"
-        exe = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
-        subprocess.run([exe, "load", "--location", str(self.location), "--file", str(data)], check=True,
-                       capture_output=True)
+        workdir.mkdir(parents=True, exist_ok=True)
+        exe = str(Path(sys.executable).parent / "oxigraph")
+        if data is not None:
+            subprocess.run([exe, "load", "--location", str(self.location), "--file", str(data)], check=True,
+                           capture_output=True)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/query"
+        self.store = f"http://127.0.0.1:{self.port}/store"
         self.proc = subprocess.Popen([exe, "serve", "--location", str(self.location), "--bind",
-                                      f"127.0.0.1:{self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                      f"127.0.0.1:{self.port}"] + (["--union-default-graph"] if union else []),
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 20
         while time.time() < deadline:
             try:
@@ -150,6 +154,37 @@ class SearchAPI:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/w/api.php"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class GraphStore:
+    """A Graph Store endpoint that answers every PUT with `status` unless the request
+    carries the `accept` Authorization header; records what it received."""
+
+    def __init__(self, status: int = 401, accept: str | None = None):
+        self.puts: list[tuple[str, str]] = []  # (graph IRI, Authorization header)
+        store = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_PUT(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("graph", [""])[0]
+                auth = self.headers.get("Authorization", "")
+                store.puts.append((graph, auth))
+                code = 204 if accept is not None and auth == accept else status
+                self.send_response(code)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:

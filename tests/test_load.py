@@ -1,0 +1,89 @@
+import base64
+import json
+import shutil
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.query import ask_endpoint
+from tests.servers import GraphStore, Oxigraph, free_port
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture
+def store(tmp_path):
+    server = Oxigraph(None, tmp_path / "oxigraph", union=True)
+    yield server
+    server.stop()
+
+
+def triples(server) -> int:
+    return int(ask_endpoint(server.url, COUNT).rows[0]["n"])
+
+
+def test_loading_twice_equals_loading_once_one_named_graph_per_article(ingested, store):
+    assert main(["load", str(ingested), "--store", store.store]) == 0
+    once = triples(store)
+    assert main(["load", str(ingested), "--store", store.store]) == 0
+    assert triples(store) == once
+    graphs = ask_endpoint(store.url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    manifest = json.loads((ingested / "manifest.json").read_text())
+    assert sorted(r["g"] for r in graphs) == sorted(a["iri"] for a in manifest["articles"])
+    assert once == sum(a["triples"] for a in manifest["articles"])
+
+
+def test_a_changed_article_replaces_its_graph(ingested, store, tmp_path):
+    copy = tmp_path / "out"
+    shutil.copytree(ingested, copy)
+    assert main(["load", str(copy), "--store", store.store]) == 0
+    manifest = json.loads((copy / "manifest.json").read_text())
+    first = manifest["articles"][0]
+    (copy / first["file"]).write_text(f"<{first['iri']}> <https://schema.org/headline> \"Changed\" .\n")
+    assert main(["load", str(copy), "--store", store.store]) == 0
+    got = ask_endpoint(store.url, f"SELECT ?p ?o WHERE {{ GRAPH <{first['iri']}> {{ ?s ?p ?o }} }}").rows
+    assert got == [{"p": "https://schema.org/headline", "o": "Changed"}]
+
+
+def test_basic_auth_and_bearer_tokens_are_sent(ingested):
+    basic = "Basic " + base64.b64encode(b"ana:secret").decode()
+    server = GraphStore(status=401, accept=basic)
+    try:
+        assert main(["load", str(ingested), "--store", server.url, "--user", "ana", "--password", "secret"]) == 0
+    finally:
+        server.stop()
+    server = GraphStore(status=401, accept="Bearer t0k3n")
+    try:
+        assert main(["load", str(ingested), "--store", server.url, "--token", "t0k3n"]) == 0
+        assert all(auth == "Bearer t0k3n" for _, auth in server.puts)
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("status, words", [(401, "refused with HTTP 401"), (500, "HTTP 500")])
+def test_a_store_that_refuses_is_reported_and_the_exit_code_is_1(ingested, capsys, status, words):
+    server = GraphStore(status=status)
+    try:
+        assert main(["load", str(ingested), "--store", server.url]) == 1
+    finally:
+        server.stop()
+    err = capsys.readouterr().err
+    assert words in err and "0 graphs were loaded" in err and "running the load again completes it" in err
+    assert len(server.puts) == 1  # it stopped at the first refusal
+
+
+def test_a_store_that_is_not_there_is_reported(ingested, capsys):
+    assert main(["load", str(ingested), "--store", f"http://127.0.0.1:{free_port()}/store"]) == 1
+    assert "cannot connect (connection refused)" in capsys.readouterr().err
+
+
+def test_validate_reports_violations_a_person_can_act_on(ingested, tmp_path, capsys):
+    assert main(["validate", str(ingested)]) == 0
+    copy = tmp_path / "out"
+    shutil.copytree(ingested, copy)
+    bad = next((copy / "articles").iterdir())
+    bad.write_text(bad.read_text().replace("schema:headline", "schema:alternativeHeadline", 1))
+    assert main(["validate", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad.name}: https://w3id.org/conflict-kg/id/article/" in out
+    assert "an article needs exactly one headline" in out
