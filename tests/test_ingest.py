@@ -1,0 +1,51 @@
+"""The ingest job: executors give byte-identical output; unchanged articles are skipped."""
+
+import hashlib
+import json
+from pathlib import Path
+
+from pipeline.cli import main
+from tests.conftest import ARTICLES, SEEDS
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def ingest(out: Path, *extra: str) -> int:
+    return main(["ingest", str(SEEDS), str(ARTICLES), "--out", str(out), "--offline",
+                 "--cache", str(out.parent / f"{out.name}.sqlite"), "--batch", "2", *extra])
+
+
+def test_two_worker_processes_and_a_dask_cluster_write_the_same_bytes_as_one_process(ingested, tmp_path):
+    assert ingest(tmp_path / "pool", "--workers", "2") == 0
+    assert ingest(tmp_path / "dask", "--executor", "dask", "--workers", "2") == 0
+    assert digests(tmp_path / "pool") == digests(ingested)
+    assert digests(tmp_path / "dask") == digests(ingested)
+
+
+def test_a_rerun_skips_unchanged_articles_and_redoes_changed_ones(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in [*SEEDS.glob("*.txt"), *ARTICLES.glob("*.txt")]:
+        (src / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "out"
+    args = ["ingest", str(src), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]
+    assert main(args) == 0
+    first = digests(out)
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "0 articles," in capsys.readouterr().out.splitlines()[-1]
+    assert digests(out) == first
+    changed = src / "010_georgia_south_ossetia_russia_2008.txt"
+    changed.write_text(changed.read_text().replace("Tskhinvali", "Tskhinval"))
+    assert main(args) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    assert line.startswith("1 articles,") and "(3 unchanged articles skipped)" in line
+    after = digests(out)
+    assert after["articles/010_georgia_south_ossetia_russia_2008.ttl"] != first[
+        "articles/010_georgia_south_ossetia_russia_2008.ttl"]
+    assert after["articles/000_a338ea7d94fc7d37.ttl"] == first["articles/000_a338ea7d94fc7d37.ttl"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert len(manifest["articles"]) == 4
