@@ -18,6 +18,7 @@ from pipeline.extract.lexicon import fold
 from pipeline.facts import Article, ArticleFacts, Entity, Figure, Span, TimeExpr
 from pipeline.vocab import CKG, DEFAULT_BASE, ITSRDF, NIF, PREFIXES, PROV, RDF, RDFS, SDO, SEM, TIME, WD, XSD
 
+Triples = set[tuple[URIRef, URIRef, URIRef | Literal]]
 TIME_PROPERTY = {"date": (TIME.inXSDDate, XSD.date), "month": (TIME.inXSDgYearMonth, XSD.gYearMonth),
                  "year": (TIME.inXSDgYear, XSD.gYear)}
 
@@ -59,9 +60,18 @@ class Builder:
 
     # --- graph ----------------------------------------------------------------
     def build(self, facts: ArticleFacts) -> Graph:
+        """The article's graph as an rdflib Graph, for use from Python."""
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
+        for triple in self.triples(facts):
+            g.add(triple)
+        return g
+
+    def triples(self, facts: ArticleFacts) -> Triples:
+        """The article's triples as a plain set: what the writer serializes (an rdflib Graph
+        indexes every triple, which costs more than all the extractors together)."""
+        g: Triples = set()
         a = facts.article
         art = self.article_iri(a)
         ctx = self.span_iri(art, Span(0, len(a.text), ""))
@@ -83,7 +93,7 @@ class Builder:
             self._quote(g, q, iris, art, ctx)
         return g
 
-    def _article(self, g: Graph, a: Article, art: URIRef, ctx: URIRef) -> None:
+    def _article(self, g: Triples, a: Article, art: URIRef, ctx: URIRef) -> None:
         g.add((art, RDF.type, SDO.NewsArticle))
         g.add((art, SDO.headline, Literal(a.title or a.text.strip().split("\n", 1)[0][:160])))
         g.add((art, SDO.identifier, Literal(a.id)))
@@ -110,7 +120,7 @@ class Builder:
         g.add((ctx, NIF.endIndex, Literal(len(a.text), datatype=XSD.nonNegativeInteger)))
         g.add((ctx, SDO.isPartOf, art))
 
-    def _mention(self, g: Graph, span: Span, target: URIRef, art: URIRef, ctx: URIRef,
+    def _mention(self, g: Triples, span: Span, target: URIRef, art: URIRef, ctx: URIRef,
                  confidence: float | None = None) -> URIRef:
         m = self.span_iri(art, span)
         g.add((m, RDF.type, NIF.Phrase))
@@ -123,7 +133,7 @@ class Builder:
             g.add((m, ITSRDF.taConfidence, score(confidence)))
         return m
 
-    def _entity(self, g: Graph, e: Entity, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
+    def _entity(self, g: Triples, e: Entity, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
         x = iris[e.key]
         g.add((x, RDF.type, CKG[e.type]))
         g.add((x, RDFS.label, Literal(e.name)))
@@ -142,7 +152,7 @@ class Builder:
             for q in e.candidates if not e.qid else ():
                 g.add((m, CKG.candidate, WD[q]))
 
-    def _time(self, g: Graph, t: TimeExpr, art: URIRef, ctx: URIRef) -> URIRef:
+    def _time(self, g: Triples, t: TimeExpr, art: URIRef, ctx: URIRef) -> URIRef:
         instant = URIRef(f"{self.base}time/{t.value}")
         prop, dtype = TIME_PROPERTY[t.granularity]
         g.add((instant, RDF.type, TIME.Instant))
@@ -150,7 +160,7 @@ class Builder:
         self._mention(g, t.span, instant, art, ctx)
         return instant
 
-    def _figure(self, g: Graph, f: Figure, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> URIRef:
+    def _figure(self, g: Triples, f: Figure, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> URIRef:
         v = URIRef(f"{self.base}quantity/{digest(art, f.span.start, f.span.end)}")
         g.add((v, RDF.type, SDO.QuantitativeValue))
         for prop, value in ((SDO.value, f.value), (SDO.minValue, f.minimum), (SDO.maxValue, f.maximum)):
@@ -165,7 +175,7 @@ class Builder:
         g.add((v, CKG.mention, self._mention(g, f.span, v, art, ctx)))
         return v
 
-    def _event(self, g: Graph, ev, iris: dict[str, URIRef], figures: dict[Span, URIRef], art: URIRef,
+    def _event(self, g: Triples, ev, iris: dict[str, URIRef], figures: dict[Span, URIRef], art: URIRef,
                ctx: URIRef) -> None:
         e = URIRef(f"{self.base}event/{digest(art, ev.event_class, ev.trigger.start, ev.trigger.end)}")
         g.add((e, RDF.type, CKG[ev.event_class]))
@@ -194,7 +204,7 @@ class Builder:
         g.add((e, PROV.wasDerivedFrom, art))
         g.add((e, CKG.mention, self._mention(g, ev.trigger, e, art, ctx, ev.confidence)))
 
-    def _quote(self, g: Graph, q, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
+    def _quote(self, g: Triples, q, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
         x = URIRef(f"{self.base}quote/{digest(art, q.span.start, q.span.end)}")
         g.add((x, RDF.type, SDO.Quotation))
         g.add((x, SDO.text, Literal(q.span.text)))

@@ -122,7 +122,7 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
     records = []
     for f, doc in zip(linked, docs):
         t = time.perf_counter()
-        graph = builder.build(f)
+        graph = builder.triples(f)
         t2 = time.perf_counter()
         path = write_article(settings.out, f.article.id, graph)
         seconds["build"] += t2 - t

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from pipeline.vocab import PREFIXES
 
@@ -49,41 +49,50 @@ def atomic_write(path: Path, data: bytes) -> None:
         f.write(data)
 
 
-def _term(t: object) -> ox.NamedNode | ox.Literal:
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype))) if t.datatype else ox.Literal(str(t))
-    raise TypeError(f"blank nodes and other terms are not allowed in output: {t!r}")
+class _Terms(dict):
+    """rdflib terms to pyoxigraph terms, each converted once (predicates and classes repeat)."""
+
+    def __missing__(self, t: object) -> ox.NamedNode | ox.Literal:
+        if isinstance(t, URIRef):
+            term = ox.NamedNode(t)
+        elif isinstance(t, Literal):
+            term = ox.Literal(t, language=t.language) if t.language else \
+                ox.Literal(t, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t)
+        else:
+            raise TypeError(f"blank nodes and other terms are not allowed in output: {t!r}")
+        self[t] = term
+        return term
 
 
-def _sort_key(triple: tuple) -> tuple[str, str, str]:
+def _sort_key(triple: tuple) -> tuple[str, str, str, str, str]:
+    """A total order: the same triples give the same bytes whatever the set's order."""
     s, p, o = triple
-    return str(s), str(p), o.n3() if not isinstance(o, BNode) else str(o)
+    if isinstance(o, Literal):
+        return s, p, "1", o, f"{o.datatype or ''}@{o.language or ''}"
+    return s, p, "0", o, ""
 
 
-def turtle_body(graph: Graph) -> bytes:
-    """The triples of a graph as Turtle statements, sorted, without the prefix header."""
-    triples = (ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in sorted(graph, key=_sort_key))
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
+def turtle_body(triples: Iterable[tuple]) -> bytes:
+    """Triples as Turtle statements, sorted, without the prefix header."""
+    terms = _Terms()
+    ordered = (ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in sorted(triples, key=_sort_key))
+    data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
     lines = data.split(b"\n")
     start = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
     return b"\n".join(lines[start:])
 
 
-def turtle(graph: Graph) -> bytes:
-    return HEADER + turtle_body(graph)
+def turtle(triples: Iterable[tuple]) -> bytes:
+    return HEADER + turtle_body(triples)
 
 
 def article_path(out: Path, article_id: str) -> Path:
     return out / "articles" / f"{article_id}.ttl"
 
 
-def write_article(out: Path, article_id: str, graph: Graph) -> Path:
+def write_article(out: Path, article_id: str, triples: Iterable[tuple]) -> Path:
     path = article_path(out, article_id)
-    atomic_write(path, turtle(graph))
+    atomic_write(path, turtle(triples))
     return path
 
 

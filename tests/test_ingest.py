@@ -28,7 +28,8 @@ def test_two_worker_processes_and_a_dask_cluster_write_the_same_bytes_as_one_pro
 def test_a_rerun_skips_unchanged_articles_and_redoes_changed_ones(tmp_path, capsys):
     src = tmp_path / "in"
     src.mkdir()
-    for p in [*SEEDS.glob("*.txt"), *ARTICLES.glob("*.txt")]:
+    inputs = [*SEEDS.glob("*.txt"), *ARTICLES.glob("*.txt")]
+    for p in inputs:
         (src / p.name).write_bytes(p.read_bytes())
     out = tmp_path / "out"
     args = ["ingest", str(src), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]
@@ -42,10 +43,10 @@ def test_a_rerun_skips_unchanged_articles_and_redoes_changed_ones(tmp_path, caps
     changed.write_text(changed.read_text().replace("Tskhinvali", "Tskhinval"))
     assert main(args) == 0
     line = capsys.readouterr().out.splitlines()[-1]
-    assert line.startswith("1 articles,") and "(3 unchanged articles skipped)" in line
+    assert line.startswith("1 articles,") and f"({len(inputs) - 1} unchanged articles skipped)" in line
     after = digests(out)
     assert after["articles/010_georgia_south_ossetia_russia_2008.ttl"] != first[
         "articles/010_georgia_south_ossetia_russia_2008.ttl"]
     assert after["articles/000_a338ea7d94fc7d37.ttl"] == first["articles/000_a338ea7d94fc7d37.ttl"]
     manifest = json.loads((out / "manifest.json").read_text())
-    assert len(manifest["articles"]) == 4
+    assert len(manifest["articles"]) == len(inputs)

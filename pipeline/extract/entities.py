@@ -313,21 +313,25 @@ def _repeated_names(table: EntityTable) -> None:
     """A name seen once as an entity is the same entity wherever it recurs, whatever the
     model tagged it there ('Aleppo' tagged GPE once and NORP twice)."""
     doc = table.doc
-    names = {}
+    by_first: dict[str, list[tuple[tuple[str, ...], Entity]]] = {}
     for e in table.entities.values():
         if e.type in {PERSON, NEWS_AGENCY}:
             continue
         for m in e.mentions:
             words = m.text.split()
             if words and all(w[:1].isupper() for w in words):
-                names.setdefault(tuple(fold(w) for w in words), e)
-    for (words, entity) in names.items():
-        n = len(words)
-        for i in range(len(doc) - n + 1):
-            if doc[i].pos_ != "PROPN" or table.covered(doc[i]):
-                continue
-            if tuple(fold(t.text) for t in doc[i:i + n]) == words:
-                table.mention(entity, doc[i:i + n])
+                key = tuple(fold(w) for w in words)
+                by_first.setdefault(key[0], []).append((key, e))
+    if not by_first:
+        return
+    folded = [fold(t.text) for t in doc]
+    for i, t in enumerate(doc):
+        if folded[i] not in by_first or t.pos_ != "PROPN" or i in table.by_token:
+            continue
+        for words, entity in by_first[folded[i]]:
+            if tuple(folded[i:i + len(words)]) == words:
+                table.mention(entity, doc[i:i + len(words)])
+                break
 
 
 def _pairs(table: EntityTable, lex: Lexicon) -> None:

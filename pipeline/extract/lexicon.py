@@ -10,12 +10,13 @@ import csv
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form: 'Çavuşoğlu' and 'cavusoglu' fold alike."""
     decomposed = unicodedata.normalize("NFKD", text)
