@@ -9,6 +9,7 @@ nodes, no timestamps: the same facts give the same triples.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -27,8 +28,15 @@ def digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=None)
 def score(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=65536)
+def index(n: int) -> Literal:
+    """Character offsets repeat from article to article: build each literal once."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
 def slug(text: str) -> str:
@@ -125,8 +133,8 @@ class Builder:
         m = self.span_iri(art, span)
         g.add((m, RDF.type, NIF.Phrase))
         g.add((m, NIF.anchorOf, Literal(span.text)))
-        g.add((m, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((m, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((m, NIF.beginIndex, index(span.start)))
+        g.add((m, NIF.endIndex, index(span.end)))
         g.add((m, NIF.referenceContext, ctx))
         g.add((m, ITSRDF.taIdentRef, target))
         if confidence is not None:

@@ -64,12 +64,13 @@ class _Terms(dict):
         return term
 
 
-def _sort_key(triple: tuple) -> tuple[str, str, str, str, str]:
-    """A total order: the same triples give the same bytes whatever the set's order."""
+def _sort_key(triple: tuple) -> tuple[str, str, str, str]:
+    """A total order over plain strings (rdflib's own comparisons are slow): the same
+    triples give the same bytes whatever order the set yields them in."""
     s, p, o = triple
     if isinstance(o, Literal):
-        return s, p, "1", o, f"{o.datatype or ''}@{o.language or ''}"
-    return s, p, "0", o, ""
+        return str(s), str(p), "1" + str(o), f"{o.datatype or ''}@{o.language or ''}"
+    return str(s), str(p), "0" + str(o), ""
 
 
 def turtle_body(triples: Iterable[tuple]) -> bytes:

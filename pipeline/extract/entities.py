@@ -34,6 +34,10 @@ class EntityTable:
     doc: Doc
     entities: dict[str, Entity] = field(default_factory=dict)
     by_token: dict[int, list[str]] = field(default_factory=dict)
+    tokens: list[Token] = field(default_factory=list)  # made once: spaCy builds a new Token per access
+
+    def __post_init__(self) -> None:
+        self.tokens = list(self.doc)
 
     def get(self, name: str, typ: str, **attrs: object) -> Entity:
         key = f"{typ}|{fold(name)}"
@@ -234,7 +238,7 @@ def _bare_titles(table: EntityTable, lex: Lexicon) -> None:
     """'Turkish FM', 'the Syrian leader': a title with no name, resolved to the one person
     of the article who holds that title for that state."""
     doc = table.doc
-    for tok in doc:
+    for tok in table.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or table.covered(tok) and PERSON in _types(table, tok):
             continue
         phrase = noun_phrase(tok)
@@ -264,7 +268,7 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
     'Kurdish foes', 'the Islamic State group'; 'Russian troops' is Russia acting."""
     doc = table.doc
     rebels: list[tuple[TokSpan, str | None]] = []
-    for tok in doc:
+    for tok in table.tokens:
         typ = lex.group_heads.get(fold(tok.text))
         if typ is None or tok.pos_ not in {"NOUN", "PROPN"} or (table.covered(tok) and tok.ent_type_ != "NORP"):
             continue
@@ -324,8 +328,8 @@ def _repeated_names(table: EntityTable) -> None:
                 by_first.setdefault(key[0], []).append((key, e))
     if not by_first:
         return
-    folded = [fold(t.text) for t in doc]
-    for i, t in enumerate(doc):
+    folded = [fold(t.text) for t in table.tokens]
+    for i, t in enumerate(table.tokens):
         if folded[i] not in by_first or t.pos_ != "PROPN" or i in table.by_token:
             continue
         for words, entity in by_first[folded[i]]:
@@ -342,18 +346,19 @@ def _pairs(table: EntityTable, lex: Lexicon) -> None:
     def states(t: Token) -> list[str]:
         return [k for k in table.keys_at(t) if table.entities[k].type == STATE]
 
-    for tok in doc:
+    for tok in table.tokens:
         if fold(tok.text) not in lex.pair_nouns or not any(c.lower_ == "two" for c in tok.children):
             continue
         seen: list[str] = []
         pair: list[str] = []
-        for i in range(tok.i - 1, -1, -1):
-            for key in states(doc[i]):
+        for i in sorted((i for i in table.by_token if i < tok.i), reverse=True):
+            here = states(table.tokens[i])
+            for key in here:
                 if key not in seen:
                     seen.append(key)
-            conj = [k for c in doc[i].conjuncts for k in states(c)]
-            if not pair and conj and states(doc[i]) and conj[0] not in states(doc[i]):
-                pair = [states(doc[i])[0], conj[0]]
+            conj = [k for c in table.tokens[i].conjuncts for k in states(c)]
+            if not pair and conj and here and conj[0] not in here:
+                pair = [here[0], conj[0]]
                 break
         seen = pair or seen[:2]
         if len(seen) == 2:
@@ -365,14 +370,14 @@ def _pairs(table: EntityTable, lex: Lexicon) -> None:
 def _possessive_countries(table: EntityTable, lex: Lexicon) -> None:
     """'his country' is the state of the person the sentence is about."""
     doc = table.doc
-    for tok in doc:
+    for tok in table.tokens:
         if fold(tok.text) not in lex.country_nouns or table.covered(tok):
             continue
         if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
             continue
         person = None
         for i in range(tok.i - 1, tok.sent.start - 1, -1):
-            person = next((table.entities[k] for k in table.keys_at(doc[i])
+            person = next((table.entities[k] for k in table.by_token.get(i, ())
                            if table.entities[k].type == PERSON and table.entities[k].affiliation), None)
             if person:
                 break

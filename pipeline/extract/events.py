@@ -215,7 +215,7 @@ class EventReader:
         return False
 
     def triggers(self) -> Iterator[tuple[Token, Trigger]]:
-        for token in self.doc:
+        for token in self.table.tokens:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
             for trigger in self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ()):
                 if self.matches(token, trigger):

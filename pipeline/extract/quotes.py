@@ -87,8 +87,8 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
 
 
 def _last_person(doc: Doc, table: EntityTable, before: int) -> str | None:
-    for i in range(before - 1, -1, -1):
-        for key in table.keys_at(doc[i]):
+    for i in sorted((i for i in table.by_token if i < before), reverse=True):
+        for key in table.by_token[i]:
             if table.entities[key].type == PERSON:
                 return key
     return None
