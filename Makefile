@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: ingest test linkeval query load stop-store notebook validate clean
+.PHONY: ingest test bench bench-quick eval linkeval query load stop-store notebook validate clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "conflict-kg needs Python 3.11+"'
@@ -46,6 +46,12 @@ stop-store:
 notebook: $(READY)
 	$(BIN)/python -m pip install --quiet -e '.[test,notebook]'
 	cd queries && ../$(BIN)/jupyter notebook explore.ipynb
+
+bench: $(READY)          # ~40 min on 2 cores: throughput, scaling, merge, re-run, memory 1k vs 10k
+	$(BIN)/python -m pipeline.bench
+
+bench-quick: $(READY)    # a few minutes, smaller corpora; writes to var/ so docs/ keeps the full run
+	$(BIN)/python -m pipeline.bench --articles 200 --memory 100,1000 --json var/bench.json --chart var/bench.png
 
 linkeval: $(READY)
 	$(BIN)/python -m tests.link.linkeval

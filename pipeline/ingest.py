@@ -238,7 +238,8 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
         summary.link_status = "linking: nothing new to link"
     t = time.perf_counter()
     kept = [r for _, r in sorted(records.items()) if (out / r["file"]).exists()]
-    summary.triples = write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
+    write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
+    summary.triples = sum(r["triples"] for r in kept)
     write_manifest(out, {"software": f"conflict-kg {__version__}", "base": settings.base, "articles": kept,
                          "failures": [asdict(f) for f in summary.failures]})
     summary.seconds["merge"] = time.perf_counter() - t

@@ -104,26 +104,17 @@ def _body_of(path: Path) -> bytes:
     return data[len(HEADER):]
 
 
-def write_merged(out: Path, article_files: Iterable[tuple[str, Path]]) -> int:
-    """out/graph.ttl (all articles' statements), out/graph.trig (one named graph per
-    article) and out/graph.nq (the same as N-Quads, for bulk loaders), streamed from the
-    per-article files. Returns the number of statements written."""
-    files = sorted(article_files)
-    count = 0
-    with atomic_file(out / "graph.ttl") as ttl, atomic_file(out / "graph.trig") as trig, \
-            atomic_file(out / "graph.nq") as nq:
+def write_merged(out: Path, article_files: Iterable[tuple[str, Path]]) -> None:
+    """out/graph.ttl (all articles' statements) and out/graph.trig (one named graph per
+    article), streamed from the per-article files: nothing is parsed, nothing is held.
+    (`oxigraph convert --from-file out/graph.trig --to-file out/graph.nq` gives N-Quads.)"""
+    with atomic_file(out / "graph.ttl") as ttl, atomic_file(out / "graph.trig") as trig:
         ttl.write(HEADER)
         trig.write(HEADER)
-        for iri, path in files:
+        for iri, path in sorted(article_files):
             body = _body_of(path)
             ttl.write(body)
             trig.write(f"<{iri}> {{\n".encode() + body + b"}\n")
-            graph = ox.NamedNode(iri)
-            quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
-                     for t in ox.parse(HEADER + body, format=ox.RdfFormat.TURTLE)]
-            count += len(quads)
-            ox.serialize(quads, nq, format=ox.RdfFormat.N_QUADS)
-    return count
 
 
 def write_manifest(out: Path, manifest: dict) -> None:

@@ -1,0 +1,218 @@
+"""`conflict-kg bench`: measure the pipeline against bare spaCy in the same run.
+
+Builds a corpus by repeating and varying the bundled articles (paragraphs rotated, so
+every copy has its own text and hash), then measures, on this machine, in this run:
+bare `nlp.pipe` and the full pipeline (offline linking, RDF build, writing) with 1 and
+2 processes; a re-run over unchanged articles; the streamed merge of about a million
+triples (and rdflib's Turtle serializer on a sample, for comparison); peak memory of a
+small and a ten times larger ingest. Prints the ratios against the targets, writes the
+figures as JSON and a PNG chart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pipeline import __version__
+from pipeline import nlp as nlp_stage
+from pipeline.ingest import STAGES, Settings, ingest, run_local, run_processes, worker_state
+from pipeline.sources import read_articles
+from pipeline.write import write_merged
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles"]
+
+
+def make_corpus(path: Path, n: int) -> int:
+    """n articles as JSON Lines: copy k of an article has its paragraphs rotated by k."""
+    originals = [a for a in read_articles(BUNDLED) if hasattr(a, "text")]
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            a = originals[i % len(originals)]
+            paras = [p for p in a.text.split("\n\n") if p.strip()]
+            k = (i // len(originals)) % max(1, len(paras))
+            text = "\n\n".join(paras[k:] + paras[:k])
+            f.write(json.dumps({"id": f"{a.id}-{i:06d}", "headline": a.title, "published": a.published,
+                                "text": text}) + "\n")
+    return n
+
+
+def texts_of(corpus: Path) -> list[str]:
+    return [a.nlp_text for a in read_articles([corpus])]
+
+
+def bare(model: str, texts: list[str], processes: int) -> tuple[float, int]:
+    nlp = nlp_stage.load(model)
+    t = time.perf_counter()
+    tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=32, n_process=processes))
+    return time.perf_counter() - t, tokens
+
+
+def timed_ingest(corpus: Path, out: Path, workers: int) -> tuple[float, dict]:
+    settings = Settings(out=out, offline=True, cache=out.parent / f"{out.name}.sqlite",
+                        model=nlp_stage.default_model(), batch=16)
+    if workers == 1:
+        worker_state(settings)  # the model is loaded before the clock starts, as for bare spaCy
+    t = time.perf_counter()
+    summary = ingest([corpus], settings, run_local if workers == 1 else run_processes(workers))
+    return time.perf_counter() - t, {"seconds": summary.seconds, "articles": summary.articles,
+                                     "skipped": summary.skipped, "triples": summary.triples}
+
+
+def merge_million(articles_dir: Path, work: Path, target: int = 1_000_000) -> tuple[float, int]:
+    files = sorted(articles_dir.glob("*.ttl"))
+    sample = files[:20]
+    avg = sum(sum(1 for _ in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE)) for f in sample) / len(sample)
+    need = int(target / avg) + 1
+    dst = work / "merge" / "articles"
+    dst.mkdir(parents=True)
+    pairs = []
+    for i in range(need):
+        src = files[i % len(files)]
+        path = dst / f"{i:06d}.ttl"
+        shutil.copyfile(src, path)
+        pairs.append((f"https://w3id.org/conflict-kg/id/article/bench{i:06d}", path))
+    t = time.perf_counter()
+    write_merged(dst.parent, pairs)
+    return time.perf_counter() - t, int(avg * need)
+
+
+def rdflib_sample(articles_dir: Path, triples: int = 50_000) -> tuple[float, int]:
+    from rdflib import Graph
+    g = Graph()
+    for f in sorted(articles_dir.glob("*.ttl")):
+        g.parse(f, format="turtle")
+        if len(g) >= triples:
+            break
+    t = time.perf_counter()
+    g.serialize(format="turtle")
+    return time.perf_counter() - t, len(g)
+
+
+def peak_memory(corpus: Path, out: Path) -> int:
+    """Peak RSS (KiB) of a fresh process ingesting the corpus."""
+    code = ("import resource, sys; from pipeline.cli import main; "
+            f"main(['ingest', {str(corpus)!r}, '--out', {str(out)!r}, '--offline', '--cache', {str(out) + '.sqlite'!r}]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return int(done.stderr.strip().splitlines()[-1])
+
+
+def chart(results: dict, path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8))
+    stages = results["pipeline_1"]["seconds"]
+    shown = [s for s in STAGES if stages.get(s, 0) > 0]
+    bottom = 0.0
+    for s in shown:
+        left.bar(["pipeline, 1 process"], [stages[s]], bottom=bottom, label=s)
+        bottom += stages[s]
+    left.bar(["bare spaCy, 1 process"], [results["bare_1"]["seconds"]], color="grey", label="bare nlp.pipe")
+    left.set_ylabel("seconds")
+    left.set_title(f"Stage times, {results['articles']} articles")
+    left.legend(fontsize=8)
+    names = ["bare 1", "pipeline 1", "bare 2", "pipeline 2"]
+    values = [results["bare_1"]["articles_per_s"], results["pipeline_1"]["articles_per_s"],
+              results["bare_2"]["articles_per_s"], results["pipeline_2"]["articles_per_s"]]
+    right.bar(names, values, color=["grey", "tab:blue", "grey", "tab:blue"])
+    right.set_ylabel("articles / second")
+    right.set_title("Throughput (processes)")
+    for i, v in enumerate(values):
+        right.text(i, v, f"{v:.1f}", ha="center", va="bottom")
+    fig.suptitle(f"conflict-kg {__version__} on {results['machine']['cpus']} CPUs, "
+                 f"{results['machine']['platform']}", fontsize=10)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="conflict-kg bench", description=__doc__.split("\n")[0])
+    p.add_argument("--articles", type=int, default=400, help="corpus size for throughput (default 400)")
+    p.add_argument("--memory", default="1000,10000", help="two corpus sizes for the peak-memory check "
+                                                         "(default 1000,10000; the larger takes ~25 min on 2 cores)")
+    p.add_argument("--json", type=Path, default=ROOT / "docs" / "bench.json")
+    p.add_argument("--chart", type=Path, default=ROOT / "docs" / "bench.png")
+    args = p.parse_args(argv)
+    model = nlp_stage.default_model()
+    results: dict = {"version": __version__, "model": nlp_stage.describe(model), "articles": args.articles,
+                     "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                                 "python": platform.python_version(), "processor": platform.machine()}}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus.jsonl"
+        make_corpus(corpus, args.articles)
+        texts = texts_of(corpus)
+        for procs in (1, 2):
+            seconds, tokens = bare(model, texts, procs)
+            results[f"bare_{procs}"] = {"seconds": seconds, "tokens": tokens, "articles_per_s": len(texts) / seconds,
+                                        "tokens_per_s": tokens / seconds}
+            print(f"bare spaCy, {procs} process(es): {seconds:.1f} s, {len(texts) / seconds:.2f} articles/s, "
+                  f"{tokens / seconds:.0f} tokens/s", flush=True)
+            seconds, info = timed_ingest(corpus, work / f"out{procs}", procs)
+            results[f"pipeline_{procs}"] = {**info, "total": seconds, "articles_per_s": len(texts) / seconds,
+                                            "tokens_per_s": tokens / seconds}
+            print(f"pipeline,   {procs} process(es): {seconds:.1f} s, {len(texts) / seconds:.2f} articles/s, "
+                  f"{tokens / seconds:.0f} tokens/s", flush=True)
+        seconds, info = timed_ingest(corpus, work / "out1", 1)
+        results["rerun"] = {"seconds": seconds, "skipped": info["skipped"]}
+        merge_s, merged = merge_million(work / "out1" / "articles", work)
+        results["merge"] = {"seconds": merge_s, "triples": merged}
+        rdf_s, rdf_n = rdflib_sample(work / "out1" / "articles")
+        results["rdflib_turtle"] = {"seconds": rdf_s, "triples": rdf_n}
+        small, large = (int(x) for x in args.memory.split(","))
+        mem = {}
+        for n in (small, large):
+            c = work / f"mem{n}.jsonl"
+            make_corpus(c, n)
+            mem[n] = peak_memory(c, work / f"mem{n}")
+            print(f"peak memory, {n} articles: {mem[n] / 1024:.0f} MiB", flush=True)
+        results["memory_kib"] = {str(k): v for k, v in mem.items()}
+    p1, b1 = results["pipeline_1"], results["bare_1"]
+    total_stage = sum(p1["seconds"].values())
+    results["ratios"] = {
+        "pipeline_over_bare_1": p1["articles_per_s"] / b1["articles_per_s"],
+        "pipeline_over_bare_2": results["pipeline_2"]["articles_per_s"] / results["bare_2"]["articles_per_s"],
+        "pipeline_2_over_1": results["pipeline_2"]["articles_per_s"] / p1["articles_per_s"],
+        "first_over_rerun": p1["total"] / results["rerun"]["seconds"],
+        "memory_large_over_small": mem[large] / mem[small],
+    }
+    r = results["ratios"]
+    print("\nstage shares (1 process): " + ", ".join(f"{s} {100 * v / total_stage:.1f}%"
+                                                     for s, v in p1["seconds"].items()))
+    checks = [
+        (f"pipeline / bare spaCy, 1 process: {r['pipeline_over_bare_1']:.2f}", r["pipeline_over_bare_1"] >= 0.85, ">= 0.85"),
+        (f"pipeline / bare spaCy, 2 processes: {r['pipeline_over_bare_2']:.2f}", r["pipeline_over_bare_2"] >= 0.85, ">= 0.85"),
+        (f"pipeline 2 processes / 1 process: {r['pipeline_2_over_1']:.2f}x", r["pipeline_2_over_1"] >= 1.7, ">= 1.7x"),
+        (f"merge of {merged} triples (graph.ttl + graph.trig): {merge_s:.2f} s", merge_s < 5, "< 5 s"),
+        (f"rdflib Turtle serializer, {rdf_n} triples: {rdf_s:.2f} s "
+         f"({rdf_s * 1e6 / max(rdf_n, 1):.1f} s per million)", True, "baseline"),
+        (f"first run / re-run of unchanged articles: {r['first_over_rerun']:.1f}x", r["first_over_rerun"] >= 20, ">= 20x"),
+        (f"peak memory {large} / {small} articles: {r['memory_large_over_small']:.3f}",
+         r["memory_large_over_small"] <= 1.10, "<= 1.10"),
+    ]
+    for text, ok, target in checks:
+        print(f"{'PASS' if ok else 'MISS'}  {text}   (target {target})")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    chart(results, args.chart)
+    print(f"figures: {args.json}, chart: {args.chart}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
