@@ -53,6 +53,10 @@ bench: $(READY)          # ~40 min on 2 cores: throughput, scaling, merge, re-ru
 bench-quick: $(READY)    # a few minutes, smaller corpora; writes to var/ so docs/ keeps the full run
 	$(BIN)/python -m pipeline.bench --articles 200 --memory 100,1000 --json var/bench.json --chart var/bench.png
 
+eval: $(READY)           # the reference articles, ingested offline into var/eval, scored against tests/gold
+	$(BIN)/conflict-kg ingest seeds tests/fixtures/articles --out var/eval --offline
+	$(BIN)/conflict-kg eval tests/gold/*.json --out var/eval --json var/eval/scores.json
+
 linkeval: $(READY)
 	$(BIN)/python -m tests.link.linkeval
 

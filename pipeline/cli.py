@@ -7,6 +7,7 @@ with its reason, the others written); 2 the command line itself was wrong.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -18,6 +19,7 @@ from tqdm import tqdm
 
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
+from pipeline.evaluate import eval_report, evaluate, table
 from pipeline.ingest import Executor, Settings, Summary, ingest, read_manifest, run_dask, run_local, run_processes
 from pipeline.link import BATCH, query
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Endpoint, EndpointError, iri_values
@@ -87,6 +89,10 @@ def parser() -> argparse.ArgumentParser:
                     help="basic-auth password (or set CONFLICT_KG_PASSWORD)")
     ld.add_argument("--token", default=os.environ.get("CONFLICT_KG_TOKEN"),
                     help="bearer token (or set CONFLICT_KG_TOKEN)")
+    ev = sub.add_parser("eval", help="score an output folder against reference annotations")
+    ev.add_argument("gold", nargs="+", type=Path, help="reference files (tests/gold/*.json format)")
+    ev.add_argument("--out", type=Path, default=Path("out"), help="the output folder to score (default out)")
+    ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
     va = sub.add_parser("validate", help="check an output folder against the SHACL shapes")
     va.add_argument("out", type=Path)
     rel = sub.add_parser("relink", help="re-ingest the articles of an output folder that have unlinked entities")
@@ -183,6 +189,18 @@ def run_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_eval(args: argparse.Namespace) -> int:
+    try:
+        scores = evaluate(args.gold, args.out)
+    except (FileNotFoundError, ValueError, KeyError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(table(scores))
+    if args.json:
+        atomic_write(args.json, (json.dumps(eval_report(scores), indent=2, sort_keys=True) + "\n").encode())
+    return 0
+
+
 def run_validate(args: argparse.Namespace) -> int:
     try:
         files, violations = validate_folder(args.out)
@@ -207,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_query(args)
     if args.command == "load":
         return run_load(args)
+    if args.command == "eval":
+        return run_eval(args)
     if args.command == "validate":
         return run_validate(args)
     return 2

@@ -2,19 +2,24 @@
 
 Everything is read back through the query contract (SPARQL over the Turtle files), so
 the score measures what a user of the graph would find, not the extractor's internals.
+A gold entity is found when some entity of the graph has a mention whose text is one of
+the gold mentions; a gold event is found when an event on the same line of text has an
+accepted PLOVER code (or class) and every gold party among its actors.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from pipeline.link import query
-from pipeline.vocab import CKG, WD
+from pipeline.vocab import NIF, WD
 
+ENTITY_CLASSES = {"Person", "State", "City", "Place", "ArmedGroup", "Government", "Organization", "NewsAgency"}
 PLACE_CLASSES = {"Place", "City", "State"}
 ORG_CLASSES = {"Organization", "NewsAgency"}
 
@@ -32,6 +37,8 @@ class Score:
     article: str
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (hits, total)
     misses: dict[str, list[str]] = field(default_factory=dict)
+    by_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0]))
+    # category -> [gold found, gold total, predicted correct, predicted total]
 
     def add(self, name: str, ok: bool, label: str) -> None:
         hits, total = self.counts.get(name, (0, 0))
@@ -40,57 +47,58 @@ class Score:
             self.misses.setdefault(name, []).append(label)
 
     def as_dict(self) -> dict:
-        return {"article": self.article, "counts": {k: list(v) for k, v in self.counts.items()}, "misses": self.misses}
+        return {"article": self.article, "counts": {k: list(v) for k, v in sorted(self.counts.items())},
+                "events_by_category": {k: v for k, v in sorted(self.by_category.items())},
+                "misses": self.misses}
+
+
+def _line(text: str, start: int) -> tuple[int, int]:
+    end = text.find("\n", start)
+    return text.rfind("\n", 0, start) + 1, len(text) if end < 0 else end
 
 
 def score_article(gold: dict, graph: Graph, text: str) -> Score:
     score = Score(Path(gold["article"]).stem)
-    mentions: dict[str, list[tuple[URIRef, set[str]]]] = {}
     types: dict[URIRef, set[str]] = {}
     anchors: dict[URIRef, set[str]] = {}
     for row in graph.query(query("eval_entities")):
-        types.setdefault(row.x, set()).add(local(row.type))
-        anchors.setdefault(row.x, set()).add(norm(str(row.anchor)))
+        kind = local(row.type)
+        if kind in ENTITY_CLASSES:
+            types.setdefault(row.x, set()).add(kind)
+            anchors.setdefault(row.x, set()).add(norm(str(row.anchor)))
     resolved: dict[str, URIRef] = {}
+    all_gold_mentions: set[str] = set()
     for ent in gold["entities"]:
         wanted = {norm(m) for m in ent["mentions"]} | {norm(ent["name"])}
+        all_gold_mentions |= wanted
         found = sorted(((len(a & wanted), str(x), x) for x, a in anchors.items() if a & wanted), reverse=True)
         typed = [x for _, _, x in found if ent["type"] in types[x]]
         best = typed[0] if typed else (found[0][2] if found else None)
-        if best is not None:
-            resolved[ent["id"]] = best
-        score.add("entities", bool(typed), ent["id"])
+        score.add("entity_recall", best is not None, ent["id"])
+        score.add("entities", bool(typed), ent["id"])  # found and typed as the reference says
         if ent.get("qid"):
             score.add("qids", best == WD[ent["qid"]], f"{ent['id']} ({ent['qid']})")
         else:
             score.add("unguessed", best is None or not str(best).startswith(str(WD)), ent["id"])
-    events: dict[URIRef, dict] = {}
-    for row in graph.query(query("eval_events")):
-        ev = events.setdefault(row.e, {"classes": set(), "codes": set(), "actors": set(), "begin": int(row.begin)})
-        ev["classes"].add(local(row["class"]))
-        if row.code:
-            ev["codes"].add(str(row.code))
-        if row.actor:
-            ev["actors"].add(row.actor)
-    for gev in gold["events"]:
-        accepted = {gev.get("plover"), gev.get("type"), *gev.get("alternatives", [])} - {None}
-        parties = [*gev.get("actors", []), *gev.get("targets", [])]
-        need = {resolved.get(p) for p in parties}
-        start = text.find(gev["evidence"])
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        ok = start >= 0 and None not in need and any(
-            (ev["codes"] | ev["classes"]) & accepted and need <= ev["actors"] and line_start <= ev["begin"] < line_end
-            for ev in events.values())
-        score.add("events", ok, gev["id"])
+        if best is None:
+            continue
+        resolved[ent["id"]] = best
+        score.add("typing", bool(typed), f"{ent['id']}: {sorted(types[best])} not {ent['type']}")
+        expected = WD[ent["qid"]] if ent.get("qid") else None
+        linked = best if str(best).startswith(str(WD)) else None
+        score.add("linking", linked == expected, f"{ent['id']}: {local(linked) if linked else 'unlinked'}")
+    for x, a in sorted(anchors.items()):
+        score.add("entity_precision", bool(a & all_gold_mentions), f"{sorted(a)[0]} ({'/'.join(sorted(types[x]))})")
+    _events(gold, graph, text, resolved, score)
     quotes = [(norm(str(r.text)), r.speaker) for r in graph.query(query("eval_quotes"))]
     for gq in gold["quotes"]:
-        speaker = resolved.get(gq["speaker"])
-        ok = any(norm(gq["contains"]) in t and s is not None and s == speaker for t, s in quotes)
-        score.add("quotes", ok, gq["contains"][:40])
+        speaker = resolved.get(gq["speaker"]) if gq["speaker"] else None
+        ok = any(norm(gq["contains"]) in t and (s == speaker if gq["speaker"] else s is None)
+                 for t, s in quotes if not gq["speaker"] or speaker is not None)
+        score.add("quotes", ok, f"{gq['contains'][:40]} ({gq['speaker']})")
+    _figures(gold, graph, resolved, score)
     for rule in gold.get("must_not", []):
-        score.add("must_not", _holds(rule, graph, types, anchors, events), rule["check"])
+        score.add("must_not", _holds(rule, types, anchors, graph), rule["check"])
     window = gold.get("date_window")
     if window:
         for row in graph.query(query("eval_dates")):
@@ -99,9 +107,58 @@ def score_article(gold: dict, graph: Graph, text: str) -> Score:
     return score
 
 
-def _holds(rule: dict, graph: Graph, types: dict, anchors: dict, events: dict) -> bool:
+def _events(gold: dict, graph: Graph, text: str, resolved: dict[str, URIRef], score: Score) -> None:
+    events: dict[URIRef, dict] = {}
+    for row in graph.query(query("eval_events")):
+        ev = events.setdefault(row.e, {"kinds": set(), "actors": set(), "begin": int(row.begin), "date": None})
+        ev["kinds"].add(local(row["class"]))
+        if row.code:
+            ev["kinds"].add(str(row.code))
+        if row.actor:
+            ev["actors"].add(row.actor)
+        if row.date:
+            ev["date"] = str(row.date)
+    matched: set[URIRef] = set()
+    for gev in gold["events"]:
+        accepted = {gev.get("plover"), gev.get("type"), *gev.get("alternatives", [])} - {None}
+        need = {resolved.get(p) for p in [*gev.get("actors", []), *gev.get("targets", [])]}
+        start = text.find(gev["evidence"])
+        lo, hi = _line(text, max(start, 0))
+        hits = [e for e, ev in events.items() if start >= 0 and None not in need and ev["kinds"] & accepted
+                and need <= ev["actors"] and lo <= ev["begin"] < hi]
+        category = gev.get("plover") or gev.get("type")
+        score.by_category[category][1] += 1
+        score.by_category[category][0] += bool(hits)
+        score.add("event_recall", bool(hits), gev["id"])
+        matched |= set(hits)
+        if gev.get("date"):
+            score.add("dates", any(events[e]["date"] == gev["date"] for e in hits), f"{gev['id']} {gev['date']}")
+    for e, ev in sorted(events.items()):
+        codes = sorted(k for k in ev["kinds"] if k.isupper()) or sorted(k for k in ev["kinds"] if k != "ReportedClaim")
+        category = codes[0] if codes else "?"
+        score.by_category[category][3] += 1
+        score.by_category[category][2] += e in matched
+        score.add("event_precision", e in matched, f"{category} at {ev['begin']}")
+
+
+def _figures(gold: dict, graph: Graph, resolved: dict[str, URIRef], score: Score) -> None:
+    figures = []
+    for row in graph.query(query("eval_figures")):
+        figures.append({k: (str(row[k]) if row[k] is not None else None)
+                        for k in ("what", "value", "min", "claimedBy")})
+    for gev in gold["events"]:
+        q = gev.get("quantity")
+        if not q:
+            continue
+        claimed = resolved.get(q["claimed_by"]) if q.get("claimed_by") else None
+        ok = any(f["what"] == q["what"] and (f["value"] == str(q["value"]) if "value" in q else f["min"] == str(q["min"]))
+                 and (not q.get("claimed_by") or f["claimedBy"] == str(claimed)) for f in figures)
+        score.add("figures", ok, f"{gev['id']}: {q.get('value', q.get('min'))} {q['what']}")
+
+
+def _holds(rule: dict, types: dict, anchors: dict, graph: Graph) -> bool:
     if rule["check"] == "not_participant":
-        return not any(WD[rule["qid"]] in ev["actors"] for ev in events.values())
+        return not any(str(r.actor) == str(WD[rule["qid"]]) for r in graph.query(query("eval_events")) if r.actor)
     if rule["check"] == "no_entity_named":
         return not any(norm(rule["text"]) in a for x in anchors for a in anchors[x])
     if rule["check"] == "not_type":
@@ -116,19 +173,55 @@ def evaluate(gold_files: list[Path], out: Path) -> list[Score]:
     for path in gold_files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         ttl = out / "articles" / f"{Path(gold['article']).stem}.ttl"
+        if not ttl.exists():
+            raise FileNotFoundError(f"{ttl}: no output for {path.name}; ingest {gold['article']} first")
         graph = Graph().parse(ttl, format="turtle")
-        text = str(next(graph.objects(None, URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"))))
+        text = str(next(graph.objects(None, NIF.isString)))
         scores.append(score_article(gold, graph, text))
     return scores
 
 
-def table(scores: list[Score]) -> str:
-    names = sorted({n for s in scores for n in s.counts})
-    lines = ["article".ljust(42) + "".join(n.rjust(17) for n in names)]
+def _ratio(c: tuple[int, int] | None) -> float | None:
+    return c[0] / c[1] if c and c[1] else None
+
+
+def metrics(counts: dict[str, tuple[int, int]]) -> dict[str, float | None]:
+    p, r = _ratio(counts.get("entity_precision")), _ratio(counts.get("entity_recall"))
+    ep, er = _ratio(counts.get("event_precision")), _ratio(counts.get("event_recall"))
+    f1 = lambda a, b: 2 * a * b / (a + b) if a is not None and b is not None and a + b else None  # noqa: E731
+    return {"entity_P": p, "entity_R": r, "entity_F1": f1(p, r), "typing": _ratio(counts.get("typing")),
+            "linking": _ratio(counts.get("linking")), "event_P": ep, "event_R": er, "event_F1": f1(ep, er),
+            "quotes": _ratio(counts.get("quotes")), "figures": _ratio(counts.get("figures")),
+            "dates": _ratio(counts.get("dates")), "must_not": _ratio(counts.get("must_not")),
+            "dates_in_window": _ratio(counts.get("dates_in_window"))}
+
+
+def total(scores: list[Score]) -> Score:
+    t = Score("all articles (micro)")
     for s in scores:
-        lines.append(s.article[:42].ljust(42) + "".join(
-            (f"{s.counts[n][0]}/{s.counts[n][1]}" if n in s.counts else "-").rjust(17) for n in names))
+        for k, (h, n) in s.counts.items():
+            th, tn = t.counts.get(k, (0, 0))
+            t.counts[k] = (th + h, tn + n)
+        for cat, v in s.by_category.items():
+            t.by_category[cat] = [a + b for a, b in zip(t.by_category[cat], v)]
+    return t
+
+
+def table(scores: list[Score]) -> str:
+    rows = [*scores, total(scores)] if len(scores) > 1 else scores
+    names = list(metrics({}).keys())
+    lines = ["article".ljust(40) + "".join(n.rjust(max(10, len(n) + 1)) for n in names)]
+    for s in rows:
+        m = metrics(s.counts)
+        lines.append(s.article[:40].ljust(40) + "".join(
+            ("-" if m[n] is None else f"{m[n]:.2f}").rjust(max(10, len(n) + 1)) for n in names))
+    t = total(scores)
+    lines.append("\nevents by category: found/gold (recall), correct/predicted (precision)")
+    for cat, (found, gold_n, correct, pred) in sorted(t.by_category.items()):
+        lines.append(f"  {cat:20} {found:3}/{gold_n:<3} {correct:3}/{pred:<3}")
     return "\n".join(lines)
 
 
-__all__ = ["evaluate", "score_article", "table", "Score", "CKG"]
+def eval_report(scores: list[Score]) -> dict:
+    return {"articles": [dict(s.as_dict(), metrics=metrics(s.counts)) for s in scores],
+            "total": dict(total(scores).as_dict(), metrics=metrics(total(scores).counts))}
