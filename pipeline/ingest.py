@@ -10,11 +10,13 @@ byte-identical output.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
@@ -136,9 +138,23 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
                        f"linking {remote.name}: {remote.status}", linker.errors[errors_before:])
 
 
+@cache
+def code_digest() -> str:
+    """A hash of the package's code and data (lexicons, slice, queries): editing a trigger
+    list changes the output, so it must also make unchanged articles run again."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".csv", ".json", ".ttl", ".rq"}:
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def fingerprint(settings: Settings) -> str:
-    """What, besides the text, decides an article's output: both unchanged means skip it."""
-    return f"conflict-kg {__version__}|{nlp_stage.describe(settings.model or nlp_stage.default_model())}|{settings.base}"
+    """What, besides the text, decides an article's output: all unchanged means skip it."""
+    model = nlp_stage.describe(settings.model or nlp_stage.default_model())
+    return f"conflict-kg {__version__}+{code_digest()}|{model}|{settings.base}"
 
 
 # --- in the caller ---------------------------------------------------------------------

@@ -18,6 +18,8 @@ from pipeline.extract.lexicon import Lexicon, fold
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE,
                             STATE, Article, Entity, Span)
 
+GIVEN = "given:"  # key prefix for given names in the surname index
+ACRONYM_SKIP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "in"}
 QUANTIFIERS = {"the", "a", "an", "most", "many", "some", "other", "several", "all", "both", "various"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -53,6 +55,23 @@ class EntityTable:
             keys = self.by_token.setdefault(t.i, [])
             if entity.key not in keys:
                 keys.append(entity.key)
+
+    def merge(self, source: Entity, into: Entity) -> None:
+        """Two entities found to be one: the mentions of `source` become `into`'s."""
+        for span in source.mentions:
+            if span not in into.mentions:
+                into.mentions.append(span)
+        for keys in self.by_token.values():
+            if source.key in keys:
+                keys.remove(source.key)
+                if into.key not in keys:
+                    keys.append(into.key)
+        del self.entities[source.key]
+
+    def main_state(self) -> Entity | None:
+        """The state the article names most often: whose 'the government' it usually means."""
+        states = [e for e in self.entities.values() if e.type == STATE]
+        return max(states, key=lambda e: (len(e.mentions), e.key), default=None)
 
     def keys_at(self, token: Token) -> list[str]:
         return self.by_token.get(token.i, [])
@@ -95,6 +114,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
             table.mention(person, ent)  # a surname the model tagged ORG or GPE
         elif ent.label_ != "PERSON":
             _named(table, ent, lex)
+    _acronyms(table, ents)
     _titles_before_names(table, ents, persons, lex)
     _appositive_titles(table, ents, persons, lex)
     _bare_titles(table, lex)
@@ -121,12 +141,16 @@ def _people(table: EntityTable, ents: list[TokSpan]) -> dict[str, Entity]:
         table.mention(person, ent)
         if match is None:
             by_surname.setdefault(fold(ent[-1].text), person)
+            if len(ent) > 1:
+                by_surname.setdefault(GIVEN + fold(ent[0].text), person)
     return by_surname
 
 
 def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
     """A known person this name refers to: the same full name, or its surname alone."""
     person = by_surname.get(fold(ent[-1].text))
+    if person is None and len(ent) == 1:
+        return by_surname.get(GIVEN + fold(ent[0].text))  # "Shimelis" for "Shimelis Kemal"
     if person is None:
         return None
     words = fold(ent.text).split()
@@ -165,6 +189,30 @@ def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
             return
         typ = next((t for kw, t in lex.org_keywords if f" {kw} " in f" {folded} "), ORGANIZATION)
         table.mention(table.get(name, typ), ent)
+
+
+def _acronyms(table: EntityTable, ents: list[TokSpan]) -> None:
+    """'Ogaden National Liberation Front (ONLF)', or an acronym that spells a name's
+    initials: both names are one entity, typed by the long name."""
+    doc = table.doc
+    named = [e for e in table.entities.values() if e.type not in {PERSON, STATE} and len(e.name.split()) > 1]
+    aliases: dict[str, Entity] = {}
+    for e in named:
+        initials = "".join(w[0] for w in e.name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP)
+        if len(initials) > 1:
+            aliases.setdefault(initials.upper(), e)
+    for ent in ents:
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            long = next((table.entities[k] for k in table.keys_at(ent.root) if table.entities[k] in named), None)
+            if long is not None and doc[ent.end + 1].text.isupper():
+                aliases[doc[ent.end + 1].text] = long
+    for short in [e for e in table.entities.values() if e.name in aliases and len(e.name.split()) == 1]:
+        long = aliases[short.name]
+        if long is not short and short.type in {ORGANIZATION, ARMED_GROUP, PLACE, GOVERNMENT, NEWS_AGENCY}:
+            table.merge(short, long)
+    for token in table.tokens:  # acronyms the model did not tag at all
+        if token.text in aliases and not table.covered(token) and token.text.isupper():
+            table.mention(aliases[token.text], doc[token.i:token.i + 1])
 
 
 def _is_located_in(token: Token, lex: Lexicon) -> bool:
@@ -284,6 +332,9 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
                            if table.entities[k].type == PERSON), None)
             if person is not None and person.affiliation:
                 state = person.affiliation
+            if state is None and person is None and head == "government" and not mods:
+                main = table.main_state()  # "the government": the article's own state's
+                state = main.key if main is not None else None
             if state is None:
                 if person is None:
                     continue
@@ -291,6 +342,10 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
                 continue
             country = table.entities[state].name
             table.mention(table.get(f"Government of {country}", GOVERNMENT, affiliation=state), phrase)
+        elif head in MILITARY_HEADS and state is None and any(t.lower_ == "government" for t in mods):
+            main = table.main_state()  # "government troops": the article's own state acting
+            if main is not None:
+                table.mention(main, phrase)
         elif head in MILITARY_HEADS and state is not None and not proper:
             table.mention(table.entities[state], phrase)  # "Russian troops" act for Russia
         elif head in NAMED_GROUP_HEADS and not proper and not any(fold(t.text) in lex.armed_modifiers for t in mods):

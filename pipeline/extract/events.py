@@ -22,6 +22,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
+STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
 FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
               "Assault": {"deaths", "injured"}, "Accuse": {"deaths"}}
 
@@ -30,6 +31,13 @@ def phrase_key(token: Token) -> str:
     """'cease-fire' and 'ceasefire' alike: the noun with its compounds, no hyphens."""
     parts = [c.text for c in token.lefts if c.dep_ in {"compound", "punct"} and c.text != ","] + [token.text]
     return fold("".join(parts)).replace("-", "")
+
+
+CASUALTIES = Trigger("kill", "VERB", None, None, "Casualties")
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
 
 def starts_clause(conjunct: Token, first: Token) -> bool:
@@ -59,13 +67,29 @@ class EventReader:
             found = self.table.keys_at(t)
             if not found and t.lower_ in FIRST_PERSON:
                 found = self._first_person(t)
+            if not found and t.lower_ in {"he", "she"}:
+                found = self._last_person(t)
+            if not found and t.lemma_.lower() in STATE_NOUNS:  # "Georgian territory", "Russia's forces"
+                found = [k for c in t.children if c.dep_ in {"amod", "compound", "poss"}
+                         for k in self.table.keys_at(c) if self.table.entities[k].type == STATE]
             if not found:
                 found = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.table.keys_at(c)
                          if self.table.entities[k].type == PERSON]
             for k in found:
-                if self.table.entities[k].type not in {CITY, PLACE} and k not in keys:
+                if self.table.entities[k].type != CITY and k not in keys:  # regions act; cities are where
                     keys.append(k)
         return keys
+
+    def _last_person(self, token: Token) -> list[str]:
+        """'he', 'she': the person named last, in this sentence or the one before."""
+        start = token.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(token.i - 1, start - 1, -1):
+            persons = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == PERSON]
+            if persons:
+                return persons[:1]
+        return []
 
     def _first_person(self, token: Token) -> list[str]:
         """'we' in an official's quotation is the state the official speaks for."""
@@ -79,6 +103,8 @@ class EventReader:
         for _ in range(4):
             subj = min((c for c in token.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - token.i),
                        default=None)
+            if subj is not None and subj.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
+                return token.head  # "Medvedev and Kokoity, who met ..."
             if subj is not None:
                 return subj
             if token.dep_ == "acl" or (token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}
@@ -133,13 +159,15 @@ class EventReader:
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
             speaker = self.speaker(token)
             return ([speaker] if speaker else []), targets
-        passive = any(c.dep_ == "nsubjpass" for c in token.children)
-        if passive:
+        if any(c.dep_ == "nsubjpass" for c in token.children):
             agent = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             sources = self.actors(agent)
             targets = self.actors(next(c for c in token.children if c.dep_ == "nsubjpass"))
         else:
             poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}), None)
+            if poss is None and token.pos_ == "NOUN":  # "an offensive launched by the ONLF"
+                poss = next((p for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                             for p in a.children if p.dep_ == "pobj"), None)
             subj = self.subject(token)
             if subj is not None and subj.conjuncts and subj.left_edge.i > 0 and \
                     self.doc[subj.left_edge.i - 1].pos_ == "VERB":
@@ -225,6 +253,8 @@ class EventReader:
     def events(self) -> Iterator[Event]:
         for token, trigger in self.triggers():
             sources, targets = self.roles(token, trigger)
+            if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token):
+                trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
             if needs_actor and not sources:
                 continue

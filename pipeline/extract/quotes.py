@@ -19,25 +19,38 @@ OPEN, CLOSE = "“\"", "”\""
 
 
 def quote_spans(text: str) -> list[Span]:
+    """Quotations, paragraph by paragraph (a line is a paragraph). A straight quote mark
+    opens when it follows a space or the line start and closes when it follows a
+    character; an opening left unclosed runs to the end of its paragraph, a closing
+    with no opening starts at the beginning of it (a quote carried over a line break)."""
     spans = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] in OPEN and (text[i] == "“" or i == 0 or not text[i - 1].isalnum()):
-            start = i + 1
-            para_end = text.find("\n", start)
-            para_end = n if para_end < 0 else para_end
-            close = next((j for j in range(start, para_end) if text[j] in CLOSE and
-                          (text[j] == "”" or j + 1 == n or not text[j + 1].isalnum())), None)
-            end = close if close is not None else para_end
-            inner = text[start:end]
-            stripped = inner.strip()
-            if stripped:
-                s = start + inner.index(stripped)
-                spans.append(Span(s, s + len(stripped), stripped))
-            i = end + 1
-        else:
-            i += 1
-    return spans
+    pos = 0
+    for line in text.split("\n"):
+        opened: int | None = None
+        for i, c in enumerate(line):
+            if c not in OPEN and c not in CLOSE:
+                continue
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            opening = c == "“" or (c == '"' and (before.isspace() or before in "([{—-") and not after.isspace())
+            if opening and opened is None:
+                opened = i + 1
+            elif not opening:
+                spans.append(_span(text, pos, opened if opened is not None else 0, i))
+                opened = None
+        if opened is not None:
+            spans.append(_span(text, pos, opened, len(line)))
+        pos += len(line) + 1
+    return [s for s in spans if s is not None]
+
+
+def _span(text: str, offset: int, start: int, end: int) -> Span | None:
+    inner = text[offset + start:offset + end]
+    stripped = inner.strip()
+    if not stripped:
+        return None
+    s = offset + start + inner.index(stripped)
+    return Span(s, s + len(stripped), stripped)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
