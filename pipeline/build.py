@@ -16,10 +16,11 @@ from rdflib import Graph, Literal, URIRef
 
 from pipeline import SOFTWARE_NAME, __version__
 from pipeline.extract.lexicon import fold
-from pipeline.facts import Article, ArticleFacts, Entity, Figure, Span, TimeExpr
+from pipeline.facts import PLACE_TYPES, Article, ArticleFacts, Entity, Figure, Span, TimeExpr
 from pipeline.vocab import CKG, DEFAULT_BASE, ITSRDF, NIF, PREFIXES, PROV, RDF, RDFS, SDO, SEM, TIME, WD, XSD
 
 Triples = set[tuple[URIRef, URIRef, URIRef | Literal]]
+PLACE_ONLY = {"Place", "City"}
 TIME_PROPERTY = {"date": (TIME.inXSDDate, XSD.date), "month": (TIME.inXSDgYearMonth, XSD.gYearMonth),
                  "year": (TIME.inXSDgYear, XSD.gYear)}
 
@@ -95,8 +96,9 @@ class Builder:
         for t in facts.times:
             self._time(g, t, art, ctx)
         figures = {f.span: self._figure(g, f, iris, art, ctx) for f in facts.figures}
+        types = {e.key: e.type for e in facts.entities}
         for ev in facts.events:
-            self._event(g, ev, iris, figures, art, ctx)
+            self._event(g, ev, iris, figures, art, ctx, types)
         for q in facts.quotes:
             self._quote(g, q, iris, art, ctx)
         return g
@@ -184,21 +186,22 @@ class Builder:
         return v
 
     def _event(self, g: Triples, ev, iris: dict[str, URIRef], figures: dict[Span, URIRef], art: URIRef,
-               ctx: URIRef) -> None:
+               ctx: URIRef, types: dict[str, str]) -> None:
         e = URIRef(f"{self.base}event/{digest(art, ev.event_class, ev.trigger.start, ev.trigger.end)}")
         g.add((e, RDF.type, CKG[ev.event_class]))
         g.add((e, RDFS.label, Literal(f"{ev.event_class}: {ev.trigger.text}")))
         g.add((e, CKG.sentence, Literal(" ".join(ev.sentence.text.split()))))
         if ev.plover:
             g.add((e, CKG.ploverCode, Literal(ev.plover)))
-        for key in ev.sources:
-            g.add((e, CKG.source, iris[key]))
-            g.add((e, SEM.hasActor, iris[key]))
-        for key in ev.targets:
-            g.add((e, CKG.target, iris[key]))
-            g.add((e, SEM.hasActor, iris[key]))
+        for role, keys in ((CKG.source, ev.sources), (CKG.target, ev.targets)):
+            for key in keys:
+                g.add((e, role, iris[key]))
+                g.add((e, SEM.hasActor, iris[key]))
+                if types[key] in PLACE_ONLY:
+                    g.add((iris[key], RDF.type, CKG.Actor))  # a region that acts is an actor too
         for key in ev.places:
-            g.add((e, SEM.hasPlace, iris[key]))
+            if types[key] in PLACE_TYPES:  # linking may have found that a "place" is a group
+                g.add((e, SEM.hasPlace, iris[key]))
         if ev.time is not None and ev.time.granularity == "date":
             g.add((e, SEM.hasTimeStamp, Literal(ev.time.value, datatype=XSD.date)))
         if ev.attributed_to:
