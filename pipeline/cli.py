@@ -213,20 +213,14 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if violations else 0
 
 
+def run_new_ingest(args: argparse.Namespace) -> int:
+    return run_ingest(args, args.paths, settings_from(args, args.out, args.base, args.model), args.force)
+
+
+COMMANDS = {"ingest": run_new_ingest, "relink": relink, "slice": build_slice, "query": run_query,
+            "load": run_load, "eval": run_eval, "validate": run_validate}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command == "ingest":
-        return run_ingest(args, args.paths, settings_from(args, args.out, args.base, args.model), args.force)
-    if args.command == "relink":
-        return relink(args)
-    if args.command == "slice":
-        return build_slice(args)
-    if args.command == "query":
-        return run_query(args)
-    if args.command == "load":
-        return run_load(args)
-    if args.command == "eval":
-        return run_eval(args)
-    if args.command == "validate":
-        return run_validate(args)
-    return 2
+    return COMMANDS[args.command](args)
