@@ -155,12 +155,14 @@ class Builder:
             g.add((x, CKG.affiliation, iris[e.affiliation]))
         for title in e.titles:
             g.add((x, CKG.title, Literal(title)))
+        note = Literal(e.link_note) if e.link_note else None
+        candidates = [WD[q] for q in e.candidates] if not e.qid else []
         for span in e.mentions:
             m = self._mention(g, span, x, art, ctx, e.link_confidence if e.qid else None)
-            if e.link_note:  # provenance of the linking decision, not a fact about the entity
-                g.add((m, CKG.linkNote, Literal(e.link_note)))
-            for q in e.candidates if not e.qid else ():
-                g.add((m, CKG.candidate, WD[q]))
+            if note is not None:  # provenance of the linking decision, not a fact about the entity
+                g.add((m, CKG.linkNote, note))
+            for q in candidates:
+                g.add((m, CKG.candidate, q))
 
     def _time(self, g: Triples, t: TimeExpr, art: URIRef, ctx: URIRef) -> URIRef:
         instant = URIRef(f"{self.base}time/{t.value}")

@@ -37,9 +37,18 @@ class EntityTable:
     entities: dict[str, Entity] = field(default_factory=dict)
     by_token: dict[int, list[str]] = field(default_factory=dict)
     tokens: list[Token] = field(default_factory=list)  # made once: spaCy builds a new Token per access
+    sentences: list[TokSpan] = field(default_factory=list)
+    sentence_of: list[int] = field(default_factory=list)  # token index -> index into sentences
 
     def __post_init__(self) -> None:
         self.tokens = list(self.doc)
+        self.sentences = list(self.doc.sents)  # Token.sent recomputes the sentence on every call
+        self.sentence_of = [0] * len(self.tokens)
+        for n, sent in enumerate(self.sentences):
+            self.sentence_of[sent.start:sent.end] = [n] * len(sent)
+
+    def sentence(self, token: Token | int) -> TokSpan:
+        return self.sentences[self.sentence_of[token if isinstance(token, int) else token.i]]
 
     def get(self, name: str, typ: str, **attrs: object) -> Entity:
         key = f"{typ}|{fold(name)}"
@@ -253,7 +262,7 @@ def _titles_before_names(table: EntityTable, ents: list[TokSpan], persons: dict[
             continue
         left: list[Token] = []
         i = ent.start - 1
-        while i >= ent.sent.start and len(left) < 5 and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        while i >= table.sentence(ent.start).start and len(left) < 5 and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}:
             left.insert(0, doc[i])
             i -= 1
         cls = _title_of(left, lex)
@@ -270,7 +279,7 @@ def _appositive_titles(table: EntityTable, ents: list[TokSpan], persons: dict[st
         if ent.label_ != "PERSON" or ent.start == 0 or doc[ent.start - 1].text != ",":
             continue
         person = _person_for(ent, persons)
-        for i in range(ent.start - 2, max(ent.sent.start, ent.start - 10) - 1, -1):
+        for i in range(ent.start - 2, max(table.sentence(ent.start).start, ent.start - 10) - 1, -1):
             tok = doc[i]
             if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", "“", "\""}:
                 break
@@ -286,8 +295,10 @@ def _bare_titles(table: EntityTable, lex: Lexicon) -> None:
     """'Turkish FM', 'the Syrian leader': a title with no name, resolved to the one person
     of the article who holds that title for that state."""
     doc = table.doc
+    heads = {surface.rsplit(" ", 1)[-1] for surface in lex.titles}
     for tok in table.tokens:
-        if tok.pos_ not in {"NOUN", "PROPN"} or table.covered(tok) and PERSON in _types(table, tok):
+        if fold(tok.text) not in heads or tok.pos_ not in {"NOUN", "PROPN"} or \
+                table.covered(tok) and PERSON in _types(table, tok):
             continue
         phrase = noun_phrase(tok)
         cls = _title_of(list(doc[phrase.start:tok.i + 1]), lex)
@@ -431,7 +442,7 @@ def _possessive_countries(table: EntityTable, lex: Lexicon) -> None:
         if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
             continue
         person = None
-        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        for i in range(tok.i - 1, table.sentence(tok).start - 1, -1):
             person = next((table.entities[k] for k in table.by_token.get(i, ())
                            if table.entities[k].type == PERSON and table.entities[k].affiliation), None)
             if person:

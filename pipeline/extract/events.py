@@ -82,9 +82,9 @@ class EventReader:
 
     def _last_person(self, token: Token) -> list[str]:
         """'he', 'she': the person named last, in this sentence or the one before."""
-        start = token.sent.start
+        start = self.table.sentence(token).start
         if start > 0:
-            start = self.doc[start - 1].sent.start
+            start = self.table.sentence(start - 1).start
         for i in range(token.i - 1, start - 1, -1):
             persons = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == PERSON]
             if persons:
@@ -118,7 +118,7 @@ class EventReader:
 
     def left_neighbour_actor(self, token: Token) -> list[str]:
         """A subject the parser lost ('... and Turkey supports rebels'): the entity right before the verb."""
-        for i in range(token.i - 1, max(token.sent.start, token.i - 3) - 1, -1):
+        for i in range(token.i - 1, max(self.table.sentence(token).start, token.i - 3) - 1, -1):
             keys = self.actors(self.doc[i], conjuncts=False)
             if keys:
                 return keys
@@ -132,7 +132,7 @@ class EventReader:
         nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
         if nxt is None or any(c.dep_ in OBJECTS for c in verb.children):
             return None
-        for tok in nxt.sent[nxt.i - nxt.sent.start:]:
+        for tok in self.table.tokens[nxt.i:self.table.sentence(nxt).end]:
             if tok.left_edge.i == nxt.i and tok.dep_ in SUBJECTS and tok.head.i != verb.i and tok.conjuncts:
                 return tok
         return None
@@ -211,18 +211,18 @@ class EventReader:
             if found:
                 break
         if not found:
-            found = [k for t in token.sent for k in self.table.keys_at(t)
+            found = [k for t in self.table.sentence(token) for k in self.table.keys_at(t)
                      if self.table.entities[k].type in {CITY, PLACE}]
         return [k for k in dict.fromkeys(found) if k not in actors]
 
     def time(self, token: Token) -> TimeExpr | None:
-        sent = token.sent
+        sent = self.table.sentence(token)
         inside = [t for t in self.times if sent.start_char <= t.span.start < sent.end_char and t.granularity == "date"]
         return min(inside, key=lambda t: abs(t.span.start - token.idx), default=None)
 
     def figure(self, token: Token, event_class: str) -> Figure | None:
         kinds = FIGURE_FOR.get(event_class, set())
-        sent = token.sent
+        sent = self.table.sentence(token)
         return next((f for f in self.figures if f.what in kinds and sent.start_char <= f.span.start < sent.end_char), None)
 
     # --- what -----------------------------------------------------------------
@@ -263,7 +263,7 @@ class EventReader:
             speaker = self.speaker(token)
             if trigger.pos == "ADJ":
                 speaker = sources[0] if sources else None
-            sent = token.sent
+            sent = self.table.sentence(token)
             sentence = Span(sent.start_char, sent.end_char, sent.text)
             confidence = 0.8 if sources and (targets or not needs_actor) else 0.6
             yield Event(trigger.event_class, trigger.code, Span(token.idx, token.idx + len(token.text), token.text),

@@ -74,14 +74,14 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None  # (paragraph start, speaker)
+    reporting = [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs]
     for span in quote_spans(text):
         inside = set(t.i for t in _tokens_in(doc, span.start, span.end))
         first = min(inside) if inside else None
         if first is None:
             continue
-        sents = {doc[first].sent.start, doc[max(inside)].sent.start}
-        verbs = [t for s in sents for t in doc[s].sent if t.i not in inside and t.pos_ == "VERB"
-                 and t.lemma_.lower() in lex.reporting_verbs]
+        sents = {table.sentence_of[first], table.sentence_of[max(inside)]}
+        verbs = [t for t in reporting if table.sentence_of[t.i] in sents and t.i not in inside]
         governing = [a for a in doc[first].ancestors if a in verbs]  # nearest first
         verbs = governing or sorted(verbs, key=lambda v: min(abs(v.i - first), abs(v.i - max(inside))))
         last_person = _last_person(doc, table, first)
