@@ -407,7 +407,6 @@ def _repeated_names(table: EntityTable) -> None:
 def _pairs(table: EntityTable, lex: Lexicon) -> None:
     """'the two nations': the last two states named together ('X and Y') before it, else
     the last two states named."""
-    doc = table.doc
 
     def states(t: Token) -> list[str]:
         return [k for k in table.keys_at(t) if table.entities[k].type == STATE]
@@ -435,7 +434,6 @@ def _pairs(table: EntityTable, lex: Lexicon) -> None:
 
 def _possessive_countries(table: EntityTable, lex: Lexicon) -> None:
     """'his country' is the state of the person the sentence is about."""
-    doc = table.doc
     for tok in table.tokens:
         if fold(tok.text) not in lex.country_nouns or table.covered(tok):
             continue
