@@ -63,3 +63,16 @@ def test_the_module_runs_as_a_program_with_a_summary_line(tmp_path):
                            "--cache", str(tmp_path / "c")],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     assert "1 articles," in done.stdout and " triples, " in done.stdout and " entities, " in done.stdout
+
+
+def test_json_lines_articles_are_ingested_with_their_publication_date(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "ap-1", "url": "https://example.org/ap-1", "headline": "Russia backs Assad",
+              "published": "2016-12-01", "text": "Russia backs President Bashar Assad, officials said Thursday."}
+    feed.write_text(__import__("json").dumps(record) + "\n")
+    out = tmp_path / "out"
+    assert main(["ingest", str(feed), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]) == 0
+    text = (out / "articles" / "ap-1.ttl").read_text()
+    assert 'schema:datePublished "2016-12-01"^^xsd:date' in text
+    assert 'schema:url "https://example.org/ap-1"^^xsd:anyURI' in text
+    assert '"2016-12-01"^^xsd:date' in text.split("sem:hasTimeStamp", 1)[1][:40]

@@ -69,6 +69,8 @@ class EventReader:
                 found = self._first_person(t)
             if not found and t.lower_ in {"he", "she"}:
                 found = self._last_person(t)
+            if not found and t.lower_ in {"it", "they"}:
+                found = self._reporter(t)
             if not found and t.lemma_.lower() in STATE_NOUNS:  # "Georgian territory", "Russia's forces"
                 found = [k for c in t.children if c.dep_ in {"amod", "compound", "poss"}
                          for k in self.table.keys_at(c) if self.table.entities[k].type == STATE]
@@ -89,6 +91,17 @@ class EventReader:
             persons = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == PERSON]
             if persons:
                 return persons[:1]
+        return []
+
+    def _reporter(self, token: Token) -> list[str]:
+        """'Russia said it would ...': `it` inside what a group or state says is that group or state."""
+        child = token
+        for anc in token.ancestors:
+            if anc.lemma_.lower() in self.lex.reporting_verbs and child.dep_ in {"ccomp", "parataxis"}:
+                subj = next((c for c in anc.children if c.dep_ in SUBJECTS), None)
+                keys = self.table.keys_at(subj) if subj is not None else []
+                return [k for k in keys if self.table.entities[k].type != PERSON][:1]
+            child = anc
         return []
 
     def _first_person(self, token: Token) -> list[str]:

@@ -68,3 +68,9 @@ def test_we_in_an_officials_quotation_is_the_officials_state(read):
 def test_a_trigger_without_any_actor_is_not_an_event(read):
     facts = read("Humanitarian aid must be delivered soon.")
     assert facts.events == []
+
+
+def test_it_in_what_a_group_says_is_that_group(read):
+    facts = read("Russia said on Monday that it will support the Syrian government.")
+    ev = only(facts, "Support")
+    assert names(facts, ev.sources) == {"Russia"} and names(facts, ev.targets) == {"Government of Syria"}
