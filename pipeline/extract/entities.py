@@ -128,6 +128,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _appositive_titles(table, ents, persons, lex)
     _bare_titles(table, lex)
     _groups(table, lex)
+    _rebels_are_the_named_movement(table, lex)
     _repeated_names(table)
     _possessive_countries(table, lex)
     _pairs(table, lex)
@@ -377,6 +378,20 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
         group = table.get(name, ARMED_GROUP, affiliation=state)
         for phrase, _ in rebels:
             table.mention(group, phrase)
+
+
+def _proper_name(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split() if w.lower() not in ACRONYM_SKIP)
+
+
+def _rebels_are_the_named_movement(table: EntityTable, lex: Lexicon) -> None:
+    """In an article about one named insurgent movement ('Ogaden National Liberation
+    Front', 'Justice and Equality Movement'), 'the rebels' are that movement."""
+    generic = [e for e in table.entities.values() if e.type == ARMED_GROUP and e.name.endswith("rebels")]
+    movements = [e for e in table.entities.values() if e.type == ARMED_GROUP and e not in generic
+                 and set(fold(e.name).split()) & lex.movement_words and _proper_name(e.name)]
+    if len(generic) == 1 and len(movements) == 1:
+        table.merge(generic[0], movements[0])
 
 
 def _repeated_names(table: EntityTable) -> None:

@@ -46,6 +46,7 @@ class Lexicon:
     group_heads: dict[str, str]  # folded head word -> entity type
     armed_modifiers: frozenset[str]
     rebel_heads: frozenset[str]
+    movement_words: frozenset[str]  # words that name an insurgent movement
     org_keywords: tuple[tuple[str, str], ...]  # (folded keyword, entity type), longest first
     generic_suffixes: frozenset[str]
     country_nouns: frozenset[str]
@@ -92,6 +93,7 @@ def load() -> Lexicon:
         titles=titles, group_heads=group_heads,
         armed_modifiers=frozenset(raw["armed_modifiers"]),
         rebel_heads=frozenset(raw["rebel_heads"]),
+        movement_words=frozenset(raw["movement_words"]),
         org_keywords=tuple(org_keywords),
         generic_suffixes=frozenset(raw["generic_suffixes"]),
         country_nouns=frozenset(raw["country_nouns"]),

@@ -58,3 +58,15 @@ def test_the_two_nations_are_the_pair_named_together_before(read):
     assert "the two nations" in mentions_of(facts, "Russia") and "the two nations" in mentions_of(facts, "Turkey")
     assert "the two nations" not in mentions_of(facts, "Syria")
     assert names(facts, []) == set()
+
+
+def test_the_rebels_of_an_article_about_one_named_movement_are_that_movement(read):
+    facts = read("A multi-front offensive launched by the Ogaden National Liberation Front (ONLF) is in progress. "
+                 "The rebels had captured seven towns.")
+    onlf = next(e for e in facts.entities if e.name == "Ogaden National Liberation Front")
+    assert {"ONLF", "rebels"} <= {m.text for m in onlf.mentions}
+
+
+def test_a_generic_movement_does_not_absorb_the_rebels(read):
+    facts = read("Turkey supports rebel factions. Turkey views the jihadist movement as a threat.")
+    assert any(e.name == "rebels" for e in facts.entities)
