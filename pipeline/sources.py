@@ -62,15 +62,16 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Failure]:
             yield Failure(err.where, err.reason)
 
 
-def read_file(path: Path) -> Iterator[Article]:
+def read_file(path: Path) -> Iterator[Article | Failure]:
     if not path.exists():
         raise SourceError(str(path), "no such file or folder")
-    raw = path.read_bytes()
-    text = decode(raw, str(path))
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from parse_jsonl(text, path)
-    elif suffix in {".html", ".htm"}:
+        yield from parse_jsonl(path)
+        return
+    raw = path.read_bytes()
+    text = decode(raw, str(path))
+    if suffix in {".html", ".htm"}:
         yield parse_html(text, path, raw)
     else:
         yield parse_text(text, path, raw)
@@ -122,20 +123,34 @@ def split_header(text: str) -> tuple[dict[str, str] | None, str]:
     return None, text
 
 
-def parse_jsonl(text: str, path: Path) -> Iterator[Article]:
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise SourceError(where, f"invalid JSON ({err.msg})") from None
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-            raise SourceError(where, "record has no 'text' string")
-        yield make_article(safe_id(str(rec.get("id") or f"{path.stem}-{n}")), rec["text"].replace("\r\n", "\n"),
-                           line.encode(), title=rec.get("headline"), published=iso_date(rec.get("published")),
-                           url=rec.get("url"), source_path=where)
+def parse_jsonl(path: Path) -> Iterator[Article | Failure]:
+    """One article per line, streamed: a large feed is never held in memory, and a bad
+    line is reported with its number while the others are still read."""
+    with open(path, "rb") as f:
+        head = f.read(8192)
+        if not head.strip():
+            raise SourceError(str(path), "empty file")
+        if b"\x00" in head:
+            raise SourceError(str(path), "binary file (NUL bytes), not text")
+        f.seek(0)
+        for n, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                yield _record(json.loads(decode(raw, where)), raw, path, n, where)
+            except SourceError as err:
+                yield Failure(err.where, err.reason)
+            except json.JSONDecodeError as err:
+                yield Failure(where, f"invalid JSON ({err.msg})")
+
+
+def _record(rec: object, raw: bytes, path: Path, n: int, where: str) -> Article:
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        raise SourceError(where, "record has no 'text' string")
+    return make_article(safe_id(str(rec.get("id") or f"{path.stem}-{n}")), rec["text"].replace("\r\n", "\n"),
+                        raw.rstrip(b"\r\n"), title=rec.get("headline"), published=iso_date(rec.get("published")),
+                        url=rec.get("url"), source_path=where)
 
 
 class _HTMLText(HTMLParser):

@@ -61,11 +61,12 @@ def test_json_lines_give_one_article_per_record_and_name_the_bad_line(tmp_path):
     path = tmp_path / "feed.jsonl"
     good = {"id": "x1", "url": "https://example.org/x1", "headline": "H", "published": "2016-12-01T10:00:00Z",
             "text": "Russia backs President Bashar Assad."}
-    path.write_text(json.dumps(good) + "\n{not json\n")
+    path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps(dict(good, id="x3")) + "\n")
     items = list(read_articles([path]))
     assert items[0].id == "x1" and items[0].published == "2016-12-01" and items[0].title == "H"
     assert isinstance(items[1], Failure) and items[1].where.endswith("feed.jsonl:2")
     assert "invalid JSON" in items[1].reason
+    assert items[2].id == "x3"  # the lines after a bad one are still read
 
 
 def test_html_keeps_headline_paragraphs_and_publication_date(tmp_path):
