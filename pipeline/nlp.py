@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
-from collections.abc import Iterable, Iterator
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,7 +49,3 @@ def describe(name: str) -> str:
 
 def _describe(meta: dict) -> str:
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
-
-
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
-    return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

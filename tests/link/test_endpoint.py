@@ -115,3 +115,10 @@ def test_a_slice_built_from_an_endpoint_links_offline(proxy, tmp_path):
                  "--cache", str(tmp_path / "c")]) == 0
     assert "wd:Q90000010" in (out / "articles" / "000_a338ea7d94fc7d37.ttl").read_text()
     assert "Sergey Lavrov" in path.read_text()
+
+
+def test_a_slice_can_be_built_from_the_members_of_a_class(proxy, tmp_path):
+    path = tmp_path / "humans.ttl"
+    assert main(["slice", "--sparql-endpoint", proxy.url, "--classes", "Q5", "--limit", "50", "--out", str(path)]) == 0
+    text = path.read_text()
+    assert "Sergey Lavrov" in text and "Hafez al-Assad" in text and "Aleppo Governorate" not in text
