@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from pathlib import Path
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
