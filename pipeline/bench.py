@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
+from pipeline.facts import Article
 from pipeline.ingest import STAGES, Settings, ingest, run_local, run_processes, worker_state
 from pipeline.sources import read_articles
 from pipeline.write import write_merged
@@ -36,7 +37,7 @@ BUNDLED = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles"]
 
 def make_corpus(path: Path, n: int) -> int:
     """n articles as JSON Lines: copy k of an article has its paragraphs rotated by k."""
-    originals = [a for a in read_articles(BUNDLED) if hasattr(a, "text")]
+    originals = [a for a in read_articles(BUNDLED) if isinstance(a, Article)]
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
             a = originals[i % len(originals)]

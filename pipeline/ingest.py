@@ -243,7 +243,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
             records[r["id"]] = r
             summary.articles += 1
             for key in ("entities", "events", "quotes", "unlinked", "tokens"):
-                summary.__dict__[key] += r[key]
+                setattr(summary, key, getattr(summary, key) + r[key])
         for stage, s in result.seconds.items():
             summary.seconds[stage] += s
         summary.requests += result.requests

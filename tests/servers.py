@@ -28,6 +28,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Quiet(BaseHTTPRequestHandler):
+    """A request handler that keeps the test output clean and answers in one call."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def reply(self, status: int, payload: bytes = b"", content_type: str | None = None,
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for name, value in {**({"Content-Type": content_type} if content_type else {}), **(headers or {})}.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+def serve(handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """Start a loopback server on a free port in a background thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def shut(server: ThreadingHTTPServer) -> None:
+    server.shutdown()
+    server.server_close()
+
+
 class Oxigraph:
     """`oxigraph serve` on a free loopback port, loaded with a Turtle file (or empty)."""
 
@@ -71,10 +99,7 @@ class Proxy:
         self.silence = threading.Event()
         proxy = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
+        class Handler(Quiet):
             def do_GET(self) -> None:
                 self._handle(urllib.parse.urlsplit(self.path).query.encode())
 
@@ -90,11 +115,7 @@ class Proxy:
                     proxy.silence.wait(30)
                     return
                 if fault in {"429", "500"}:
-                    self.send_response(int(fault))
-                    if fault == "429":
-                        self.send_header("Retry-After", proxy.retry_after)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
+                    self.reply(int(fault), headers={"Retry-After": proxy.retry_after} if fault == "429" else None)
                     return
                 req = urllib.request.Request(proxy.upstream, data=body, method="POST", headers={
                     "Content-Type": "application/x-www-form-urlencoded",
@@ -105,23 +126,17 @@ class Proxy:
                         ctype = answer.headers.get("Content-Type", "application/json")
                 except urllib.error.HTTPError as err:
                     status, payload, ctype = err.code, err.read(), "text/plain"
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                self.reply(status, payload, ctype)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = serve(Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def queries(self) -> list[str]:
         return [q for q in self.requests if not q.strip().upper().startswith("ASK")]
 
     def stop(self) -> None:
         self.silence.set()
-        self.server.shutdown()
-        self.server.server_close()
+        shut(self.server)
 
 
 class SearchAPI:
@@ -136,29 +151,19 @@ class SearchAPI:
         self.requests: list[str] = []
         api = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
+        class Handler(Quiet):
             def do_GET(self) -> None:
                 params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
                 text = fold(params.get("search", [""])[0])
                 api.requests.append(text)
                 ids = sorted({q for label, qs in index.items() if label.startswith(text) for q in qs})
-                payload = json.dumps({"search": [{"id": q} for q in ids]}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                self.reply(200, json.dumps({"search": [{"id": q} for q in ids]}).encode(), "application/json")
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = serve(Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/w/api.php"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        shut(self.server)
 
 
 class GraphStore:
@@ -169,24 +174,16 @@ class GraphStore:
         self.puts: list[tuple[str, str]] = []  # (graph IRI, Authorization header)
         store = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
+        class Handler(Quiet):
             def do_PUT(self) -> None:
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("graph", [""])[0]
                 auth = self.headers.get("Authorization", "")
                 store.puts.append((graph, auth))
-                code = 204 if accept is not None and auth == accept else status
-                self.send_response(code)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                self.reply(204 if accept is not None and auth == accept else status)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = serve(Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        shut(self.server)
