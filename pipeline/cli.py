@@ -1,7 +1,10 @@
 """Command line: `conflict-kg ingest PATH... --out DIR` (also `python -m pipeline`).
 
-Exit codes: 0 every input was ingested; 1 some inputs failed (each named on stderr
-with its reason, the others written); 2 the command line itself was wrong.
+Exit codes: 0 every input was ingested (or was unchanged, a duplicate, or not an
+article file); 1 some inputs failed (each named on stderr with its reason, the others
+written, out/report.json lists every input); 2 the command line itself was wrong;
+3 the output could not be written (disk full, no permission): the run stopped, what
+was finished is kept, and the same command resumes; 130 interrupted (Ctrl-C), likewise.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from pipeline.load import LoadError, load
 from pipeline.query import ask_endpoint, ask_store, open_folder, render
 from pipeline.validate import validate_folder
 from pipeline.vocab import DEFAULT_BASE, WD, WDT
-from pipeline.write import atomic_write
+from pipeline.sources import MAX_CHARS
+from pipeline.write import OutputError, atomic_write
 
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "conflict-kg" / "wikidata.sqlite"
 
@@ -41,6 +45,8 @@ def linking_options(p: argparse.ArgumentParser) -> None:
                                                        "https://www.wikidata.org/w/api.php (off by default)")
     p.add_argument("--contact", default=CONTACT, help="contact URL or e-mail for the User-Agent")
     p.add_argument("--budget", type=int, default=500, help="most requests to send in one run (default 500)")
+    p.add_argument("--query-batch", type=int, default=BATCH, help="most names or items in one SPARQL query "
+                                                                  "(default %(default)s)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer (default 30)")
     p.add_argument("--slice", type=Path, default=None, help="an offline Wikidata slice (Turtle) to use instead "
                                                              "of the embedded one (see `conflict-kg slice`)")
@@ -64,6 +70,11 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler; --out must then "
                                                                     "be a folder every worker can write to")
     ing.add_argument("--force", action="store_true", help="re-process articles even when unchanged")
+    ing.add_argument("--max-chars", type=int, default=MAX_CHARS, help="skip (and report) articles longer than "
+                                                                      "this; 0 lifts the limit (default %(default)s)")
+    ing.add_argument("--max-entities", type=int, default=1000, help="keep at most this many entities of an "
+                                                                    "article, the most mentioned (default %(default)s)")
+    ing.add_argument("--any-language", action="store_true", help="process text that does not look English")
     linking_options(ing)
     sl = sub.add_parser("slice", help="build or refresh an offline Wikidata slice from an endpoint")
     sl.add_argument("--sparql-endpoint", metavar="URL", default=WIKIDATA_SPARQL)
@@ -105,7 +116,10 @@ def settings_from(args: argparse.Namespace, out: Path, base: str, model: str | N
     return Settings(out=out, base=base, model=model or nlp_stage.default_model(), offline=args.offline,
                     endpoint=args.sparql_endpoint, cache=args.cache, search_api=args.search_api,
                     contact=args.contact, budget=args.budget, timeout=args.timeout, slice=args.slice,
-                    batch=max(1, getattr(args, "batch", 64)))
+                    batch=max(1, getattr(args, "batch", 64)), query_batch=max(1, args.query_batch),
+                    max_chars=max(0, getattr(args, "max_chars", MAX_CHARS)),
+                    max_entities=max(0, getattr(args, "max_entities", 1000)),
+                    english_only=not getattr(args, "any_language", False))
 
 
 def executor_from(args: argparse.Namespace) -> Executor:
@@ -120,14 +134,24 @@ def report(summary: Summary, seconds: float) -> int:
         print(f"error: {f.where}: {f.reason}", file=sys.stderr)
     for message in sorted(set(summary.link_errors)):
         print(f"warning: linking: {message}", file=sys.stderr)
+    for message in summary.limits:
+        print(f"warning: limit: {message}", file=sys.stderr)
     print(summary.line(seconds))
     return 1 if summary.failures else 0
 
 
 def run_ingest(args: argparse.Namespace, paths: list[str], settings: Settings, force: bool = False) -> int:
     started = time.perf_counter()
-    with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
-        summary = ingest(paths, settings, executor_from(args), force=force, progress=bar.update)
+    resume = "articles finished so far are kept; run the same command again to resume"
+    try:
+        with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
+            summary = ingest(paths, settings, executor_from(args), force=force, progress=bar.update)
+    except OutputError as err:
+        print(f"error: {err}; the run stopped; {resume}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        print(f"interrupted; {resume}", file=sys.stderr)
+        return 130
     return report(summary, time.perf_counter() - started)
 
 

@@ -47,12 +47,11 @@ class Article:
     @property
     def nlp_text(self) -> str:
         """The text with boilerplate blanked out (same length, so offsets still hold)."""
-        chars = list(self.text)
+        pieces, pos = [], 0
         for b in self.boilerplate:
-            for i in range(b.span.start, b.span.end):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        return "".join(chars)
+            pieces += [self.text[pos:b.span.start], "".join(c if c == "\n" else " " for c in b.span.text)]
+            pos = b.span.end
+        return "".join(pieces) + self.text[pos:] if pieces else self.text
 
 
 @dataclass

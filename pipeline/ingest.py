@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -20,16 +21,19 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
 from pipeline.build import Builder
-from pipeline.extract import extract
-from pipeline.facts import Article
-from pipeline.link import Linker, Slice
+from pipeline.extract import WINDOW, cap_entities, extract, merge_windows, window, windows
+from pipeline.facts import Article, ArticleFacts
+from pipeline.link import BATCH, Linker, Slice
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, SearchAPI
-from pipeline.sources import Failure, read_articles
+from pipeline.sources import MAX_CHARS, Failure, Ignored, ReadLimits, read_articles
 from pipeline.vocab import DEFAULT_BASE
-from pipeline.write import write_article, write_manifest, write_merged
+from pipeline.write import OutputError, atomic_write, remove_temporaries, write_article, write_manifest, write_merged
 
 STAGES = ("read", "nlp", "extract", "link", "build", "write", "merge")
 
@@ -50,6 +54,11 @@ class Settings:
     timeout: float = 30.0
     slice: Path | None = None
     batch: int = 64
+    max_chars: int = MAX_CHARS
+    english_only: bool = True
+    max_entities: int = 1000
+    query_batch: int = BATCH
+    window: int = WINDOW
 
 
 @dataclass
@@ -59,6 +68,12 @@ class BatchResult:
     requests: int = 0
     link_status: str = ""
     link_errors: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    limits: list[str] = field(default_factory=list)
+    split_batches: int = 0
+
+
+OUTCOMES = ("ingested", "unchanged", "duplicate", "failed", "ignored")
 
 
 @dataclass
@@ -75,7 +90,12 @@ class Summary:
     link_status: str = ""
     link_errors: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    limits: list[str] = field(default_factory=list)
+    inputs: dict[int, dict] = field(default_factory=dict)  # input number -> what became of it
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for i in self.inputs.values() if i["outcome"] == outcome)
 
     def line(self, total_seconds: float) -> str:
         text = (f"{self.articles} articles, {self.entities} entities, {self.events} events, {self.quotes} quotes, "
@@ -83,9 +103,21 @@ class Summary:
         if self.skipped:
             text += f" ({self.skipped} unchanged articles skipped)"
         text += f"; {self.link_status}, {self.requests} requests, {self.unlinked} entities unlinked"
-        if self.failures:
-            text += f"; {len(self.failures)} inputs failed"
-        return text
+        others = [f"{n} {what}" for what, n in (("inputs failed", self.count("failed")),
+                                                ("duplicates skipped", self.count("duplicate")),
+                                                ("other files ignored", self.count("ignored")),
+                                                ("limits hit", len(self.limits))) if n]
+        return text + ("; " + ", ".join(others) if others else "")
+
+    def report(self) -> dict:
+        """out/report.json: every input of this run and what became of it, in input order;
+        no timings, so the same run gives the same bytes."""
+        return {"software": f"conflict-kg {__version__}",
+                "summary": {"inputs": len(self.inputs), **{o: self.count(o) for o in OUTCOMES},
+                            "entities": self.entities, "events": self.events, "quotes": self.quotes,
+                            "unlinked": self.unlinked, "triples": self.triples},
+                "limits": self.limits, "linking": sorted(set(self.link_errors)),
+                "inputs": [self.inputs[n] for n in sorted(self.inputs)]}
 
 
 # --- in the worker -------------------------------------------------------------------
@@ -103,39 +135,120 @@ def worker_state(settings: Settings) -> tuple:
         remote = CachedStore(endpoint, cache, online=not settings.offline, probe=True)
         search = SearchAPI(settings.search_api, cache, online=not settings.offline, contact=settings.contact) \
             if settings.search_api else None
-        linker = Linker(remote, search, Slice(settings.slice) if settings.slice else None)
+        linker = Linker(remote, search, Slice(settings.slice) if settings.slice else None, settings.query_batch)
         _WORKER[settings] = (nlp, model, linker, remote, Builder(settings.base, model))
     return _WORKER[settings]
 
 
 def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
+    """Parse, extract, link, build and write a batch. An article that breaks a stage
+    becomes a Failure and the others go on; only a write error (disk full) stops the run."""
     nlp, model, linker, remote, builder = worker_state(settings)
     seconds = dict.fromkeys(STAGES, 0.0)
-    requests_before, errors_before = remote.remote.requests, len(linker.errors)
+    requests_before, errors_before, splits_before = remote.remote.requests, len(linker.errors), linker.split_batches
+    failures: dict[int, Failure] = {}
+    limits: list[str] = []
+
+    def failed(i: int, stage: str, err: Exception) -> None:
+        a = articles[i]
+        failures[i] = Failure(a.source_path or a.id, f"internal error in {stage} ({type(err).__name__}: "
+                                                     f"{str(err)[:200]}); the other articles are not affected")
+
+    pieces = [(i, start, a if (start, end) == (0, len(a.text)) else window(a, start, end))
+              for i, a in enumerate(articles) for start, end in windows(a.text, settings.window)]
     t = time.perf_counter()
-    docs = list(nlp.pipe([a.nlp_text for a in articles], batch_size=32))
+    docs = parse(nlp, [p.nlp_text for _, _, p in pieces])
     seconds["nlp"] = time.perf_counter() - t
     t = time.perf_counter()
-    facts = [extract(doc, a, model) for doc, a in zip(docs, articles)]
+    parts: dict[int, list[tuple[int, ArticleFacts]]] = {}
+    for (i, start, piece), doc in zip(pieces, docs):
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            parts.setdefault(i, []).append((start, extract(doc, piece, model)))
+        except Exception as err:  # noqa: BLE001 - isolate the article, report it, go on
+            failed(i, "nlp" if isinstance(doc, Exception) else "extract", err)
+    facts: list[ArticleFacts] = []
+    for i, a in enumerate(articles):
+        if i in failures:
+            continue
+        f = parts[i][0][1] if len(parts[i]) == 1 else merge_windows(a, parts[i], model)
+        dropped = cap_entities(f, settings.max_entities)
+        if dropped:
+            limits.append(f"{a.source_path or a.id}: {len(f.entities) + dropped} entities, kept the "
+                          f"{len(f.entities)} most mentioned (--max-entities {settings.max_entities})")
+        facts.append(f)
     seconds["extract"] = time.perf_counter() - t
     t = time.perf_counter()
-    linked = linker.link_batch(facts)
+    linked = link(linker, facts)
     seconds["link"] = time.perf_counter() - t
+    if remote.remote.requests >= remote.remote.budget > requests_before:
+        limits.append(f"request budget of {remote.remote.budget} used up (--budget); "
+                      "`conflict-kg relink OUT` links what was left")
     records = []
-    for f, doc in zip(linked, docs):
+    index = {a.id: i for i, a in enumerate(articles)}
+    tokens = dict.fromkeys(index.values(), 0)
+    for (i, _, _), doc in zip(pieces, docs):
+        tokens[i] += 0 if isinstance(doc, Exception) else len(doc)
+    for f in linked:
+        if isinstance(f, Exception):
+            continue
         t = time.perf_counter()
-        graph = builder.triples(f)
+        try:
+            graph = builder.triples(f)
+        except Exception as err:  # noqa: BLE001
+            failed(index[f.article.id], "build", err)
+            continue
         t2 = time.perf_counter()
-        path = write_article(settings.out, f.article.id, graph)
+        path = write_article(settings.out, f.article.id, graph)  # OutputError stops the run
         seconds["build"] += t2 - t
         seconds["write"] += time.perf_counter() - t2
         records.append({"id": f.article.id, "iri": str(builder.article_iri(f.article)), "sha256": f.article.sha256,
-                        "fingerprint": fingerprint(settings), "triples": len(graph),
-                        "file": path.relative_to(settings.out).as_posix(), "source": f.article.source_path,
-                        "entities": len(f.entities), "events": len(f.events), "quotes": len(f.quotes),
-                        "unlinked": sum(1 for e in f.entities if not e.qid), "tokens": len(doc)})
+                        "text_sha256": text_hash(f.article), "fingerprint": fingerprint(settings),
+                        "triples": len(graph), "file": path.relative_to(settings.out).as_posix(),
+                        "source": f.article.source_path, "entities": len(f.entities), "events": len(f.events),
+                        "quotes": len(f.quotes), "unlinked": sum(1 for e in f.entities if not e.qid),
+                        "tokens": tokens[index[f.article.id]]})
+    for f, article_facts in zip(linked, facts):
+        if isinstance(f, Exception):
+            failed(index[article_facts.article.id], "link", f)
     return BatchResult(records, seconds, remote.remote.requests - requests_before,
-                       f"linking {remote.name}: {remote.status}", linker.errors[errors_before:])
+                       f"linking {remote.name}: {remote.status}", linker.errors[errors_before:],
+                       [failures[i] for i in sorted(failures)], limits, linker.split_batches - splits_before)
+
+
+def parse(nlp: Language, texts: list[str]) -> list[Doc | Exception]:
+    """Docs for texts, in order; if one text breaks the batch, the texts are parsed one by
+    one so that only that one fails."""
+    try:
+        return list(nlp.pipe(texts, batch_size=32))
+    except Exception:  # noqa: BLE001
+        docs: list[Doc | Exception] = []
+        for text in texts:
+            try:
+                docs.append(nlp(text))
+            except Exception as err:  # noqa: BLE001
+                docs.append(err)
+        return docs
+
+
+def link(linker: Linker, facts: list[ArticleFacts]) -> list[ArticleFacts | Exception]:
+    """The batch linked in one go; should that fail on something unexpected, each article
+    alone, so that only the article that causes it is lost."""
+    try:
+        return list(linker.link_batch(facts))
+    except Exception:  # noqa: BLE001
+        linked: list[ArticleFacts | Exception] = []
+        for f in facts:
+            try:
+                linked.append(linker.link(f))
+            except Exception as err:  # noqa: BLE001
+                linked.append(err)
+        return linked
+
+
+def text_hash(article: Article) -> str:
+    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
 @cache
@@ -204,59 +317,151 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def read_manifest(out: Path) -> dict:
+    """The manifest of an output folder; an unreadable one counts as none (every article is
+    then processed again, which rebuilds it)."""
     path = out / "manifest.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"articles": []}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return manifest if isinstance(manifest.get("articles"), list) else {"articles": []}
+    except (OSError, ValueError, AttributeError):
+        return {"articles": []}
+
+
+JOURNAL = ".journal.jsonl"
+
+
+def read_journal(out: Path) -> list[dict]:
+    """Records of articles written by a run that did not finish (killed, disk full): their
+    files are complete (each is renamed into place before its line is written), so the
+    next run need not redo them. A line cut short by the kill is ignored."""
+    path = out / JOURNAL
+    if not path.exists():
+        return []
+    records = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            continue
+    return [r for r in records if isinstance(r, dict) and {"id", "file", "iri"} <= r.keys()]
+
+
+class Journal:
+    """Append-only record of finished articles, flushed to disk after every batch."""
+
+    def __init__(self, out: Path):
+        self.path = out / JOURNAL
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            self.file = open(self.path, "a", encoding="utf-8")
+        except OSError as err:
+            raise OutputError(f"cannot write {self.path}: {err.strerror or err}") from None
+
+    def add(self, records: list[dict]) -> None:
+        try:
+            self.file.write("".join(json.dumps(r, sort_keys=True) + "\n" for r in records))
+            self.file.flush()
+            os.fsync(self.file.fileno())
+        except OSError as err:
+            raise OutputError(f"cannot write {self.path}: {err.strerror or err}") from None
+
+    def close(self, finished: bool) -> None:
+        self.file.close()
+        if finished:
+            self.path.unlink(missing_ok=True)
 
 
 def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor = run_local, force: bool = False,
            progress: Callable[[int], None] = lambda n: None) -> Summary:
+    """Read every input, process what is new or changed, merge, and say what became of
+    each input (out/report.json). Raises OutputError when out/ cannot be written: the
+    articles finished before are kept (journal), and running again resumes."""
     summary = Summary()
     out = settings.out
-    old = {r["id"]: r for r in read_manifest(out)["articles"]}
+    remove_temporaries(out)
+    old = {r["id"]: r for r in read_manifest(out)["articles"] + read_journal(out)}
     records: dict[str, dict] = dict(old)
     current = fingerprint(settings)
     seen: dict[str, str] = {}
+    texts = {r["text_sha256"]: r.get("source") or r["id"] for r in old.values() if r.get("text_sha256")}
+    number: dict[str, int] = {}  # article id -> input number
+    limits = ReadLimits(settings.max_chars, settings.english_only)
+
+    def outcome(n: int, where: str, what: str, reason: str = "", article: str | None = None) -> None:
+        summary.inputs[n] = {"input": where, "outcome": what, "reason": reason, "article": article}
 
     def todo() -> Iterator[Article]:
         t = time.perf_counter()
-        for item in read_articles(paths):
+        for n, item in enumerate(read_articles(paths, limits)):
+            if isinstance(item, Ignored):
+                outcome(n, item.where, "ignored", item.reason)
+                continue
             if isinstance(item, Failure):
                 summary.failures.append(item)
+                outcome(n, item.where, "failed", item.reason)
                 continue
+            where = item.source_path or item.id
             if item.id in seen:
-                summary.failures.append(Failure(item.source_path or item.id,
-                                                f"duplicate article id {item.id!r} (also {seen[item.id]})"))
+                reason = f"duplicate article id {item.id!r} (also {seen[item.id]})"
+                summary.failures.append(Failure(where, reason))
+                outcome(n, where, "failed", reason)
                 continue
-            seen[item.id] = item.source_path or item.id
+            seen[item.id] = where
+            same = texts.setdefault(text_hash(item), where)
             prev = old.get(item.id)
+            if same != where and not (prev and prev.get("text_sha256") == text_hash(item)):
+                outcome(n, where, "duplicate", f"same text as {same}")
+                continue
             if (not force and prev and prev.get("sha256") == item.sha256 and prev.get("fingerprint") == current
                     and (out / prev["file"]).exists()):
                 summary.skipped += 1
+                outcome(n, where, "unchanged", "", item.id)
                 progress(1)
                 continue
+            number[item.id] = n
+            outcome(n, where, "ingested", "", item.id)
             summary.seconds["read"] += time.perf_counter() - t
             yield item
             t = time.perf_counter()
 
-    for result in executor(chunks(todo(), max(1, settings.batch)), settings):
-        for r in result.records:
-            records[r["id"]] = r
-            summary.articles += 1
-            for key in ("entities", "events", "quotes", "unlinked", "tokens"):
-                setattr(summary, key, getattr(summary, key) + r[key])
-        for stage, s in result.seconds.items():
-            summary.seconds[stage] += s
-        summary.requests += result.requests
-        summary.link_status = result.link_status or summary.link_status
-        summary.link_errors += result.link_errors
-        progress(len(result.records))
-    if not summary.link_status:
-        summary.link_status = "linking: nothing new to link"
-    t = time.perf_counter()
-    kept = [r for _, r in sorted(records.items()) if (out / r["file"]).exists()]
-    write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
-    summary.triples = sum(r["triples"] for r in kept)
-    write_manifest(out, {"software": f"conflict-kg {__version__}", "base": settings.base, "articles": kept,
-                         "failures": [asdict(f) for f in summary.failures]})
-    summary.seconds["merge"] = time.perf_counter() - t
+    journal = Journal(out)
+    split_batches = 0
+    try:
+        for result in executor(chunks(todo(), max(1, settings.batch)), settings):
+            journal.add(result.records)
+            for r in result.records:
+                records[r["id"]] = r
+                summary.articles += 1
+                for key in ("entities", "events", "quotes", "unlinked", "tokens"):
+                    setattr(summary, key, getattr(summary, key) + r[key])
+            for f in result.failures:
+                summary.failures.append(f)
+                n = next(n for n, i in summary.inputs.items() if i["input"] == f.where)
+                outcome(n, f.where, "failed", f.reason)
+            for stage, s in result.seconds.items():
+                summary.seconds[stage] += s
+            summary.requests += result.requests
+            summary.link_status = result.link_status or summary.link_status
+            summary.link_errors += result.link_errors
+            summary.limits += result.limits
+            split_batches += result.split_batches
+            progress(len(result.records))
+        if not summary.link_status:
+            summary.link_status = "linking: nothing new to link"
+        if split_batches:
+            summary.limits.append(f"{split_batches} batches had more names than --query-batch {settings.query_batch}"
+                                  " and were looked up in several queries")
+        t = time.perf_counter()
+        kept = [r for _, r in sorted(records.items()) if (out / r["file"]).exists()]
+        write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
+        summary.triples = sum(r["triples"] for r in kept)
+        write_manifest(out, {"software": f"conflict-kg {__version__}", "base": settings.base, "articles": kept,
+                             "failures": [asdict(f) for f in summary.failures]})
+        atomic_write(out / "report.json", (json.dumps(summary.report(), indent=1, ensure_ascii=False) + "\n")
+                     .encode("utf-8"))
+        summary.seconds["merge"] = time.perf_counter() - t
+    except BaseException:
+        journal.close(finished=False)
+        raise
+    journal.close(finished=True)
     return summary

@@ -9,14 +9,19 @@ deleted: offsets keep pointing into the text as published, and the extractors re
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from html.parser import HTMLParser
 from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.facts import Article, Boilerplate, Span
 
@@ -27,6 +32,15 @@ CREDIT = re.compile(r"\s(?P<credit>[A-Z]{2,6}(?:/[A-Z][A-Za-z]+)*)\s*$")
 BYLINE = re.compile(r"^(?:By\s+)?(?P<name>(?:The\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|of|and|for|the))*?)\.?$")
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?P<day>\d{1,2})\s+(?P<mon>[A-Z]{3})\s+(?P<year>\d{2,4})\b")
 MONTHS = {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+MAGIC = {b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image", b"%PDF": "PDF document",
+         b"PK\x03\x04": "ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "gzip archive", b"\x7fELF": "executable",
+         b"BZh": "bzip2 archive", b"\xfd7zXZ": "xz archive", b"RIFF": "RIFF media file"}
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+WORD = re.compile(r"[^\W\d_]+")
+URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+MAX_TITLE = 400
+MAX_CHARS = 1_000_000  # spaCy's own default max_length; a news article is under 100,000
 
 
 class SourceError(Exception):
@@ -39,36 +53,137 @@ class SourceError(Exception):
 
 @dataclass(frozen=True)
 class Failure:
+    """An input that gave no article: unreadable, not text, not English, over a limit."""
+
     where: str
     reason: str
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and readable-looking files inside folders named, in sorted order."""
+@dataclass(frozen=True)
+class Ignored:
+    """A file inside a named folder that is not an article type (an image beside the text)."""
+
+    where: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    max_chars: int = MAX_CHARS  # 0: no limit
+    english_only: bool = True
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | Failure | Ignored]:
+    """Files named, and files inside folders named, in sorted order. Symbolic links are
+    followed, but a folder is never entered twice (a link loop would walk forever), and
+    what cannot be read is reported, never dropped in silence."""
+    seen: set[tuple[int, int]] = set()
     for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith(".")
-                              and f.suffix.lower() in SUFFIXES)
+        problem = _not_readable(p)
+        if problem:
+            yield Failure(str(p), problem)
+        elif p.is_dir():
+            yield from _walk(p, seen)
+        elif not p.is_file():
+            yield Failure(str(p), f"not a regular file ({_kind(p)})")
         else:
             yield p
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Failure]:
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Failure | Ignored]:
+    st = folder.stat()
+    if (st.st_dev, st.st_ino) in seen:
+        if folder.is_symlink():
+            yield Failure(str(folder), "symbolic link back to a folder already read (a link loop); not followed")
+        return
+    seen.add((st.st_dev, st.st_ino))
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as err:
+        yield Failure(str(folder), f"cannot list folder ({err.strerror or err})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        problem = _not_readable(entry)
+        if problem:
+            yield Failure(str(entry), problem)
+        elif entry.is_dir():
+            yield from _walk(entry, seen)
+        elif not entry.is_file():
+            yield Failure(str(entry), f"not a regular file ({_kind(entry)})")
+        elif entry.suffix.lower() not in SUFFIXES:
+            yield Ignored(str(entry), f"not an article file ({entry.suffix or 'no suffix'}; "
+                                      f"read are {', '.join(sorted(SUFFIXES))})")
+        else:
+            yield entry
+
+
+def _not_readable(p: Path) -> str | None:
+    try:
+        p.stat()
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist)" if p.is_symlink() else "no such file or folder"
+    except OSError as err:
+        return "symbolic link loop" if err.errno == errno.ELOOP else f"cannot read ({err.strerror or err})"
+    return None
+
+
+def _kind(p: Path) -> str:
+    mode = p.stat().st_mode
+    return "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+
+
+def read_articles(paths: Iterable[str | Path], limits: ReadLimits = ReadLimits()
+                  ) -> Iterator[Article | Failure | Ignored]:
     """Every article under `paths`; a bad input yields a Failure and reading goes on."""
-    for path in iter_inputs(paths):
+    for item in iter_inputs(paths):
+        if not isinstance(item, Path):
+            yield item
+            continue
         try:
-            yield from read_file(path)
+            for article in read_file(item, limits):
+                yield check(article, limits) if isinstance(article, Article) else article
         except SourceError as err:
             yield Failure(err.where, err.reason)
+        except OSError as err:
+            yield Failure(str(item), f"cannot read ({err.strerror or err})")
 
 
-def read_file(path: Path) -> Iterator[Article | Failure]:
+def check(article: Article, limits: ReadLimits) -> Article | Failure:
+    """The checks that need the text: its length, and that it is English (the model's)."""
+    where = article.source_path or article.id
+    if limits.max_chars and len(article.text) > limits.max_chars:
+        return Failure(where, f"article has {len(article.text):,} characters, over the limit of "
+                              f"{limits.max_chars:,} (--max-chars; 0 lifts it)")
+    share = english_share(article.text) if limits.english_only else None
+    if share is not None and share < 0.15:
+        return Failure(where, f"not English: {share:.0%} English function words in its first 2,000 words "
+                              "(the model reads English; --any-language processes it anyway)")
+    return article
+
+
+def english_share(text: str) -> float | None:
+    """The share of English function words ("the", "of", "and" ...) among the first 2,000
+    words: about 0.4 in English news, under 0.07 in French, German, Spanish and Italian,
+    0 in other scripts. None when there are too few words to tell."""
+    words = [m.group().lower() for m in islice(WORD.finditer(text[:40_000]), 2000)]
+    if len(words) < 20:
+        return None
+    return sum(w in STOP_WORDS for w in words) / len(words)
+
+
+def read_file(path: Path, limits: ReadLimits = ReadLimits()) -> Iterator[Article | Failure]:
     if not path.exists():
         raise SourceError(str(path), "no such file or folder")
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from parse_jsonl(path)
         return
+    size = path.stat().st_size
+    if limits.max_chars and size > 4 * limits.max_chars + 4:  # UTF-8 spends at most 4 bytes on a character
+        raise SourceError(str(path), f"file is {size:,} bytes, over the limit of {limits.max_chars:,} characters "
+                                     "(--max-chars; 0 lifts it)")
     raw = path.read_bytes()
     text = decode(raw, str(path))
     if suffix in {".html", ".htm"}:
@@ -78,14 +193,29 @@ def read_file(path: Path) -> Iterator[Article | Failure]:
 
 
 def decode(raw: bytes, where: str) -> str:
-    if not raw.strip():
-        raise SourceError(where, "empty file")
-    if b"\x00" in raw[:8192]:
-        raise SourceError(where, "binary file (NUL bytes), not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise SourceError(where, f"not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})") from None
+    """Text from bytes: UTF-8, or UTF-16/32 with a byte-order mark; never a guess at a
+    legacy code page (a wrong guess would put misread names into the graph)."""
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError as err:
+                raise SourceError(where, f"not valid {codec.upper()} after its byte-order mark "
+                                         f"(byte {err.start})") from None
+            break
+    else:
+        kind = next((name for magic, name in MAGIC.items() if raw.startswith(magic)), None)
+        if kind:
+            raise SourceError(where, f"binary file ({kind}), not text")
+        if b"\x00" in raw[:8192]:
+            raise SourceError(where, "binary file (NUL bytes), not text")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise SourceError(where, f"not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r}); "
+                                     "convert it first, e.g. iconv -f latin1 -t utf-8") from None
+    if not text.strip():
+        raise SourceError(where, "empty file" if not text else "only white space")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -104,7 +234,8 @@ def parse_text(text: str, path: Path, raw: bytes) -> Article:
                             url=first_url(header.get("source")), source_path=str(path),
                             licence=header.get("licence") or header.get("license"))
     first = text.lstrip("\n").split("\n", 1)[0].strip()
-    return make_article(path.stem, text, raw, title=first or None, source_path=str(path))
+    title = first if 0 < len(first) <= MAX_TITLE else None  # a first line that long is no headline
+    return make_article(path.stem, text, raw, title=title, source_path=str(path))
 
 
 def split_header(text: str) -> tuple[dict[str, str] | None, str]:
@@ -143,14 +274,27 @@ def parse_jsonl(path: Path) -> Iterator[Article | Failure]:
                 yield Failure(err.where, err.reason)
             except json.JSONDecodeError as err:
                 yield Failure(where, f"invalid JSON ({err.msg})")
+            except RecursionError:
+                yield Failure(where, "invalid JSON (nested too deeply)")
 
 
 def _record(rec: object, raw: bytes, path: Path, n: int, where: str) -> Article:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
         raise SourceError(where, "record has no 'text' string")
-    return make_article(safe_id(str(rec.get("id") or f"{path.stem}-{n}")), rec["text"].replace("\r\n", "\n"),
-                        raw.rstrip(b"\r\n"), title=rec.get("headline"), published=iso_date(rec.get("published")),
-                        url=rec.get("url"), source_path=where)
+    title, url = _string(rec.get("headline")), _string(rec.get("url"))
+    return make_article(safe_id(str(rec.get("id") or f"{path.stem}-{n}")),
+                        _string(rec["text"]).replace("\r\n", "\n").replace("\r", "\n"), raw.rstrip(b"\r\n"),
+                        title=title if title and len(title) <= MAX_TITLE else None,
+                        published=iso_date(rec.get("published")),
+                        url=url if url and URL.match(url) else None, source_path=where)
+
+
+def _string(value: object) -> str | None:
+    """A JSON string as text that can be written: JSON may carry a lone surrogate
+    ("\\ud800"), which no UTF-8 file can hold; it becomes U+FFFD."""
+    if not isinstance(value, str):
+        return None
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 class _HTMLText(HTMLParser):
@@ -234,10 +378,9 @@ def find_boilerplate(text: str, title: str | None) -> tuple[list[Boilerplate], S
     lines = lines_with_offsets(text)
     found: list[Boilerplate] = []
     credits: list[Span] = []
-    norm = [" ".join(s.text.split()) for s in lines]
+    repeated = repeated_lines([" ".join(s.text.split()) for s in lines])
     for i, span in enumerate(lines):
-        if len(norm[i].split()) >= 4 and any(
-                j != i and (norm[j].startswith(norm[i]) or norm[i].startswith(norm[j])) for j in range(len(lines))):
+        if i in repeated:
             if span.text == title:
                 continue
             found.append(Boilerplate(span, "caption"))
@@ -249,12 +392,31 @@ def find_boilerplate(text: str, title: str | None) -> tuple[list[Boilerplate], S
     publisher = None
     if len(lines) > 1:
         last = lines[-1]
-        m = BYLINE.match(last.text)
-        if m and len(last.text.split()) <= 8 and not last.text.isupper():
+        m = BYLINE.match(last.text) if len(last.text.split()) <= 8 and not last.text.isupper() else None
+        if m:
             found.append(Boilerplate(last, "byline"))
             name = m.group("name").rstrip(".")
             publisher = Span(last.start + m.start("name"), last.start + m.start("name") + len(name), name)
     return sorted(found, key=lambda b: b.span), publisher, credits
+
+
+def repeated_lines(norm: list[str]) -> set[int]:
+    """Indexes of the lines of four words or more that another such line repeats, or
+    starts with, or is the start of ("caption" and "caption AFP"). Sorted, every line
+    that starts with a line X follows X directly, so one pass finds them: a long
+    archive file costs n log n, not n squared."""
+    groups: dict[str, list[int]] = {}
+    for i, line in enumerate(norm):
+        if len(line.split()) >= 4:
+            groups.setdefault(line, []).append(i)
+    unique = sorted(groups)
+    found: set[int] = {i for same in groups.values() if len(same) > 1 for i in same}
+    for k, line in enumerate(unique):
+        for longer in (unique[m] for m in range(k + 1, len(unique))):
+            if not longer.startswith(line):
+                break
+            found.update(groups[line] + groups[longer])
+    return found
 
 
 def find_dateline(text: str) -> str | None:
@@ -283,4 +445,5 @@ def iso_date(value: object) -> str | None:
 
 def first_url(value: str | None) -> str | None:
     m = re.search(r"https?://\S+", value or "")
-    return m.group(0).rstrip(";,)") if m else None
+    url = m.group(0).rstrip(";,)") if m else None
+    return url if url and URL.match(url) else None

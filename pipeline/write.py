@@ -23,27 +23,48 @@ from rdflib import Literal, URIRef
 
 from pipeline.vocab import PREFIXES
 
+TEMPORARY = ".tmp"
 PREFIX_MAP = {k: str(v) for k, v in sorted(PREFIXES.items())}
 HEADER = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIX_MAP.items()).encode("utf-8")
+
+
+class OutputError(Exception):
+    """The output folder cannot be written (disk full, read-only, not a folder): the run
+    must stop, since every further article would fail the same way."""
 
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file opened for writing that appears at `path` only once it is complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY, dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             yield f
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as err:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {err.strerror or err}") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def remove_temporaries(out: Path) -> int:
+    """Temporary files a killed run left behind (never complete, never read)."""
+    stale = [p for folder in (out, out / "articles") if folder.is_dir()
+             for p in folder.glob(f".*{TEMPORARY}")]
+    for p in stale:
+        p.unlink(missing_ok=True)
+    return len(stale)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return
     with atomic_file(path) as f:
         f.write(data)

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from pipeline.sources import Failure, SourceError, read_articles, read_file
+from pipeline.sources import Failure, Ignored, SourceError, read_articles, read_file
 
 SEED_TEXT = """Turkey, Russia wants Syrian cease-fire, says Turkish FM
 
@@ -93,7 +93,9 @@ def test_bad_files_raise_an_error_naming_the_file_and_the_reason(tmp_path, conte
     assert str(path) in str(err.value) and reason in str(err.value)
 
 
-def test_folders_are_read_in_sorted_order_and_skip_non_article_files(tmp_path):
+def test_folders_are_read_in_sorted_order_and_other_files_are_reported_as_ignored(tmp_path):
     for name in ["b.txt", "a.txt", "SOURCES.md", ".hidden.txt"]:
         (tmp_path / name).write_text("Russia backs President Bashar Assad.\n")
-    assert [a.id for a in read_articles([tmp_path])] == ["a", "b"]
+    items = list(read_articles([tmp_path]))
+    assert [getattr(a, "id", None) for a in items] == [None, "a", "b"]
+    assert isinstance(items[0], Ignored) and items[0].where.endswith("SOURCES.md")

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from pipeline.write import atomic_write
+from pipeline.write import OutputError, atomic_write
 
 
 def test_atomic_write_replaces_the_file_and_leaves_no_temporary_behind(tmp_path):
@@ -21,7 +21,7 @@ def test_a_failed_write_keeps_the_old_file_and_removes_the_temporary(tmp_path, m
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="cannot write .*x.ttl: disk full"):
         atomic_write(path, b"new")
     assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["x.ttl"]
 

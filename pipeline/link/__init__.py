@@ -196,10 +196,13 @@ def decide(entity: Entity, cands: dict[str, tuple[Item, float]], context: set[st
 class Linker:
     """Links the entities of a batch of articles; facts come back with qid and corrected type."""
 
-    def __init__(self, remote: CachedStore | None = None, search: SearchAPI | None = None, slice_: Slice | None = None):
+    def __init__(self, remote: CachedStore | None = None, search: SearchAPI | None = None, slice_: Slice | None = None,
+                 batch: int = BATCH):
         self.slice = slice_ or Slice()
         self.remote, self.search = remote, search
+        self.batch = max(1, batch)
         self.errors: list[str] = []
+        self.split_batches = 0  # batches whose names needed more than one candidates query
 
     def resolve(self, entity: Entity, context: set[str] | None = None) -> Decision:
         """One entity against the embedded slice (and what the last batch fetched)."""
@@ -256,13 +259,15 @@ class Linker:
 
     def _remote(self, forms: list[str], batch: list[ArticleFacts]
                 ) -> tuple[dict[str, dict[str, str]], dict[str, Item], str | None]:
-        """One candidates query per BATCH forms, one facts query per BATCH items."""
+        """One candidates query per `batch` forms, one facts query per `batch` items."""
         if self.remote is None:
             return {}, {}, None
         hits: dict[str, dict[str, str]] = {}
+        if len(forms) > self.batch and self.remote.online:
+            self.split_batches += 1
         try:
-            for i in range(0, len(forms), BATCH):
-                labels = " ".join(literal(f, lang) for f in forms[i:i + BATCH] for lang in ("en", "mul"))
+            for i in range(0, len(forms), self.batch):
+                labels = " ".join(literal(f, lang) for f in forms[i:i + self.batch] for lang in ("en", "mul"))
                 for row in self.remote.select(query("candidates").replace("$LABELS", labels)):
                     how = row.get("how", "alias")
                     hits.setdefault(row["label"], {})
@@ -278,8 +283,8 @@ class Linker:
                                 hits.setdefault(e.name, {}).setdefault(qid, "search")
             qids = sorted({q for by_q in hits.values() for q in by_q})
             rows: list[dict[str, str]] = []
-            for i in range(0, len(qids), BATCH):
-                rows += self.remote.select(query("facts").replace("$ITEMS", iri_values(qids[i:i + BATCH])))
+            for i in range(0, len(qids), self.batch):
+                rows += self.remote.select(query("facts").replace("$ITEMS", iri_values(qids[i:i + self.batch])))
             return hits, items_from_rows(rows), None
         except NotCached:
             return {}, {}, None  # offline: the embedded slice alone decides

@@ -19,6 +19,7 @@ import socket
 import sqlite3
 import time
 import urllib.error
+import warnings
 from pathlib import Path
 from typing import Protocol
 
@@ -104,7 +105,12 @@ class Endpoint:
         client.setReturnFormat(JSON)
         client.setTimeout(timeout)
         self.requests += 1
-        return client.queryAndConvert()  # type: ignore[return-value]
+        try:
+            with warnings.catch_warnings():  # "unknown response content type": bindings() says it better
+                warnings.simplefilter("ignore", RuntimeWarning)
+                return client.queryAndConvert()  # type: ignore[return-value]
+        except ValueError as err:  # JSON that does not parse, bytes that are not UTF-8
+            raise MalformedAnswer(f"not JSON: {str(err)[:80]}") from None
 
     def reachable(self, timeout: float = 3.0) -> bool:
         """One quick try, no retries: decides whether this run goes online at all."""
@@ -124,8 +130,9 @@ class Endpoint:
             if self.requests >= self.budget:
                 raise EndpointError(f"{self.url}: request budget of {self.budget} used up")
             try:
-                answer = self._request(sparql, self.timeout)
-                return [{k: v["value"] for k, v in b.items()} for b in answer["results"]["bindings"]]
+                return bindings(self._request(sparql, self.timeout))
+            except MalformedAnswer as err:  # a proxy's error page, a cut-off body: may pass, retry
+                wait, last = self._backoff(attempt), f"malformed answer ({err})"
             except urllib.error.HTTPError as err:
                 if err.code == 429:
                     wait, last = retry_after(err.headers.get("Retry-After"), self.backoff), "429 Too Many Requests"
@@ -163,6 +170,18 @@ class Endpoint:
 
     def _backoff(self, attempt: int) -> float:
         return self.backoff * (2 ** attempt) * (1 + random.random() / 2)
+
+
+class MalformedAnswer(Exception):
+    """An answer that is not SPARQL JSON results."""
+
+
+def bindings(answer: object) -> Rows:
+    """Rows of a SPARQL JSON answer, checked: a malformed answer must not pass as 'no rows'."""
+    try:
+        return [{k: str(v["value"]) for k, v in b.items()} for b in answer["results"]["bindings"]]  # type: ignore
+    except (KeyError, TypeError, AttributeError) as err:
+        raise MalformedAnswer(f"no results.bindings: {type(err).__name__} {err}") from None
 
 
 def retry_after(header: str | None, default: float) -> float:
@@ -255,7 +274,7 @@ class SearchAPI:
             answer = self.session.get(self.url, params=params, timeout=self.timeout)
             answer.raise_for_status()
             rows = [{"id": r["id"]} for r in answer.json().get("search", []) if QID.match(r.get("id", ""))]
-        except (requests.RequestException, ValueError) as err:
+        except (requests.RequestException, ValueError, AttributeError, TypeError) as err:
             raise EndpointError(f"{self.url}: search failed ({err})") from None
         if self.cache is not None:
             self.cache.put(self.url, key, rows)
