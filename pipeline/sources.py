@@ -273,7 +273,7 @@ def parse_jsonl(path: Path) -> Iterator[Article | Failure]:
             except SourceError as err:
                 yield Failure(err.where, err.reason)
             except json.JSONDecodeError as err:
-                yield Failure(where, f"invalid JSON ({err.msg})")
+                yield Failure(where, f"invalid JSON ({err.msg} at column {err.colno})")
             except RecursionError:
                 yield Failure(where, "invalid JSON (nested too deeply)")
 

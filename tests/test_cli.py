@@ -41,22 +41,6 @@ def test_a_second_run_gives_byte_identical_files(ingested, tmp_path):
     assert digests(again) == digests(ingested)
 
 
-def test_bad_inputs_are_named_and_skipped_and_the_exit_code_says_so(tmp_path, capsys):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    shutil.copy(next(SEEDS.glob("*.txt")), inputs / "good.txt")
-    (inputs / "empty.txt").write_bytes(b"")
-    (inputs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (inputs / "latin1.txt").write_bytes("Syrie: la trêve".encode("latin-1"))
-    out = tmp_path / "out"
-    assert main(["ingest", str(inputs), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]) == 1
-    err = capsys.readouterr().err
-    assert "empty.txt: empty file" in err and "binary.txt: binary file" in err
-    assert "latin1.txt: not valid UTF-8" in err
-    assert [p.name for p in (out / "articles").iterdir()] == ["good.ttl"]
-    assert not list(out.rglob("*.tmp"))
-
-
 def test_the_module_runs_as_a_program_with_a_summary_line(tmp_path):
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(SEEDS), "--out", str(out), "--offline",
