@@ -89,7 +89,8 @@ class Oxigraph:
 
 class Proxy:
     """Forwards SPARQL requests to `upstream`, counting them; `faults` is a list of what
-    to do instead of forwarding, one entry per request: '429', '500' or 'silence'."""
+    to do instead of forwarding, one entry per request: '429', '500', 'silence', 'html'
+    (an error page sent as 200) or 'truncated' (SPARQL JSON cut off halfway)."""
 
     def __init__(self, upstream: str, retry_after: str = "1"):
         self.upstream, self.retry_after = upstream, retry_after
@@ -116,6 +117,13 @@ class Proxy:
                     return
                 if fault in {"429", "500"}:
                     self.reply(int(fault), headers={"Retry-After": proxy.retry_after} if fault == "429" else None)
+                    return
+                if fault == "html":
+                    self.reply(200, b"<html><body>Service temporarily unavailable</body></html>", "text/html")
+                    return
+                if fault == "truncated":
+                    self.reply(200, b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "ur',
+                               "application/sparql-results+json")
                     return
                 req = urllib.request.Request(proxy.upstream, data=body, method="POST", headers={
                     "Content-Type": "application/x-www-form-urlencoded",

@@ -200,3 +200,37 @@ def test_a_copy_of_an_article_under_another_name_is_reported_not_ingested_twice(
     assert [p.name for p in (out / "articles").iterdir()] == ["a.ttl"]
     [_, dup] = json.loads((out / "report.json").read_text())["inputs"]
     assert dup["outcome"] == "duplicate" and dup["reason"] == f"same text as {tmp_path / 'a.txt'}"
+
+
+HOSTILE_TEXT = ('Fighters of the Front"""@en } ; DELETE WHERE { ?s ?p ?o } # attacked Aleppo on Monday, Syrian '
+                'officials said.\n\n"We will fight \\" } UNION { ?s ?p ?o } until the end >", said Ahmad al-Hassan,'
+                ' a commander of the group.\n\nThe army of President Bashar Assad said it repelled the attack near '
+                'Idlib\x07 and that Russ\u0456a\u202e had sent aircraft.\n')
+
+
+def test_hostile_text_stays_text_and_every_iri_is_valid(tmp_path):
+    """Quotes, backslashes, angle brackets, triple quotes, control characters, a path in
+    the id, a broken URL and a Cyrillic look-alike: all stay literal text, exactly."""
+    headline = 'Talks "collapse" \\ <b> """ \x07 end'
+    record = {"id": "../../etc/passwd", "headline": headline, "url": 'https://example.org/a b"><script>',
+              "published": "2016-13-45", "text": HOSTILE_TEXT}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n")
+    out = tmp_path / "out"
+    from pipeline.cli import main
+    assert main(["ingest", str(tmp_path / "feed.jsonl"), "--out", str(out), "--offline",
+                 "--cache", str(tmp_path / "c")]) == 0
+    [path] = (out / "articles").iterdir()
+    assert path.name == "etc_passwd.ttl"
+    triples = list(parse(path=str(path), format=RdfFormat.TURTLE))
+    from rdflib import Graph
+    assert len(Graph().parse(path, format="turtle")) == len(triples)
+    iris = {t.value for triple in triples for t in triple if type(t).__name__ == "NamedNode"}
+    assert iris and all(not set(iri) & set(' <>"{}|\\^`') and iri.isprintable() for iri in iris)
+    values = {t.predicate.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]: t.object.value for t in triples
+              if type(t.object).__name__ == "Literal"}
+    assert values["headline"] == headline and values["isString"] == HOSTILE_TEXT
+    assert "url" not in values and "datePublished" not in values  # not a URL, not a date: left out
+    quotes = [t.object.value for t in triples if t.predicate.value.endswith("#anchorOf")]
+    assert any('until the end >' in q for q in quotes)
+    from pipeline.validate import validate_folder
+    assert validate_folder(out)[1] == []

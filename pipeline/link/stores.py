@@ -118,8 +118,8 @@ class Endpoint:
             return False
         try:
             self._request("ASK { }", timeout)
-        except (urllib.error.HTTPError, EndPointInternalError, SPARQLWrapperException):
-            pass  # it answers, if only to say "later": the retry logic deals with that
+        except (urllib.error.HTTPError, EndPointInternalError, SPARQLWrapperException, MalformedAnswer):
+            pass  # it answers, if only to say "later" or with garbage: the retry logic deals with that
         except Exception:  # refused, unresolvable, silent: not reachable in this run
             return False
         return True

@@ -1,11 +1,13 @@
 """The linker against real servers on loopback: Oxigraph with a Wikidata-shaped fixture,
 a proxy that counts requests and misbehaves on demand, a wbsearchentities API."""
 
+import pytest
+from pyoxigraph import Literal, Store
 from rdflib import Graph
 
 from pipeline.cli import main
 from pipeline.facts import STATE, Article, ArticleFacts, Entity, Span
-from pipeline.link import Linker
+from pipeline.link import Linker, query
 from pipeline.link.stores import Cache, CachedStore, Endpoint, EndpointError
 from tests.link.linkeval import INPUTS, run, score_links
 from tests.servers import free_port
@@ -44,6 +46,16 @@ def test_500_and_silence_are_retried_with_backoff(proxy):
     endpoint = Endpoint(proxy.url, timeout=1.0, backoff=0.05)
     assert endpoint.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1")
     assert len(proxy.requests) == 3 and endpoint.waited > 0
+
+
+def test_a_malformed_answer_is_retried_and_never_taken_for_no_rows(proxy):
+    proxy.faults = ["html", "truncated"]
+    endpoint = Endpoint(proxy.url, backoff=0.01)
+    assert endpoint.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1")
+    assert len(proxy.requests) == 3
+    proxy.faults = ["truncated"] * 3
+    with pytest.raises(EndpointError, match=r"gave up after 3 attempts \(malformed answer \(not JSON"):
+        Endpoint(proxy.url, retries=2, backoff=0.01).select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1")
 
 
 def test_an_endpoint_that_keeps_failing_gives_up_with_a_clear_error(proxy):
@@ -91,20 +103,47 @@ def test_a_server_that_only_says_429_delays_but_loses_nothing(proxy, tmp_path, c
     assert len(graph) > 500 and "endpoint unavailable" in (out / "articles" / "000_a338ea7d94fc7d37.ttl").read_text()
 
 
-def test_text_crafted_to_break_out_of_a_literal_changes_nothing_and_finds_nothing(proxy, oxigraph, tmp_path):
+def test_garbage_answers_during_an_ingest_delay_the_links_but_lose_none(proxy, tmp_path, capsys):
+    proxy.faults = ["html", "truncated", "html"]  # the probe, then the candidates query twice
+    out = tmp_path / "out"
+    assert main(["ingest", str(SEED), "--out", str(out), "--sparql-endpoint", proxy.url,
+                 "--cache", str(tmp_path / "c")]) == 0
+    assert "wd:Q90000010" in (out / "articles" / "000_a338ea7d94fc7d37.ttl").read_text()  # Lavrov, from the server
+    assert len(proxy.queries()) == 4 and "warning" not in capsys.readouterr().err
+
+
+HOSTILE = ['Syria"@en } } ; DELETE WHERE { ?s ?p ?o } #', 'Syria\\" } UNION { ?item ?p ?label } #',
+           "Syria\n}\nSELECT * WHERE { ?s ?p ?o }", 'Turkey"""@en', "Tur\\u0022key", "Aleppo>\t<x:y",
+           "Iran\x00\x07\x1b\u202e", "Turk\u0435y",  # the last with a Cyrillic e: looks like Turkey, is not
+           "Russia"]  # a real name among them: still found
+
+
+def sent_literals(sparql: str) -> list[str]:
+    """The values a candidates query carries in its VALUES block, read by a SPARQL engine:
+    the block sits exactly where the template says, and holds nothing but literals."""
+    head, tail = query("candidates").split("$LABELS")
+    assert sparql.startswith(head) and sparql.endswith(tail)
+    block = sparql[len(head):len(sparql) - len(tail)]
+    rows = Store().query(f"SELECT ?label WHERE {{ VALUES ?label {{ {block} }} }}")
+    labels = [row["label"] for row in rows]
+    assert all(isinstance(label, Literal) for label in labels)
+    return [label.value for label in labels]
+
+
+def test_text_crafted_to_break_out_of_a_literal_travels_as_a_literal_changes_nothing_and_finds_nothing(
+        proxy, oxigraph, tmp_path):
     count = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     before = Endpoint(oxigraph.url).select(count)
-    hostile = ['Syria"@en } } ; DELETE WHERE { ?s ?p ?o } #', 'Syria\\" } UNION { ?item ?p ?label } #',
-               "Syria\n}\nSELECT * WHERE { ?s ?p ?o }", 'Turkey"""@en']
-    text = " ".join(hostile)
-    article = Article(id="x", text=text)
-    entities = [Entity(key=f"State|{i}", name=h, type=STATE, mentions=[Span(0, 1, text[0])])
-                for i, h in enumerate(hostile)]
+    article = Article(id="x", text=" ".join(HOSTILE))
+    entities = [Entity(key=f"State|{i}", name=h, type=STATE, mentions=[]) for i, h in enumerate(HOSTILE)]
     remote = CachedStore(Endpoint(proxy.url), Cache(tmp_path / "c.sqlite"))
     [linked] = Linker(remote).link_batch([ArticleFacts(article, entities, [], [], [], [])])
-    assert [e.qid for e in linked.entities] == [None] * len(hostile)
+    assert [e.qid for e in linked.entities] == [None] * (len(HOSTILE) - 1) + ["Q159"]
     assert Endpoint(oxigraph.url).select(count) == before
-    assert proxy.queries() and all("DELETE" not in q.split("VALUES")[0] for q in proxy.queries())
+    [candidates] = [q for q in proxy.queries() if "VALUES ?label" in q]
+    sent = sent_literals(candidates)
+    assert sorted(set(sent)) == sorted({" ".join(h.split()) for h in HOSTILE})
+    assert sent.count("Turk\u0435y") == 2  # once @en, once @mul
 
 
 def test_a_slice_built_from_an_endpoint_links_offline(proxy, tmp_path):
