@@ -47,7 +47,7 @@ def load(out: Path, store: str, user: str | None = None, password: str | None = 
             answer = session.put(store, params={"graph": article["iri"]}, data=body, timeout=timeout,
                                  headers={"Content-Type": "text/turtle; charset=utf-8"})
         except requests.ConnectionError as err:
-            raise LoadError(f"{store}: cannot connect ({_reason(err)}); {_progress(report)}") from None
+            raise LoadError(f"{store}: {_reason(err)}; {_progress(report)}") from None
         except requests.Timeout:
             raise LoadError(f"{store}: no answer within {timeout:g} s; {_progress(report)}") from None
         if answer.status_code in (401, 403):
@@ -63,7 +63,11 @@ def load(out: Path, store: str, user: str | None = None, password: str | None = 
 
 def _reason(err: Exception) -> str:
     text = str(err)
-    return "connection refused" if "refused" in text.lower() else text[:120]
+    if "refused" in text.lower():
+        return "cannot connect (connection refused)"
+    if "Connection aborted" in text:
+        return "the connection dropped before the store answered (did it stop?)"
+    return f"cannot connect ({text[:160]})"
 
 
 def _progress(report: LoadReport) -> str:

@@ -176,9 +176,10 @@ class SearchAPI:
 
 class GraphStore:
     """A Graph Store endpoint that answers every PUT with `status` unless the request
-    carries the `accept` Authorization header; records what it received."""
+    carries the `accept` Authorization header; records what it received. With
+    `crash_after`, it dies after that many PUTs: the connection drops with no answer."""
 
-    def __init__(self, status: int = 401, accept: str | None = None):
+    def __init__(self, status: int = 401, accept: str | None = None, crash_after: int | None = None):
         self.puts: list[tuple[str, str]] = []  # (graph IRI, Authorization header)
         store = self
 
@@ -187,6 +188,9 @@ class GraphStore:
                 self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 graph = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("graph", [""])[0]
                 auth = self.headers.get("Authorization", "")
+                if crash_after is not None and len(store.puts) >= crash_after:
+                    self.close_connection = True
+                    return
                 store.puts.append((graph, auth))
                 self.reply(204 if accept is not None and auth == accept else status)
 

@@ -77,6 +77,19 @@ def test_a_store_that_is_not_there_is_reported(ingested, capsys):
     assert "cannot connect (connection refused)" in capsys.readouterr().err
 
 
+def test_a_store_that_dies_during_the_load_is_reported_and_a_second_load_completes_it(ingested, store, capsys):
+    dying = GraphStore(status=204, accept=None, crash_after=2)
+    try:
+        assert main(["load", str(ingested), "--store", dying.url]) == 1
+    finally:
+        dying.stop()
+    articles = json.loads((ingested / "manifest.json").read_text())["articles"]
+    err = capsys.readouterr().err
+    assert "the connection dropped before the store answered" in err and f"2 graphs were loaded and {len(articles) - 2} not" in err
+    assert main(["load", str(ingested), "--store", store.store]) == 0  # the store is back: load again
+    assert triples(store) == sum(a["triples"] for a in articles)
+
+
 def test_validate_reports_violations_a_person_can_act_on(ingested, tmp_path, capsys):
     assert main(["validate", str(ingested)]) == 0
     copy = tmp_path / "out"

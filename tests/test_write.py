@@ -1,8 +1,16 @@
+import json
 import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from pipeline.write import OutputError, atomic_write
+from tests.conftest import ARTICLES, ROOT, SEEDS
+from tests.test_ingest import digests
+from tests.test_resume import assert_every_file_is_whole
 
 
 def test_atomic_write_replaces_the_file_and_leaves_no_temporary_behind(tmp_path):
@@ -32,3 +40,38 @@ def test_unchanged_bytes_leave_the_file_untouched(tmp_path):
     before = path.stat().st_mtime_ns
     atomic_write(path, b"same")
     assert path.stat().st_mtime_ns == before
+
+
+def run_on_a_small_disk(tmp_path: Path, size: str) -> tuple[subprocess.CompletedProcess, Path, Path]:
+    """Ingest onto a tmpfs of `size` (a mount namespace of its own: no root needed, nothing
+    left mounted), snapshot the folder, give the disk room, ingest again, snapshot again."""
+    disk = tmp_path / "disk"
+    ingest = shlex.join([sys.executable, "-m", "pipeline", "ingest", str(SEEDS), str(ARTICLES), "--out",
+                         str(disk / "out"), "--offline", "--cache", str(tmp_path / "c.sqlite"), "--batch", "1"])
+    script = f"""
+        mkdir -p {disk} && mount -t tmpfs -o size={size} tmpfs {disk} || exit 99
+        {ingest} 2> {tmp_path}/first.err; echo $? > {tmp_path}/first.rc; cp -a {disk}/out {tmp_path}/full
+        mount -o remount,size=64m {disk}
+        {ingest} 2> {tmp_path}/second.err; echo $? > {tmp_path}/second.rc; cp -a {disk}/out {tmp_path}/after
+    """
+    done = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode == 99 or "unshare failed" in done.stderr:
+        pytest.skip(f"no user or mount namespaces here: {done.stderr.strip()}")
+    return done, tmp_path / "full", tmp_path / "after"
+
+
+@pytest.mark.parametrize("size", ["200k", "600k"])  # full while writing articles; full while merging them
+def test_a_full_disk_stops_the_run_with_a_clear_message_and_the_next_run_completes_it(tmp_path, size, ingested):
+    done, full, after = run_on_a_small_disk(tmp_path, size)
+    first_err = (tmp_path / "first.err").read_text()
+    assert (tmp_path / "first.rc").read_text().strip() == "3", first_err
+    assert "No space left on device; the run stopped; articles finished so far are kept" in first_err
+    assert "Traceback" not in first_err
+    assert_every_file_is_whole(full)
+    assert not (full / "graph.ttl").exists()  # never a merge of part of the articles
+    assert (tmp_path / "second.rc").read_text().strip() == "0", (tmp_path / "second.err").read_text()
+    expected = digests(ingested, but=("report.json",))
+    assert digests(after, but=("report.json",)) == expected
+    report = json.loads((after / "report.json").read_text())
+    assert report["summary"]["unchanged"] == len(list((full / "articles").glob("*.ttl")))  # not redone
