@@ -176,7 +176,7 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
         dropped = cap_entities(f, settings.max_entities)
         if dropped:
             limits.append(f"{a.source_path or a.id}: {len(f.entities) + dropped} entities, kept the "
-                          f"{len(f.entities)} most mentioned (--max-entities {settings.max_entities})")
+                          f"{settings.max_entities} most mentioned (--max-entities) and the publisher and credits")
         facts.append(f)
     seconds["extract"] = time.perf_counter() - t
     t = time.perf_counter()

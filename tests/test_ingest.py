@@ -55,3 +55,19 @@ def test_a_rerun_skips_unchanged_articles_and_redoes_changed_ones(tmp_path, caps
     assert after["articles/000_a338ea7d94fc7d37.ttl"] == first["articles/000_a338ea7d94fc7d37.ttl"]
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["articles"]) == len(inputs)
+
+
+def test_the_entity_cap_keeps_the_most_mentioned_and_says_so(tmp_path, capsys):
+    out = tmp_path / "out"
+    seed = next(SEEDS.glob("*.txt"))
+    assert main(["ingest", str(seed), "--out", str(out), "--offline", "--cache", str(tmp_path / "c"),
+                 "--max-entities", "3"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: limit: {seed}: " in err and "entities, kept the 3 most mentioned (--max-entities)" in err
+    report = json.loads((out / "report.json").read_text())
+    assert len(report["limits"]) == 1 and report["summary"]["entities"] == 3 + 2  # + publisher and photo credit
+    from pipeline.validate import validate_folder
+    assert validate_folder(out)[1] == []  # events whose actors were dropped still make a valid graph
+    text = (out / "articles" / f"{seed.stem}.ttl").read_text()
+    assert {"wd:Q159", "wd:Q43", "wd:Q858"} <= set(text.split())  # Russia, Turkey, Syria: the most mentioned
+    assert "wd:Q2429253" not in text.split()  # Mevlut Cavusoglu, mentioned less, is not

@@ -100,7 +100,7 @@ def cap_entities(facts: ArticleFacts, limit: int) -> int:
     news about them, and would send thousands of names to the endpoint."""
     if not limit or len(facts.entities) <= limit:
         return 0
-    ranked = sorted(facts.entities, key=lambda e: (e.role is None, -len(e.mentions), e.mentions[:1], e.key))
+    ranked = sorted((e for e in facts.entities if not e.role), key=lambda e: (-len(e.mentions), e.mentions[:1], e.key))
     keep = {e.key for e in ranked[:limit]} | {e.key for e in facts.entities if e.role}
     dropped = len(facts.entities) - len(keep)
 

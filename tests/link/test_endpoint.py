@@ -1,6 +1,8 @@
 """The linker against real servers on loopback: Oxigraph with a Wikidata-shaped fixture,
 a proxy that counts requests and misbehaves on demand, a wbsearchentities API."""
 
+import json
+
 import pytest
 from pyoxigraph import Literal, Store
 from rdflib import Graph
@@ -161,3 +163,28 @@ def test_a_slice_can_be_built_from_the_members_of_a_class(proxy, tmp_path):
     assert main(["slice", "--sparql-endpoint", proxy.url, "--classes", "Q5", "--limit", "50", "--out", str(path)]) == 0
     text = path.read_text()
     assert "Sergey Lavrov" in text and "Hafez al-Assad" in text and "Aleppo Governorate" not in text
+
+
+def test_the_query_batch_limit_splits_the_names_and_links_the_same(proxy, tmp_path, capsys):
+    args = ["ingest", str(SEED), "--sparql-endpoint", proxy.url]
+    assert main([*args, "--out", str(tmp_path / "one"), "--cache", str(tmp_path / "one.sqlite")]) == 0
+    one = len(proxy.queries())
+    assert main([*args, "--out", str(tmp_path / "split"), "--cache", str(tmp_path / "split.sqlite"),
+                 "--query-batch", "5"]) == 0
+    split = [q for q in proxy.queries()[one:] if "VALUES ?label" in q]
+    assert len(split) > 2 and all(q.count('@en ') + q.count('@en\n') <= 5 for q in split)
+    assert "1 batches had more names than --query-batch 5" in capsys.readouterr().err
+    name = "articles/000_a338ea7d94fc7d37.ttl"
+    assert (tmp_path / "one" / name).read_text() == (tmp_path / "split" / name).read_text()
+
+
+def test_the_request_budget_is_reported_when_used_up_and_relink_finishes(proxy, tmp_path, capsys):
+    out, cache = tmp_path / "out", tmp_path / "c.sqlite"
+    assert main(["ingest", str(SEED), "--out", str(out), "--sparql-endpoint", proxy.url, "--cache", str(cache),
+                 "--budget", "2"]) == 0  # the probe and the candidates query; no budget left for the facts
+    err = capsys.readouterr().err
+    assert "request budget of 2 used up (--budget)" in err and "conflict-kg relink OUT" in err
+    assert json.loads((out / "report.json").read_text())["limits"]
+    assert "wd:Q90000010" not in (out / "articles" / "000_a338ea7d94fc7d37.ttl").read_text()
+    assert main(["relink", str(out), "--sparql-endpoint", proxy.url, "--cache", str(cache)]) == 0
+    assert "wd:Q90000010" in (out / "articles" / "000_a338ea7d94fc7d37.ttl").read_text()
