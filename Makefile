@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: ingest test bench bench-quick eval linkeval query load stop-store notebook validate clean
+.PHONY: ingest test bench bench-big bench-quick eval linkeval query load stop-store notebook validate clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "conflict-kg needs Python 3.11+"'
@@ -50,8 +50,11 @@ notebook: $(READY)
 bench: $(READY)          # ~40 min on 2 cores: throughput, scaling, merge, re-run, memory 1k vs 10k
 	$(BIN)/python -m pipeline.bench
 
+bench-big: $(READY)      # ~15 min: peak memory of one 20 MiB article (issue 6), figures in docs/bench_big.json
+	$(BIN)/python -m pipeline.bench --big-only --json docs/bench_big.json
+
 bench-quick: $(READY)    # a few minutes, smaller corpora; writes to var/ so docs/ keeps the full run
-	$(BIN)/python -m pipeline.bench --articles 200 --memory 100,1000 --json var/bench.json --chart var/bench.png
+	$(BIN)/python -m pipeline.bench --articles 200 --memory 100,1000 --big 2 --json var/bench.json --chart var/bench.png
 
 eval: $(READY)           # the reference articles, ingested offline into var/eval, scored against tests/gold
 	$(BIN)/conflict-kg ingest seeds tests/fixtures/articles --out var/eval --offline

@@ -156,18 +156,21 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
 
     pieces = [(i, start, a if (start, end) == (0, len(a.text)) else window(a, start, end))
               for i, a in enumerate(articles) for start, end in windows(a.text, settings.window)]
-    t = time.perf_counter()
-    docs = parse(nlp, [p.nlp_text for _, _, p in pieces])
-    seconds["nlp"] = time.perf_counter() - t
-    t = time.perf_counter()
     parts: dict[int, list[tuple[int, ArticleFacts]]] = {}
-    for (i, start, piece), doc in zip(pieces, docs):
+    tokens = dict.fromkeys(range(len(articles)), 0)
+    t = time.perf_counter()
+    for (i, start, piece), doc in zip(pieces, parse(nlp, [p.nlp_text for _, _, p in pieces])):
+        t2 = time.perf_counter()
         try:
             if isinstance(doc, Exception):
                 raise doc
+            tokens[i] += len(doc)
             parts.setdefault(i, []).append((start, extract(doc, piece, model)))
         except Exception as err:  # noqa: BLE001 - isolate the article, report it, go on
             failed(i, "nlp" if isinstance(doc, Exception) else "extract", err)
+        seconds["extract"] += time.perf_counter() - t2
+    seconds["nlp"] = time.perf_counter() - t - seconds["extract"]
+    t = time.perf_counter()
     facts: list[ArticleFacts] = []
     for i, a in enumerate(articles):
         if i in failures:
@@ -178,7 +181,7 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
             limits.append(f"{a.source_path or a.id}: {len(f.entities) + dropped} entities, kept the "
                           f"{settings.max_entities} most mentioned (--max-entities) and the publisher and credits")
         facts.append(f)
-    seconds["extract"] = time.perf_counter() - t
+    seconds["extract"] += time.perf_counter() - t
     t = time.perf_counter()
     linked = link(linker, facts)
     seconds["link"] = time.perf_counter() - t
@@ -187,9 +190,6 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
                       "`conflict-kg relink OUT` links what was left")
     records = []
     index = {a.id: i for i, a in enumerate(articles)}
-    tokens = dict.fromkeys(index.values(), 0)
-    for (i, _, _), doc in zip(pieces, docs):
-        tokens[i] += 0 if isinstance(doc, Exception) else len(doc)
     for f in linked:
         if isinstance(f, Exception):
             continue
@@ -217,19 +217,21 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
                        [failures[i] for i in sorted(failures)], limits, linker.split_batches - splits_before)
 
 
-def parse(nlp: Language, texts: list[str]) -> list[Doc | Exception]:
-    """Docs for texts, in order; if one text breaks the batch, the texts are parsed one by
-    one so that only that one fails."""
+def parse(nlp: Language, texts: list[str]) -> Iterator[Doc | Exception]:
+    """Docs for texts, in order, each handed on as soon as it is parsed (the windows of a
+    huge article are never all in memory). If a text breaks the batch, the texts not yet
+    handed on are parsed one by one, so that only that one fails."""
+    done = 0
     try:
-        return list(nlp.pipe(texts, batch_size=32))
+        for doc in nlp.pipe(texts, batch_size=32):
+            yield doc
+            done += 1
     except Exception:  # noqa: BLE001
-        docs: list[Doc | Exception] = []
-        for text in texts:
+        for text in texts[done:]:
             try:
-                docs.append(nlp(text))
+                yield nlp(text)
             except Exception as err:  # noqa: BLE001
-                docs.append(err)
-        return docs
+                yield err
 
 
 def link(linker: Linker, facts: list[ArticleFacts]) -> list[ArticleFacts | Exception]:

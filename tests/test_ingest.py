@@ -71,3 +71,40 @@ def test_the_entity_cap_keeps_the_most_mentioned_and_says_so(tmp_path, capsys):
     text = (out / "articles" / f"{seed.stem}.ttl").read_text()
     assert {"wd:Q159", "wd:Q43", "wd:Q858"} <= set(text.split())  # Russia, Turkey, Syria: the most mentioned
     assert "wd:Q2429253" not in text.split()  # Mevlut Cavusoglu, mentioned less, is not
+
+
+def test_an_article_that_breaks_the_model_or_an_extractor_fails_alone(tmp_path, monkeypatch):
+    """A bug met by one article in a million must not cost the other 999,999."""
+    from spacy.language import Language
+
+    from pipeline import ingest as ingest_module
+    from pipeline.ingest import Settings, ingest as run, worker_state
+
+    @Language.component("breaks_on_marker")
+    def breaks_on_marker(doc):
+        if "MODEL-BREAKER" in doc.text:
+            raise ValueError("the model cannot take this text")
+        return doc
+
+    real_extract = ingest_module.extract
+
+    def extract(doc, article, model=""):
+        if "EXTRACTOR-BREAKER" in doc.text:
+            raise KeyError("no such entity")
+        return real_extract(doc, article, model)
+
+    src = tmp_path / "in"
+    src.mkdir()
+    good = next(SEEDS.glob("*.txt")).read_text()
+    for name, text in [("a", good), ("b", good + "\nMODEL-BREAKER\n"), ("c", good + "\nEXTRACTOR-BREAKER\n"),
+                       ("d", good + "\nA different ending.\n")]:
+        (src / f"{name}.txt").write_text(text)
+    settings = Settings(out=tmp_path / "out", offline=True, cache=tmp_path / "c.sqlite")
+    worker_state(settings)[0].add_pipe("breaks_on_marker", first=True)
+    monkeypatch.setattr(ingest_module, "extract", extract)
+    summary = run([src], settings)
+    assert sorted(p.stem for p in (tmp_path / "out" / "articles").iterdir()) == ["a", "d"]
+    reasons = {Path(f.where).stem: f.reason for f in summary.failures}
+    assert reasons["b"].startswith("internal error in nlp (ValueError: the model cannot take this text)")
+    assert reasons["c"].startswith("internal error in extract (KeyError: 'no such entity')")
+    assert outcomes(tmp_path / "out") == ["ingested", "failed", "failed", "ingested"]
