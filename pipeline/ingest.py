@@ -36,6 +36,7 @@ from pipeline.vocab import DEFAULT_BASE
 from pipeline.write import OutputError, atomic_write, remove_temporaries, write_article, write_manifest, write_merged
 
 STAGES = ("read", "nlp", "extract", "link", "build", "write", "merge")
+PIPE_CHARS = 200_000  # characters given to the model at once: bounds its working memory
 
 
 @dataclass(frozen=True)
@@ -217,21 +218,38 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
                        [failures[i] for i in sorted(failures)], limits, linker.split_batches - splits_before)
 
 
-def parse(nlp: Language, texts: list[str]) -> Iterator[Doc | Exception]:
-    """Docs for texts, in order, each handed on as soon as it is parsed (the windows of a
-    huge article are never all in memory). If a text breaks the batch, the texts not yet
-    handed on are parsed one by one, so that only that one fails."""
+def parse(nlp: Language, texts: list[str], max_chars: int = PIPE_CHARS) -> Iterator[Doc | Exception]:
+    """Docs for texts, in order, each handed on as soon as it is parsed, in model batches of
+    at most `max_chars` characters: the windows of a huge article are never all in memory
+    (32 windows in one batch took 600 MiB more). If a text breaks a batch, the texts not
+    yet handed on are parsed one by one, so that only that one fails."""
     done = 0
     try:
-        for doc in nlp.pipe(texts, batch_size=32):
-            yield doc
-            done += 1
+        for group in by_size(texts, max_chars):
+            for doc in nlp.pipe(group, batch_size=len(group)):
+                yield doc
+                done += 1
     except Exception:  # noqa: BLE001
         for text in texts[done:]:
             try:
                 yield nlp(text)
             except Exception as err:  # noqa: BLE001
                 yield err
+
+
+def by_size(texts: list[str], max_chars: int) -> Iterator[list[str]]:
+    """Consecutive groups of texts, at most 32 and at most `max_chars` characters each
+    (a single longer text alone)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (size + len(text) > max_chars or len(group) == 32):
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
 
 
 def link(linker: Linker, facts: list[ArticleFacts]) -> list[ArticleFacts | Exception]:
