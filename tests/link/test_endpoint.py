@@ -8,7 +8,7 @@ from pyoxigraph import Literal, Store
 from rdflib import Graph
 
 from pipeline.cli import main
-from pipeline.facts import STATE, Article, ArticleFacts, Entity, Span
+from pipeline.facts import STATE, Article, ArticleFacts, Entity
 from pipeline.link import Linker, query
 from pipeline.link.stores import Cache, CachedStore, Endpoint, EndpointError
 from tests.link.linkeval import INPUTS, run, score_links
