@@ -147,42 +147,13 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
     nlp, model, linker, remote, builder = worker_state(settings)
     seconds = dict.fromkeys(STAGES, 0.0)
     requests_before, errors_before, splits_before = remote.remote.requests, len(linker.errors), linker.split_batches
-    failures: dict[int, Failure] = {}
-    limits: list[str] = []
+    failures: dict[str, Failure] = {}
 
-    def failed(i: int, stage: str, err: Exception) -> None:
-        a = articles[i]
-        failures[i] = Failure(a.source_path or a.id, f"internal error in {stage} ({type(err).__name__}: "
-                                                     f"{str(err)[:200]}); the other articles are not affected")
+    def failed(a: Article, stage: str, err: Exception) -> None:
+        failures[a.id] = Failure(a.source_path or a.id, f"internal error in {stage} ({type(err).__name__}: "
+                                                        f"{str(err)[:200]}); the other articles are not affected")
 
-    pieces = [(i, start, a if (start, end) == (0, len(a.text)) else window(a, start, end))
-              for i, a in enumerate(articles) for start, end in windows(a.text, settings.window)]
-    parts: dict[int, list[tuple[int, ArticleFacts]]] = {}
-    tokens = dict.fromkeys(range(len(articles)), 0)
-    t = time.perf_counter()
-    for (i, start, piece), doc in zip(pieces, parse(nlp, [p.nlp_text for _, _, p in pieces])):
-        t2 = time.perf_counter()
-        try:
-            if isinstance(doc, Exception):
-                raise doc
-            tokens[i] += len(doc)
-            parts.setdefault(i, []).append((start, extract(doc, piece, model)))
-        except Exception as err:  # noqa: BLE001 - isolate the article, report it, go on
-            failed(i, "nlp" if isinstance(doc, Exception) else "extract", err)
-        seconds["extract"] += time.perf_counter() - t2
-    seconds["nlp"] = time.perf_counter() - t - seconds["extract"]
-    t = time.perf_counter()
-    facts: list[ArticleFacts] = []
-    for i, a in enumerate(articles):
-        if i in failures:
-            continue
-        f = parts[i][0][1] if len(parts[i]) == 1 else merge_windows(a, parts[i], model)
-        dropped = cap_entities(f, settings.max_entities)
-        if dropped:
-            limits.append(f"{a.source_path or a.id}: {len(f.entities) + dropped} entities, kept the "
-                          f"{settings.max_entities} most mentioned (--max-entities) and the publisher and credits")
-        facts.append(f)
-    seconds["extract"] += time.perf_counter() - t
+    facts, tokens, limits = extract_batch(nlp, model, articles, settings, seconds, failed)
     t = time.perf_counter()
     linked = link(linker, facts)
     seconds["link"] = time.perf_counter() - t
@@ -190,15 +161,15 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
         limits.append(f"request budget of {remote.remote.budget} used up (--budget); "
                       "`conflict-kg relink OUT` links what was left")
     records = []
-    index = {a.id: i for i, a in enumerate(articles)}
-    for f in linked:
+    for f, unlinked in zip(linked, facts):
         if isinstance(f, Exception):
+            failed(unlinked.article, "link", f)
             continue
         t = time.perf_counter()
         try:
             graph = builder.triples(f)
         except Exception as err:  # noqa: BLE001
-            failed(index[f.article.id], "build", err)
+            failed(f.article, "build", err)
             continue
         t2 = time.perf_counter()
         path = write_article(settings.out, f.article.id, graph)  # OutputError stops the run
@@ -209,13 +180,49 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
                         "triples": len(graph), "file": path.relative_to(settings.out).as_posix(),
                         "source": f.article.source_path, "entities": len(f.entities), "events": len(f.events),
                         "quotes": len(f.quotes), "unlinked": sum(1 for e in f.entities if not e.qid),
-                        "tokens": tokens[index[f.article.id]]})
-    for f, article_facts in zip(linked, facts):
-        if isinstance(f, Exception):
-            failed(index[article_facts.article.id], "link", f)
+                        "tokens": tokens[f.article.id]})
     return BatchResult(records, seconds, remote.remote.requests - requests_before,
                        f"linking {remote.name}: {remote.status}", linker.errors[errors_before:],
-                       [failures[i] for i in sorted(failures)], limits, linker.split_batches - splits_before)
+                       [failures[a.id] for a in articles if a.id in failures], limits,
+                       linker.split_batches - splits_before)
+
+
+def extract_batch(nlp: Language, model: str, articles: list[Article], settings: Settings,
+                  seconds: dict[str, float], failed: Callable[[Article, str, Exception], None]
+                  ) -> tuple[list[ArticleFacts], dict[str, int], list[str]]:
+    """Facts of each article that the model and the extractors get through, its token
+    count, and the limits hit. An article longer than a window is parsed window by window."""
+    pieces = [(a, start, a if (start, end) == (0, len(a.text)) else window(a, start, end))
+              for a in articles for start, end in windows(a.text, settings.window)]
+    parts: dict[str, list[tuple[int, ArticleFacts]]] = {a.id: [] for a in articles}
+    tokens = dict.fromkeys(parts, 0)
+    broken: set[str] = set()
+    t = time.perf_counter()
+    for (a, start, piece), doc in zip(pieces, parse(nlp, [p.nlp_text for _, _, p in pieces])):
+        t2 = time.perf_counter()
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            tokens[a.id] += len(doc)
+            parts[a.id].append((start, extract(doc, piece, model)))
+        except Exception as err:  # noqa: BLE001 - isolate the article, report it, go on
+            failed(a, "nlp" if isinstance(doc, Exception) else "extract", err)
+            broken.add(a.id)
+        seconds["extract"] += time.perf_counter() - t2
+    seconds["nlp"] = time.perf_counter() - t - seconds["extract"]
+    t = time.perf_counter()
+    facts, limits = [], []
+    for a in articles:
+        if a.id in broken:
+            continue
+        f = parts[a.id][0][1] if len(parts[a.id]) == 1 else merge_windows(a, parts[a.id], model)
+        dropped = cap_entities(f, settings.max_entities)
+        if dropped:
+            limits.append(f"{a.source_path or a.id}: {len(f.entities) + dropped} entities, kept the "
+                          f"{settings.max_entities} most mentioned (--max-entities) and the publisher and credits")
+        facts.append(f)
+    seconds["extract"] += time.perf_counter() - t
+    return facts, tokens, limits
 
 
 def parse(nlp: Language, texts: list[str], max_chars: int = PIPE_CHARS) -> Iterator[Doc | Exception]:
