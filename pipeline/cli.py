@@ -142,7 +142,7 @@ def report(summary: Summary, seconds: float) -> int:
 
 def run_ingest(args: argparse.Namespace, paths: list[str], settings: Settings, force: bool = False) -> int:
     started = time.perf_counter()
-    resume = "articles finished so far are kept; run the same command again to resume"
+    resume = "articles finished so far are kept; once that is fixed, the same command resumes"
     try:
         with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
             summary = ingest(paths, settings, executor_from(args), force=force, progress=bar.update)

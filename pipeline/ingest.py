@@ -378,6 +378,8 @@ class Journal:
 
     def __init__(self, out: Path):
         self.path = out / JOURNAL
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"{out}: exists and is not a folder")
         try:
             out.mkdir(parents=True, exist_ok=True)
             self.file = open(self.path, "a", encoding="utf-8")

@@ -33,7 +33,11 @@ def load(out: Path, store: str, user: str | None = None, password: str | None = 
     manifest_path = out / "manifest.json"
     if not manifest_path.exists():
         raise LoadError(f"{manifest_path}: not found; run `conflict-kg ingest ... --out {out}` first")
-    articles = json.loads(manifest_path.read_text(encoding="utf-8"))["articles"]
+    try:
+        articles = json.loads(manifest_path.read_text(encoding="utf-8"))["articles"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise LoadError(f"{manifest_path}: not a manifest written by ingest ({type(err).__name__}); "
+                        f"run `conflict-kg ingest ... --out {out}` again") from None
     session = requests.Session()
     session.headers["User-Agent"] = user_agent()
     if token:
@@ -42,7 +46,11 @@ def load(out: Path, store: str, user: str | None = None, password: str | None = 
         session.auth = (user, password or "")
     report = LoadReport(remaining=[a["iri"] for a in articles])
     for article in articles:
-        body = (out / article["file"]).read_bytes()
+        try:
+            body = (out / article["file"]).read_bytes()
+        except OSError as err:
+            raise LoadError(f"{out / article['file']}: cannot read ({err.strerror}); run ingest again to rewrite "
+                            f"it; {_progress(report)}") from None
         try:
             answer = session.put(store, params={"graph": article["iri"]}, data=body, timeout=timeout,
                                  headers={"Content-Type": "text/turtle; charset=utf-8"})

@@ -101,3 +101,19 @@ def test_validate_reports_violations_a_person_can_act_on(ingested, tmp_path, cap
     out = capsys.readouterr().out
     assert f"{bad.name}: https://w3id.org/conflict-kg/id/article/" in out
     assert "an article needs exactly one headline" in out
+
+
+def test_a_damaged_output_folder_is_reported_not_loaded_half_blind(ingested, tmp_path, capsys):
+    copy = tmp_path / "out"
+    shutil.copytree(ingested, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    (copy / manifest["articles"][1]["file"]).unlink()
+    server = GraphStore(status=204, accept=None)
+    try:
+        assert main(["load", str(copy), "--store", server.url]) == 1
+        assert f"{manifest['articles'][1]['file']}: cannot read (No such file or directory)" in capsys.readouterr().err
+        (copy / "manifest.json").write_text("{not json")
+        assert main(["load", str(copy), "--store", server.url]) == 1
+        assert "manifest.json: not a manifest written by ingest" in capsys.readouterr().err
+    finally:
+        server.stop()
