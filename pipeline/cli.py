@@ -142,15 +142,15 @@ def report(summary: Summary, seconds: float) -> int:
 
 def run_ingest(args: argparse.Namespace, paths: list[str], settings: Settings, force: bool = False) -> int:
     started = time.perf_counter()
-    resume = "articles finished so far are kept; once that is fixed, the same command resumes"
+    kept = "articles finished so far are kept"
     try:
         with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
             summary = ingest(paths, settings, executor_from(args), force=force, progress=bar.update)
     except OutputError as err:
-        print(f"error: {err}; the run stopped; {resume}", file=sys.stderr)
+        print(f"error: {err}; the run stopped; {kept}; once that is fixed, the same command resumes", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
-        print(f"interrupted; {resume}", file=sys.stderr)
+        print(f"interrupted; {kept}; the same command resumes", file=sys.stderr)
         return 130
     return report(summary, time.perf_counter() - started)
 
