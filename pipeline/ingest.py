@@ -14,6 +14,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -308,9 +309,15 @@ def run_local(batches: Iterable[list[Article]], settings: Settings) -> Iterator[
 
 def run_processes(workers: int) -> Executor:
     def run(batches: Iterable[list[Article]], settings: Settings) -> Iterator[BatchResult]:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_leave_ctrl_c_to_the_caller) as pool:
             yield from pool.imap(_process_with, ((b, settings) for b in batches))
     return run
+
+
+def _leave_ctrl_c_to_the_caller() -> None:
+    """Ctrl-C reaches every process of the group: the caller stops the pool and says how
+    to resume; workers printing their own tracebacks would only bury that message."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _process_with(job: tuple[list[Article], Settings]) -> BatchResult:
