@@ -9,14 +9,15 @@ nodes, no timestamps: the same facts give the same triples.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
 from pipeline import SOFTWARE_NAME, __version__
 from pipeline.extract.lexicon import fold
-from pipeline.facts import PLACE_TYPES, Article, ArticleFacts, Entity, Figure, Span, TimeExpr
+from pipeline.facts import PLACE_TYPES, Article, ArticleFacts, Entity, Event, Figure, Span, TimeExpr
 from pipeline.vocab import CKG, DEFAULT_BASE, ITSRDF, NIF, PREFIXES, PROV, RDF, RDFS, SDO, SEM, TIME, WD, XSD
 
 Triples = set[tuple[URIRef, URIRef, URIRef | Literal]]
@@ -80,28 +81,72 @@ class Builder:
     def triples(self, facts: ArticleFacts) -> Triples:
         """The article's triples as a plain set: what the writer serializes (an rdflib Graph
         indexes every triple, which costs more than all the extractors together)."""
+        g = self.whole(facts)
+        self.spans(g, facts, facts)
+        return g
+
+    def parts(self, facts: ArticleFacts, views: Iterable[ArticleFacts]) -> Iterator[Triples]:
+        """A huge article's triples in parts that do not overlap: what concerns the whole
+        article, then what each window of its text holds (`views`, one per window), so that
+        only one window's triples are in memory at a time."""
+        yield self.whole(facts)
+        for view in views:
+            g: Triples = set()
+            self.spans(g, facts, view)
+            yield g
+
+    def whole(self, facts: ArticleFacts) -> Triples:
+        """The article, its text, the run that made it, its entities and time instants."""
         g: Triples = set()
         a = facts.article
         art = self.article_iri(a)
         ctx = self.span_iri(art, Span(0, len(a.text), ""))
         self._article(g, a, art, ctx)
-        iris = {e.key: self.entity_iri(e) for e in facts.entities}
+        iris = self.entity_iris(facts)
         for e in facts.entities:
-            self._entity(g, e, iris, art, ctx)
+            self._entity(g, e, iris)
         if a.publisher is not None:
             g.add((art, SDO.publisher, iris[next(e.key for e in facts.entities if e.role == "publisher")]))
         for e in facts.entities:
             if e.role == "photo credit":
                 g.add((art, CKG.photoCredit, iris[e.key]))
         for t in facts.times:
-            self._time(g, t, art, ctx)
-        figures = {f.span: self._figure(g, f, iris, art, ctx) for f in facts.figures}
+            prop, dtype = TIME_PROPERTY[t.granularity]
+            g.add((self.time_iri(t), RDF.type, TIME.Instant))
+            g.add((self.time_iri(t), prop, Literal(t.value, datatype=dtype)))
         types = {e.key: e.type for e in facts.entities}
         for ev in facts.events:
-            self._event(g, ev, iris, figures, art, ctx, types)
-        for q in facts.quotes:
-            self._quote(g, q, iris, art, ctx)
+            for key in (*ev.sources, *ev.targets):
+                if types[key] in PLACE_ONLY:
+                    g.add((iris[key], RDF.type, CKG.Actor))  # a region that acts is an actor too
         return g
+
+    def spans(self, g: Triples, facts: ArticleFacts, view: ArticleFacts) -> None:
+        """What the text holds: mentions, times, figures, events and quotes (of `view`, the
+        whole article or one window of it; `facts` gives the entities' identifiers)."""
+        art = self.article_iri(facts.article)
+        ctx = self.span_iri(art, Span(0, len(facts.article.text), ""))
+        iris = self.entity_iris(facts)
+        types = {e.key: e.type for e in facts.entities}
+        for e in view.entities:
+            self._mentions(g, e, iris[e.key], art, ctx)
+        for t in view.times:
+            self._mention(g, t.span, self.time_iri(t), art, ctx)
+        for f in view.figures:
+            self._figure(g, f, iris, art, ctx)
+        for ev in view.events:
+            self._event(g, ev, iris, art, ctx, types)
+        for q in view.quotes:
+            self._quote(g, q, iris, art, ctx)
+
+    def entity_iris(self, facts: ArticleFacts) -> dict[str, URIRef]:
+        return {e.key: self.entity_iri(e) for e in facts.entities}
+
+    def time_iri(self, t: TimeExpr) -> URIRef:
+        return URIRef(f"{self.base}time/{t.value}")
+
+    def figure_iri(self, art: URIRef, span: Span) -> URIRef:
+        return URIRef(f"{self.base}quantity/{digest(art, span.start, span.end)}")
 
     def _article(self, g: Triples, a: Article, art: URIRef, ctx: URIRef) -> None:
         g.add((art, RDF.type, SDO.NewsArticle))
@@ -143,7 +188,7 @@ class Builder:
             g.add((m, ITSRDF.taConfidence, score(confidence)))
         return m
 
-    def _entity(self, g: Triples, e: Entity, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
+    def _entity(self, g: Triples, e: Entity, iris: dict[str, URIRef]) -> None:
         x = iris[e.key]
         g.add((x, RDF.type, CKG[e.type]))
         g.add((x, RDFS.label, Literal(e.name)))
@@ -155,6 +200,8 @@ class Builder:
             g.add((x, CKG.affiliation, iris[e.affiliation]))
         for title in e.titles:
             g.add((x, CKG.title, Literal(title)))
+
+    def _mentions(self, g: Triples, e: Entity, x: URIRef, art: URIRef, ctx: URIRef) -> None:
         note = Literal(e.link_note) if e.link_note else None
         candidates = [WD[q] for q in e.candidates] if not e.qid else []
         for span in e.mentions:
@@ -164,16 +211,8 @@ class Builder:
             for q in candidates:
                 g.add((m, CKG.candidate, q))
 
-    def _time(self, g: Triples, t: TimeExpr, art: URIRef, ctx: URIRef) -> URIRef:
-        instant = URIRef(f"{self.base}time/{t.value}")
-        prop, dtype = TIME_PROPERTY[t.granularity]
-        g.add((instant, RDF.type, TIME.Instant))
-        g.add((instant, prop, Literal(t.value, datatype=dtype)))
-        self._mention(g, t.span, instant, art, ctx)
-        return instant
-
-    def _figure(self, g: Triples, f: Figure, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> URIRef:
-        v = URIRef(f"{self.base}quantity/{digest(art, f.span.start, f.span.end)}")
+    def _figure(self, g: Triples, f: Figure, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
+        v = self.figure_iri(art, f.span)
         g.add((v, RDF.type, SDO.QuantitativeValue))
         for prop, value in ((SDO.value, f.value), (SDO.minValue, f.minimum), (SDO.maxValue, f.maximum)):
             if value is not None:
@@ -185,10 +224,9 @@ class Builder:
         if f.claimed_by:
             g.add((v, PROV.wasAttributedTo, iris[f.claimed_by]))
         g.add((v, CKG.mention, self._mention(g, f.span, v, art, ctx)))
-        return v
 
-    def _event(self, g: Triples, ev, iris: dict[str, URIRef], figures: dict[Span, URIRef], art: URIRef,
-               ctx: URIRef, types: dict[str, str]) -> None:
+    def _event(self, g: Triples, ev: Event, iris: dict[str, URIRef], art: URIRef, ctx: URIRef,
+               types: dict[str, str]) -> None:
         e = URIRef(f"{self.base}event/{digest(art, ev.event_class, ev.trigger.start, ev.trigger.end)}")
         g.add((e, RDF.type, CKG[ev.event_class]))
         g.add((e, RDFS.label, Literal(f"{ev.event_class}: {ev.trigger.text}")))
@@ -199,8 +237,6 @@ class Builder:
             for key in keys:
                 g.add((e, role, iris[key]))
                 g.add((e, SEM.hasActor, iris[key]))
-                if types[key] in PLACE_ONLY:
-                    g.add((iris[key], RDF.type, CKG.Actor))  # a region that acts is an actor too
         for key in ev.places:
             if types[key] in PLACE_TYPES:  # linking may have found that a "place" is a group
                 g.add((e, SEM.hasPlace, iris[key]))
@@ -210,7 +246,7 @@ class Builder:
             g.add((e, RDF.type, CKG.ReportedClaim))
             g.add((e, PROV.wasAttributedTo, iris[ev.attributed_to]))
         if ev.figure is not None:
-            g.add((e, CKG.quantity, figures[ev.figure.span]))
+            g.add((e, CKG.quantity, self.figure_iri(art, ev.figure.span)))
         if ev.negated:
             g.add((e, CKG.negated, Literal(True)))
         g.add((e, CKG.confidence, score(ev.confidence)))

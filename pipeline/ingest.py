@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
 from pipeline.build import Builder
-from pipeline.extract import WINDOW, cap_entities, extract, merge_windows, window, windows
+from pipeline.extract import WINDOW, by_window, cap_entities, extract, merge_windows, window, windows
 from pipeline.facts import Article, ArticleFacts
 from pipeline.link import BATCH, Linker, Slice
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, SearchAPI
@@ -167,18 +167,21 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
             failed(unlinked.article, "link", f)
             continue
         t = time.perf_counter()
-        try:
-            graph = builder.triples(f)
+        cuts = windows(f.article.text, settings.window)
+        try:  # a huge article's parts are built as they are written, one window at a time
+            parts = [builder.triples(f)] if len(cuts) == 1 else builder.parts(f, by_window(f, cuts))
+            t2 = time.perf_counter()
+            path, count = write_article(settings.out, f.article.id, parts)  # OutputError stops the run
+        except OutputError:
+            raise
         except Exception as err:  # noqa: BLE001
             failed(f.article, "build", err)
             continue
-        t2 = time.perf_counter()
-        path = write_article(settings.out, f.article.id, graph)  # OutputError stops the run
         seconds["build"] += t2 - t
         seconds["write"] += time.perf_counter() - t2
         records.append({"id": f.article.id, "iri": str(builder.article_iri(f.article)), "sha256": f.article.sha256,
                         "text_sha256": text_hash(f.article), "fingerprint": fingerprint(settings),
-                        "triples": len(graph), "file": path.relative_to(settings.out).as_posix(),
+                        "triples": count, "file": path.relative_to(settings.out).as_posix(),
                         "source": f.article.source_path, "entities": len(f.entities), "events": len(f.events),
                         "quotes": len(f.quotes), "unlinked": sum(1 for e in f.entities if not e.qid),
                         "tokens": tokens[f.article.id]})

@@ -10,6 +10,7 @@ memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 import tempfile
@@ -35,13 +36,17 @@ class OutputError(Exception):
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """A file opened for writing that appears at `path` only once it is complete."""
+    """A file opened for writing that appears at `path` only once it is complete; a file
+    whose bytes would not change is not touched (its time stamp tells when it changed)."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMPORARY, dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             yield f
+        if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            Path(tmp).unlink()
+            return
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as err:
@@ -64,8 +69,6 @@ def remove_temporaries(out: Path) -> int:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return
     with atomic_file(path) as f:
         f.write(data)
 
@@ -104,25 +107,34 @@ def turtle_body(triples: Iterable[tuple]) -> bytes:
     return b"\n".join(lines[start:])
 
 
-def turtle(triples: Iterable[tuple]) -> bytes:
-    return HEADER + turtle_body(triples)
-
-
 def article_path(out: Path, article_id: str) -> Path:
     return out / "articles" / f"{article_id}.ttl"
 
 
-def write_article(out: Path, article_id: str, triples: Iterable[tuple]) -> Path:
+def write_article(out: Path, article_id: str, parts: Iterable[Iterable[tuple]]) -> tuple[Path, int]:
+    """The article's Turtle file from its triples, given in parts that do not overlap (one
+    part for an ordinary article; a huge one comes window by window), each sorted; returns
+    the path and the number of triples."""
     path = article_path(out, article_id)
-    atomic_write(path, turtle(triples))
-    return path
+    count = 0
+    with atomic_file(path) as f:
+        f.write(HEADER)
+        for part in parts:
+            part = list(part)
+            count += len(part)
+            f.write(turtle_body(part))
+    return path, count
 
 
-def _body_of(path: Path) -> bytes:
-    data = path.read_bytes()
-    if not data.startswith(HEADER):
-        raise ValueError(f"{path}: not written by this version of conflict-kg (unexpected prefixes); re-ingest")
-    return data[len(HEADER):]
+def _copy_body(path: Path, *targets: BinaryIO) -> None:
+    """Copies an article file, less its prefix header, in blocks (a huge article's file
+    is never held in memory)."""
+    with open(path, "rb") as f:
+        if f.read(len(HEADER)) != HEADER:
+            raise ValueError(f"{path}: not written by this version of conflict-kg (unexpected prefixes); re-ingest")
+        while block := f.read(1 << 20):
+            for target in targets:
+                target.write(block)
 
 
 def write_merged(out: Path, article_files: Iterable[tuple[str, Path]]) -> None:
@@ -133,9 +145,9 @@ def write_merged(out: Path, article_files: Iterable[tuple[str, Path]]) -> None:
         ttl.write(HEADER)
         trig.write(HEADER)
         for iri, path in sorted(article_files):
-            body = _body_of(path)
-            ttl.write(body)
-            trig.write(f"<{iri}> {{\n".encode() + body + b"}\n")
+            trig.write(f"<{iri}> {{\n".encode())
+            _copy_body(path, ttl, trig)
+            trig.write(b"}\n")
 
 
 def write_manifest(out: Path, manifest: dict) -> None:

@@ -37,3 +37,15 @@ def test_the_article_carries_headline_and_the_run_that_made_it(read):
     assert isinstance(art, URIRef) and g.value(art, SDO.headline) is not None
     run = g.value(art, URIRef("http://www.w3.org/ns/prov#wasGeneratedBy"))
     assert g.value(run, CKG.model).toPython() == "en_core_web_sm-3.8.0"
+
+
+def test_a_huge_article_built_window_by_window_gives_the_same_triples_in_parts_that_do_not_overlap(read):
+    from pipeline.extract import by_window, windows
+    facts = read("Russia backs President Bashar Assad. Turkey supports rebel factions.\n\n"
+                 "“We are in agreement,” said Sergey Lavrov. Syrian forces shelled Aleppo on Monday, "
+                 "killing 12 people.\n\nRussia and Turkey want a cease-fire in Syria.")
+    cuts = windows(facts.article.text, 60)
+    assert len(cuts) >= 3
+    parts = [set(p) for p in Builder().parts(facts, by_window(facts, cuts))]
+    assert set().union(*parts) == Builder().triples(facts)
+    assert sum(len(p) for p in parts) == len(Builder().triples(facts))  # no triple in two parts

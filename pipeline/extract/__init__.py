@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
@@ -87,6 +88,29 @@ def merge_windows(article: Article, parts: Iterable[tuple[int, ArticleFacts]], m
         merged.times += [dataclasses.replace(t, span=moved(t.span, start)) for t in facts.times]
     merged.entities = list(entities.values())
     return merged
+
+
+def by_window(facts: ArticleFacts, cuts: list[tuple[int, int]]) -> Iterator[ArticleFacts]:
+    """The facts of each window in turn (entities with their mentions there, and the
+    times, figures, events and quotes that start there): for building a huge article's
+    triples a window at a time."""
+    starts = [start for start, _ in cuts]
+
+    def where(span: Span) -> int:
+        return bisect_right(starts, span.start) - 1
+
+    views = [ArticleFacts(facts.article, [], [], [], [], [], facts.model) for _ in cuts]
+    for e in facts.entities:
+        mentions: dict[int, list[Span]] = {}
+        for m in e.mentions:
+            mentions.setdefault(where(m), []).append(m)
+        for k, spans in mentions.items():
+            views[k].entities.append(dataclasses.replace(e, mentions=spans))
+    for attr, span in (("events", lambda x: x.trigger), ("quotes", lambda x: x.span),
+                       ("figures", lambda x: x.span), ("times", lambda x: x.span)):
+        for item in getattr(facts, attr):
+            getattr(views[where(span(item))], attr).append(item)
+    return iter(views)
 
 
 def moved(span: Span, by: int) -> Span:
