@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -33,6 +34,7 @@ from pipeline.vocab import DEFAULT_BASE, WD, WDT
 from pipeline.sources import MAX_CHARS
 from pipeline.write import OutputError, atomic_write
 
+BASE_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`#]+[/#]?$")
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "conflict-kg" / "wikidata.sqlite"
 
 
@@ -238,6 +240,10 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_new_ingest(args: argparse.Namespace) -> int:
+    if not BASE_IRI.match(args.base):
+        print(f"error: --base {args.base!r}: not an absolute http(s) IRI (every identifier starts with it)",
+              file=sys.stderr)
+        return 2
     return run_ingest(args, args.paths, settings_from(args, args.out, args.base, args.model), args.force)
 
 

@@ -59,3 +59,9 @@ def test_json_lines_articles_are_ingested_with_their_publication_date(tmp_path):
     assert 'schema:datePublished "2016-12-01"^^xsd:date' in text
     assert 'schema:url "https://example.org/ap-1"^^xsd:anyURI' in text
     assert '"2016-12-01"^^xsd:date' in text.split("sem:hasTimeStamp", 1)[1][:40]
+
+
+def test_a_base_iri_that_is_not_one_is_refused_before_anything_is_read(tmp_path, capsys):
+    assert main(["ingest", str(SEEDS), "--out", str(tmp_path / "out"), "--base", "my kg/"]) == 2
+    assert "--base 'my kg/': not an absolute http(s) IRI" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
