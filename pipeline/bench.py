@@ -36,7 +36,8 @@ BUNDLED = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles"]
 
 
 def make_corpus(path: Path, n: int) -> int:
-    """n articles as JSON Lines: copy k of an article has its paragraphs rotated by k."""
+    """n articles as JSON Lines: copy k of an article has its paragraphs rotated by k and
+    a closing line of its own."""
     originals = [a for a in read_articles(BUNDLED) if isinstance(a, Article)]
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
@@ -44,6 +45,7 @@ def make_corpus(path: Path, n: int) -> int:
             paras = [p for p in a.text.split("\n\n") if p.strip()]
             k = (i // len(originals)) % max(1, len(paras))
             text = "\n\n".join(paras[k:] + paras[:k])
+            text += f"\n\nThis is copy {i} of the article."  # a repeated text would be skipped as a duplicate
             f.write(json.dumps({"id": f"{a.id}-{i:06d}", "headline": a.title, "published": a.published,
                                 "text": text}) + "\n")
     return n
@@ -102,10 +104,13 @@ def rdflib_sample(articles_dir: Path, triples: int = 50_000) -> tuple[float, int
 
 
 def peak_memory(corpus: Path, out: Path, *extra: str) -> int:
-    """Peak RSS (KiB) of a fresh process ingesting the corpus."""
+    """Peak RSS (KiB) of a fresh process ingesting the corpus: its own high-water mark
+    (VmHWM). Not getrusage's ru_maxrss, which on Linux keeps the RSS of the process that
+    forked it (this one, with a model loaded) across exec, and so hid anything below it."""
     args = ["ingest", str(corpus), "--out", str(out), "--offline", "--cache", f"{out}.sqlite", *extra]
-    code = ("import resource, sys; from pipeline.cli import main; "
-            f"main({args!r}); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    code = ("import re, sys; from pipeline.cli import main; "
+            f"main({args!r}); "
+            "print(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     return int(done.stderr.strip().splitlines()[-1])
 
