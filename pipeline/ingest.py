@@ -179,6 +179,8 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
             continue
         seconds["build"] += t2 - t
         seconds["write"] += time.perf_counter() - t2
+        if warning := oversized_text(f.article):
+            limits.append(warning)
         records.append({"id": f.article.id, "iri": str(builder.article_iri(f.article)), "sha256": f.article.sha256,
                         "text_sha256": text_hash(f.article), "fingerprint": fingerprint(settings),
                         "triples": count, "file": path.relative_to(settings.out).as_posix(),
@@ -276,6 +278,21 @@ def link(linker: Linker, facts: list[ArticleFacts]) -> list[ArticleFacts | Excep
             except Exception as err:  # noqa: BLE001
                 linked.append(err)
         return linked
+
+
+OXIGRAPH_LITERAL = 16 * 2**20  # bytes: Oxigraph's Turtle parser refuses a longer literal
+
+
+def oversized_text(article: Article) -> str | None:
+    """A warning when the article's text, written whole as its NIF context string, is too
+    long for Oxigraph (and so for `conflict-kg query` and `make load`) to read back."""
+    if len(article.text) * 4 <= OXIGRAPH_LITERAL:
+        return None
+    size = len(article.text.encode("utf-8"))
+    if size <= OXIGRAPH_LITERAL:
+        return None
+    return (f"{article.source_path or article.id}: its text is {size / 2**20:.1f} MiB, written whole as "
+            "nif:isString; Oxigraph (conflict-kg query, make load) reads no literal over 16 MiB")
 
 
 def text_hash(article: Article) -> str:

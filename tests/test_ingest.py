@@ -108,3 +108,11 @@ def test_an_article_that_breaks_the_model_or_an_extractor_fails_alone(tmp_path, 
     assert reasons["b"].startswith("internal error in nlp (ValueError: the model cannot take this text)")
     assert reasons["c"].startswith("internal error in extract (KeyError: 'no such entity')")
     assert outcomes(tmp_path / "out") == ["ingested", "failed", "failed", "ingested"]
+
+
+def test_a_text_too_long_for_oxigraph_to_read_back_is_flagged():
+    from pipeline.facts import Article
+    from pipeline.ingest import oversized_text
+    assert oversized_text(Article(id="a", text="Russia backs Assad. " * 800_000)) is None  # 15.3 MiB
+    warning = oversized_text(Article(id="b", text="Russia backs Assad. " * 900_000, source_path="b.txt"))
+    assert warning.startswith("b.txt: its text is 17.2 MiB") and "reads no literal over 16 MiB" in warning
