@@ -79,15 +79,22 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path | Failure | Ignore
     what cannot be read is reported, never dropped in silence."""
     seen: set[tuple[int, int]] = set()
     for p in map(Path, paths):
-        problem = _not_readable(p)
-        if problem:
-            yield Failure(str(p), problem)
-        elif p.is_dir():
-            yield from _walk(p, seen)
-        elif not p.is_file():
-            yield Failure(str(p), f"not a regular file ({_kind(p)})")
-        else:
-            yield p
+        yield from _input(p, seen, named=True)
+
+
+def _input(p: Path, seen: set[tuple[int, int]], named: bool) -> Iterator[Path | Failure | Ignored]:
+    """A file named is always read; inside a folder, only the article types."""
+    problem = _not_readable(p)
+    if problem:
+        yield Failure(str(p), problem)
+    elif p.is_dir():
+        yield from _walk(p, seen)
+    elif not p.is_file():
+        yield Failure(str(p), f"not a regular file ({_kind(p)})")
+    elif not named and p.suffix.lower() not in SUFFIXES:
+        yield Ignored(str(p), f"not an article file ({p.suffix or 'no suffix'}; read are {', '.join(sorted(SUFFIXES))})")
+    else:
+        yield p
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Failure | Ignored]:
@@ -103,20 +110,8 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Failure |
         yield Failure(str(folder), f"cannot list folder ({err.strerror or err})")
         return
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        problem = _not_readable(entry)
-        if problem:
-            yield Failure(str(entry), problem)
-        elif entry.is_dir():
-            yield from _walk(entry, seen)
-        elif not entry.is_file():
-            yield Failure(str(entry), f"not a regular file ({_kind(entry)})")
-        elif entry.suffix.lower() not in SUFFIXES:
-            yield Ignored(str(entry), f"not an article file ({entry.suffix or 'no suffix'}; "
-                                      f"read are {', '.join(sorted(SUFFIXES))})")
-        else:
-            yield entry
+        if not entry.name.startswith("."):
+            yield from _input(entry, seen, named=False)
 
 
 def _not_readable(p: Path) -> str | None:
