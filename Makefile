@@ -47,7 +47,7 @@ notebook: $(READY)
 	$(BIN)/python -m pip install --quiet -e '.[test,notebook]'
 	cd queries && ../$(BIN)/jupyter notebook explore.ipynb
 
-bench: $(READY)          # ~40 min on 2 cores: throughput, scaling, merge, re-run, memory 1k vs 10k
+bench: $(READY)          # ~1 hour on 2 cores: throughput, scaling, merge, re-run, memory 1k vs 10k, one 20 MiB article
 	$(BIN)/python -m pipeline.bench
 
 bench-big: $(READY)      # ~15 min: peak memory of one 20 MiB article (issue 6), figures in docs/bench_big.json
