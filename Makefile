@@ -50,7 +50,7 @@ notebook: $(READY)
 bench: $(READY)          # ~1 hour on 2 cores: throughput, scaling, merge, re-run, memory 1k vs 10k, one 20 MiB article
 	$(BIN)/python -m pipeline.bench
 
-bench-big: $(READY)      # ~15 min: peak memory of one 20 MiB article (issue 6), figures in docs/bench_big.json
+bench-big: $(READY)      # ~25 min: peak memory of one 20 MiB article (issue 6), figures in docs/bench_big.json
 	$(BIN)/python -m pipeline.bench --big-only --json docs/bench_big.json
 
 bench-quick: $(READY)    # a few minutes, smaller corpora; writes to var/ so docs/ keeps the full run

@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--memory", default="1000,10000", help="two corpus sizes for the peak-memory check "
                                                          "(default 1000,10000; the larger takes ~25 min on 2 cores)")
     p.add_argument("--big", type=int, default=20, help="MiB of the one huge article whose peak memory is measured "
-                                                       "(default 20, ~15 min; 0 skips it)")
+                                                       "(default 20, ~25 min; 0 skips it)")
     p.add_argument("--big-only", action="store_true", help="measure only the huge article")
     p.add_argument("--json", type=Path, default=ROOT / "docs" / "bench.json")
     p.add_argument("--chart", type=Path, default=ROOT / "docs" / "bench.png")
