@@ -24,6 +24,7 @@ from tqdm import tqdm
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
 from pipeline.evaluate import eval_report, evaluate, table
+from pipeline.extract import MAX_ENTITIES
 from pipeline.ingest import Executor, Settings, Summary, ingest, read_manifest, run_dask, run_local, run_processes
 from pipeline.link import BATCH, query
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Endpoint, EndpointError, iri_values
@@ -74,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--force", action="store_true", help="re-process articles even when unchanged")
     ing.add_argument("--max-chars", type=int, default=MAX_CHARS, help="skip (and report) articles longer than "
                                                                       "this; 0 lifts the limit (default %(default)s)")
-    ing.add_argument("--max-entities", type=int, default=1000, help="keep at most this many entities of an "
+    ing.add_argument("--max-entities", type=int, default=MAX_ENTITIES, help="keep at most this many entities of an "
                                                                     "article, the most mentioned (default %(default)s)")
     ing.add_argument("--any-language", action="store_true", help="process text that does not look English")
     linking_options(ing)
@@ -120,7 +121,7 @@ def settings_from(args: argparse.Namespace, out: Path, base: str, model: str | N
                     contact=args.contact, budget=args.budget, timeout=args.timeout, slice=args.slice,
                     batch=max(1, getattr(args, "batch", 64)), query_batch=max(1, args.query_batch),
                     max_chars=max(0, getattr(args, "max_chars", MAX_CHARS)),
-                    max_entities=max(0, getattr(args, "max_entities", 1000)),
+                    max_entities=max(0, getattr(args, "max_entities", MAX_ENTITIES)),
                     english_only=not getattr(args, "any_language", False))
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
 from pipeline.build import Builder
-from pipeline.extract import WINDOW, by_window, cap_entities, extract, merge_windows, window, windows
+from pipeline.extract import MAX_ENTITIES, WINDOW, by_window, cap_entities, extract, merge_windows, window, windows
 from pipeline.facts import Article, ArticleFacts
 from pipeline.link import BATCH, Linker, Slice
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, SearchAPI
@@ -58,7 +58,7 @@ class Settings:
     batch: int = 64
     max_chars: int = MAX_CHARS
     english_only: bool = True
-    max_entities: int = 1000
+    max_entities: int = MAX_ENTITIES
     query_batch: int = BATCH
     window: int = WINDOW
 

@@ -25,6 +25,7 @@ from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
 from pipeline.facts import Article, ArticleFacts, Boilerplate, Entity, Span
 
+MAX_ENTITIES = 1000  # per article: a page listing thousands of names is not news about them
 WINDOW = 50_000  # characters parsed at once: a few times the longest news article
 BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s"), re.compile(r"\s"))
 
@@ -74,8 +75,8 @@ def merge_windows(article: Article, parts: Iterable[tuple[int, ArticleFacts]], m
     for start, facts in parts:
         for e in facts.entities:
             mentions = [moved(m, start) for m in e.mentions]
-            if e.key in entities:
-                entities[e.key].mentions.extend(m for m in mentions if m not in entities[e.key].mentions)
+            if e.key in entities:  # windows do not overlap, so neither do their mentions
+                entities[e.key].mentions.extend(mentions)
             else:
                 entities[e.key] = dataclasses.replace(e, mentions=mentions)
         merged.events += [dataclasses.replace(
