@@ -241,3 +241,13 @@ def test_hostile_text_stays_text_and_every_iri_is_valid(tmp_path):
     assert any('until the end >' in q for q in quotes)
     from pipeline.validate import validate_folder
     assert validate_folder(out)[1] == []
+
+
+def test_any_language_processes_what_the_language_check_would_refuse(tmp_path):
+    (tmp_path / "french.txt").write_text(FRENCH * 3)
+    from pipeline.cli import main
+    args = ["ingest", str(tmp_path / "french.txt"), "--out", str(tmp_path / "out"), "--offline",
+            "--cache", str(tmp_path / "c")]
+    assert main(args) == 1
+    assert main([*args, "--any-language"]) == 0
+    assert (tmp_path / "out" / "articles" / "french.ttl").exists()

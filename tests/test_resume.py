@@ -5,6 +5,7 @@ with the same bytes as a run that was never interrupted."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
@@ -60,3 +61,21 @@ def test_a_killed_run_resumes_to_the_bytes_of_an_uninterrupted_one(tmp_path):
         assert report["summary"]["unchanged"] >= done_before >= 1  # what was finished is not redone
         assert digests(out, but=("report.json",)) == expected
         assert not journal.exists() and not list(out.rglob("*.tmp"))
+
+
+def test_ctrl_c_stops_with_exit_130_and_the_same_command_resumes(tmp_path):
+    out = tmp_path / "out"
+    run = subprocess.Popen([*command(out, tmp_path / "c.sqlite"), "--workers", "2"], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    journal = out / ".journal.jsonl"
+    deadline = time.monotonic() + 120
+    while run.poll() is None and time.monotonic() < deadline and (
+            not journal.exists() or not journal.read_text().count("\n")):
+        time.sleep(0.01)
+    os.killpg(run.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "interrupted; articles finished so far are kept; the same command resumes"
+    assert "Traceback" not in err
+    assert subprocess.run(command(out, tmp_path / "c.sqlite"), cwd=ROOT, capture_output=True).returncode == 0
+    assert_every_file_is_whole(out)
