@@ -91,10 +91,14 @@ class Summary:
     requests: int = 0
     link_status: str = ""
     link_errors: list[str] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
     limits: list[str] = field(default_factory=list)
     inputs: dict[int, dict] = field(default_factory=dict)  # input number -> what became of it
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    @property
+    def failures(self) -> list[Failure]:
+        """The inputs that failed, in input order."""
+        return [Failure(i["input"], i["reason"]) for _, i in sorted(self.inputs.items()) if i["outcome"] == "failed"]
 
     def count(self, outcome: str) -> int:
         return sum(1 for i in self.inputs.values() if i["outcome"] == outcome)
@@ -440,7 +444,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
     current = fingerprint(settings)
     seen: dict[str, str] = {}
     texts = {r["text_sha256"]: r.get("source") or r["id"] for r in old.values() if r.get("text_sha256")}
-    number: dict[str, int] = {}  # article id -> input number
+    number: dict[str, int] = {}  # where an article being processed came from -> its input number
     limits = ReadLimits(settings.max_chars, settings.english_only)
 
     def outcome(n: int, where: str, what: str, reason: str = "", article: str | None = None) -> None:
@@ -453,19 +457,17 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
                 outcome(n, item.where, "ignored", item.reason)
                 continue
             if isinstance(item, Failure):
-                summary.failures.append(item)
                 outcome(n, item.where, "failed", item.reason)
                 continue
             where = item.source_path or item.id
             if item.id in seen:
-                reason = f"duplicate article id {item.id!r} (also {seen[item.id]})"
-                summary.failures.append(Failure(where, reason))
-                outcome(n, where, "failed", reason)
+                outcome(n, where, "failed", f"duplicate article id {item.id!r} (also {seen[item.id]})")
                 continue
             seen[item.id] = where
-            same = texts.setdefault(text_hash(item), where)
+            digest = text_hash(item)
+            same = texts.setdefault(digest, where)
             prev = old.get(item.id)
-            if same != where and not (prev and prev.get("text_sha256") == text_hash(item)):
+            if same != where and not (prev and prev.get("text_sha256") == digest):
                 outcome(n, where, "duplicate", f"same text as {same}")
                 continue
             if (not force and prev and prev.get("sha256") == item.sha256 and prev.get("fingerprint") == current
@@ -474,7 +476,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
                 outcome(n, where, "unchanged", "", item.id)
                 progress(1)
                 continue
-            number[item.id] = n
+            number[where] = n
             outcome(n, where, "ingested", "", item.id)
             summary.seconds["read"] += time.perf_counter() - t
             yield item
@@ -491,9 +493,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
                 for key in ("entities", "events", "quotes", "unlinked", "tokens"):
                     setattr(summary, key, getattr(summary, key) + r[key])
             for f in result.failures:
-                summary.failures.append(f)
-                n = next(n for n, i in summary.inputs.items() if i["input"] == f.where)
-                outcome(n, f.where, "failed", f.reason)
+                outcome(number[f.where], f.where, "failed", f.reason)
             for stage, s in result.seconds.items():
                 summary.seconds[stage] += s
             summary.requests += result.requests

@@ -64,6 +64,7 @@ def make_corpus(folder: Path) -> dict[str, tuple[str, str]]:
     put("bom.txt", b"\xef\xbb\xbf" + REAL[1].read_bytes(), "ingested")
     put("utf16.txt", body(REAL[2]).encode("utf-16"), "ingested")
     put("crlf.txt", REAL[3].read_bytes().replace(b"\n", b"\r\n"), "ingested")
+    put("utf32.txt", NO_NAMES.replace("Heavy rain", "Hail").encode("utf-32"), "ingested")
     put("big.txt", (body(REAL[4]) * (20 * 2**20 // len(body(REAL[4])) + 1)).encode()[:20 * 2**20], "failed",
         "file is 20,971,520 bytes, over the limit of 1,000,000 characters")
     put("oneline.txt", (body(REAL[5]).replace("\n", " ") * 2000).encode()[:5 * 2**20], "failed",
@@ -158,6 +159,7 @@ def test_awkward_but_good_inputs_give_the_same_text_as_plain_utf8(corpus_run):
     assert texts["bom"] == body(REAL[1]) if "\n---\n" not in REAL[1].read_text() else texts["bom"]
     assert not texts["bom"].startswith("\ufeff") and "\r" not in texts["crlf"]
     assert texts["utf16"] == body(REAL[2]).replace("\r\n", "\n")
+    assert texts["utf32"] == NO_NAMES.replace("Heavy rain", "Hail")
     assert "TOKEN-IN-SCRIPT" not in texts["page"] and "NAV-LINK-TEXT" not in texts["page"]
     assert "FOOTER-TEXT" not in texts["page"] and "Talks" in texts["page"]
     assert texts["no-names"] == NO_NAMES and texts["wire-1"] == NO_NAMES.replace("Heavy rain", "Snow")
