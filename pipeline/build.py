@@ -45,6 +45,11 @@ def slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in fold(text)).split())[:48] or "x"
 
 
+def descriptions_graph(base: str) -> URIRef:
+    """The named graph of the descriptions every article shares (see Builder.descriptions)."""
+    return URIRef(f"{base if base.endswith(('/', '#')) else base + '/'}graph/descriptions")
+
+
 class Builder:
     def __init__(self, base: str = DEFAULT_BASE, model: str = ""):
         self.base = base if base.endswith(("/", "#")) else base + "/"
@@ -70,23 +75,24 @@ class Builder:
 
     # --- graph ----------------------------------------------------------------
     def build(self, facts: ArticleFacts) -> Graph:
-        """The article's graph as an rdflib Graph, for use from Python."""
+        """Everything the article says, its own triples and its descriptions, as one rdflib
+        Graph, for use from Python."""
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
-        for triple in self.triples(facts):
+        for triple in self.triples(facts) | self.descriptions(facts):
             g.add(triple)
         return g
 
     def triples(self, facts: ArticleFacts) -> Triples:
-        """The article's triples as a plain set: what the writer serializes (an rdflib Graph
-        indexes every triple, which costs more than all the extractors together)."""
+        """The article's own triples as a plain set: what the writer serializes (an rdflib
+        Graph indexes every triple, which costs more than all the extractors together)."""
         g = self.whole(facts)
         self.spans(g, facts, facts)
         return g
 
     def parts(self, facts: ArticleFacts, views: Iterable[ArticleFacts]) -> Iterator[Triples]:
-        """A huge article's triples in parts that do not overlap: what concerns the whole
+        """A huge article's own triples in parts that do not overlap: what concerns the whole
         article, then what each window of its text holds (`views`, one per window), so that
         only one window's triples are in memory at a time."""
         yield self.whole(facts)
@@ -96,20 +102,30 @@ class Builder:
             yield g
 
     def whole(self, facts: ArticleFacts) -> Triples:
-        """The article, its text, the run that made it, its entities and time instants."""
+        """The article, its text, its publisher and credits."""
         g: Triples = set()
         a = facts.article
         art = self.article_iri(a)
         ctx = self.span_iri(art, Span(0, len(a.text), ""))
         self._article(g, a, art, ctx)
         iris = self.entity_iris(facts)
-        for e in facts.entities:
-            self._entity(g, e, iris)
         if a.publisher is not None:
             g.add((art, SDO.publisher, iris[next(e.key for e in facts.entities if e.role == "publisher")]))
         for e in facts.entities:
             if e.role == "photo credit":
                 g.add((art, CKG.photoCredit, iris[e.key]))
+        return g
+
+    def descriptions(self, facts: ArticleFacts) -> Triples:
+        """What the article says about things other articles name too: its entities (type,
+        label, titles, affiliation), its time instants, the run and the software. Kept out of
+        the article's graph so that each such triple is stored once, in the descriptions
+        graph, however many articles repeat it: a union of the graphs is then a set on every
+        store, and a query's answers do not multiply with the corpus."""
+        g: Triples = set()
+        iris = self.entity_iris(facts)
+        for e in facts.entities:
+            self._entity(g, e, iris)
         for t in facts.times:
             prop, dtype = TIME_PROPERTY[t.granularity]
             g.add((self.time_iri(t), RDF.type, TIME.Instant))
@@ -119,6 +135,14 @@ class Builder:
             for key in (*ev.sources, *ev.targets):
                 if types[key] in PLACE_ONLY:
                     g.add((iris[key], RDF.type, CKG.Actor))  # a region that acts is an actor too
+        run, software = self.run_iri(), self.software_iri()
+        g.add((run, RDF.type, PROV.Activity))
+        g.add((run, RDF.type, CKG.Run))
+        g.add((run, PROV.wasAssociatedWith, software))
+        g.add((run, CKG.model, Literal(self.model)))
+        g.add((software, RDF.type, PROV.SoftwareAgent))
+        g.add((software, RDFS.label, Literal(SOFTWARE_NAME)))
+        g.add((software, SDO.softwareVersion, Literal(__version__)))
         return g
 
     def spans(self, g: Triples, facts: ArticleFacts, view: ArticleFacts) -> None:
@@ -160,15 +184,7 @@ class Builder:
             g.add((art, SDO.license, Literal(a.licence)))
         g.add((art, CKG.sha256, Literal(a.sha256)))
         g.add((art, CKG.context, ctx))
-        run, software = self.run_iri(), self.software_iri()
-        g.add((art, PROV.wasGeneratedBy, run))
-        g.add((run, RDF.type, PROV.Activity))
-        g.add((run, RDF.type, CKG.Run))
-        g.add((run, PROV.wasAssociatedWith, software))
-        g.add((run, CKG.model, Literal(self.model)))
-        g.add((software, RDF.type, PROV.SoftwareAgent))
-        g.add((software, RDFS.label, Literal(SOFTWARE_NAME)))
-        g.add((software, SDO.softwareVersion, Literal(__version__)))
+        g.add((art, PROV.wasGeneratedBy, self.run_iri()))
         g.add((ctx, RDF.type, NIF.Context))
         g.add((ctx, NIF.isString, Literal(a.text)))
         g.add((ctx, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))

@@ -29,7 +29,7 @@ from pipeline.ingest import Executor, Settings, Summary, ingest, read_manifest, 
 from pipeline.link import BATCH, query
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Endpoint, EndpointError, iri_values
 from pipeline.load import LoadError, load
-from pipeline.query import ask_endpoint, ask_store, open_folder, render
+from pipeline.query import QueryError, ask_endpoint, ask_store, bind, find_query, open_folder, render
 from pipeline.validate import validate_folder
 from pipeline.vocab import DEFAULT_BASE, WD, WDT
 from pipeline.sources import MAX_CHARS
@@ -88,12 +88,15 @@ def parser() -> argparse.ArgumentParser:
     sl.add_argument("--contact", default=CONTACT)
     q = sub.add_parser("query", help="run SPARQL over an output folder or an endpoint")
     what = q.add_mutually_exclusive_group(required=True)
-    what.add_argument("file", nargs="?", type=Path, help="a .rq file")
+    what.add_argument("file", nargs="?", help="a .rq file, or a library query's name (actor_timeline)")
     what.add_argument("--sparql", help="the query text")
     where = q.add_mutually_exclusive_group()
     where.add_argument("--data", type=Path, default=Path("out"), help="output folder (default out)")
     where.add_argument("--endpoint", metavar="URL", help="a SPARQL endpoint instead of a folder")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                   help="a value for the query's `VALUES ?NAME`: an IRI (wd:Q159, <http://...>) or text "
+                        "(speaker=\"Sergey Lavrov\"); repeat a name for several values")
     ld = sub.add_parser("load", help="load an output folder into a triple store (Graph Store Protocol)")
     ld.add_argument("out", type=Path)
     ld.add_argument("--store", required=True, metavar="URL", help="Graph Store endpoint, e.g. "
@@ -103,6 +106,8 @@ def parser() -> argparse.ArgumentParser:
                     help="basic-auth password (or set CONFLICT_KG_PASSWORD)")
     ld.add_argument("--token", default=os.environ.get("CONFLICT_KG_TOKEN"),
                     help="bearer token (or set CONFLICT_KG_TOKEN)")
+    ld.add_argument("--bulk", action="store_true", help="send the whole dataset (graph.trig) in one request that "
+                                                        "replaces everything the store holds")
     ev = sub.add_parser("eval", help="score an output folder against reference annotations")
     ev.add_argument("gold", nargs="+", type=Path, help="reference files (tests/gold/*.json format)")
     ev.add_argument("--out", type=Path, default=Path("out"), help="the output folder to score (default out)")
@@ -196,10 +201,17 @@ def build_slice(args: argparse.Namespace) -> int:
 
 
 def run_query(args: argparse.Namespace) -> int:
-    sparql = args.sparql if args.sparql is not None else args.file.read_text(encoding="utf-8")
     try:
+        sparql = args.sparql if args.sparql is not None else find_query(args.file).read_text(encoding="utf-8")
+        pairs = []
+        for item in args.bind:
+            name, eq, value = item.partition("=")
+            if not eq or not name.strip():
+                raise QueryError(f"--bind {item!r}: write NAME=VALUE, e.g. --bind actor=wd:Q159")
+            pairs.append((name.strip().lstrip("?$"), value))
+        sparql = bind(sparql, pairs)
         answer = ask_endpoint(args.endpoint, sparql) if args.endpoint else ask_store(open_folder(args.data), sparql)
-    except (FileNotFoundError, SyntaxError, OSError, SPARQLWrapperException) as err:
+    except (QueryError, FileNotFoundError, SyntaxError, OSError, SPARQLWrapperException) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     print(render(answer, args.format))
@@ -208,11 +220,12 @@ def run_query(args: argparse.Namespace) -> int:
 
 def run_load(args: argparse.Namespace) -> int:
     try:
-        report = load(args.out, args.store, args.user, args.password, args.token)
+        report = load(args.out, args.store, args.user, args.password, args.token, bulk=args.bulk)
     except LoadError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    print(f"{len(report.loaded)} article graphs loaded into {args.store}")
+    print(f"{len(report.loaded) - 1} article graphs and the descriptions graph loaded into {args.store}"
+          + (" in one request" if args.bulk else ""))
     return 0
 
 

@@ -18,6 +18,7 @@ from rdflib import Graph, URIRef
 
 from pipeline.link import query
 from pipeline.vocab import NIF, WD
+from pipeline.write import read_article
 
 ENTITY_CLASSES = {"Person", "State", "City", "Place", "ArmedGroup", "Government", "Organization", "NewsAgency"}
 PLACE_CLASSES = {"Place", "City", "State"}
@@ -175,7 +176,7 @@ def evaluate(gold_files: list[Path], out: Path) -> list[Score]:
         ttl = out / "articles" / f"{Path(gold['article']).stem}.ttl"
         if not ttl.exists():
             raise FileNotFoundError(f"{ttl}: no output for {path.name}; ingest {gold['article']} first")
-        graph = Graph().parse(ttl, format="turtle")
+        graph = read_article(ttl)
         text = str(next(graph.objects(None, NIF.isString)))
         scores.append(score_article(gold, graph, text))
     return scores

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline import __version__
 from pipeline import nlp as nlp_stage
-from pipeline.build import Builder
+from pipeline.build import Builder, descriptions_graph
 from pipeline.extract import MAX_ENTITIES, WINDOW, by_window, cap_entities, extract, merge_windows, window, windows
 from pipeline.facts import Article, ArticleFacts
 from pipeline.link import BATCH, Linker, Slice
@@ -175,7 +175,8 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
         try:  # a huge article's parts are built as they are written, one window at a time
             parts = [builder.triples(f)] if len(cuts) == 1 else builder.parts(f, by_window(f, cuts))
             t2 = time.perf_counter()
-            path, count = write_article(settings.out, f.article.id, parts)  # OutputError stops the run
+            path, described, count = write_article(settings.out, f.article.id, parts,  # OutputError stops the run
+                                                   builder.descriptions(f))
         except OutputError:
             raise
         except Exception as err:  # noqa: BLE001
@@ -188,6 +189,7 @@ def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
         records.append({"id": f.article.id, "iri": str(builder.article_iri(f.article)), "sha256": f.article.sha256,
                         "text_sha256": text_hash(f.article), "fingerprint": fingerprint(settings),
                         "triples": count, "file": path.relative_to(settings.out).as_posix(),
+                        "descriptions": described.relative_to(settings.out).as_posix(),
                         "source": f.article.source_path, "entities": len(f.entities), "events": len(f.events),
                         "quotes": len(f.quotes), "unlinked": sum(1 for e in f.entities if not e.qid),
                         "tokens": tokens[f.article.id]})
@@ -374,6 +376,11 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def complete(out: Path, record: dict) -> bool:
+    """Both files of an article are there (a record of an older version has no descriptions)."""
+    return "descriptions" in record and (out / record["file"]).exists() and (out / record["descriptions"]).exists()
+
+
 def read_manifest(out: Path) -> dict:
     """The manifest of an output folder; an unreadable one counts as none (every article is
     then processed again, which rebuilds it)."""
@@ -401,7 +408,7 @@ def read_journal(out: Path) -> list[dict]:
             records.append(json.loads(line))
         except ValueError:
             continue
-    return [r for r in records if isinstance(r, dict) and {"id", "file", "iri"} <= r.keys()]
+    return [r for r in records if isinstance(r, dict) and {"id", "file", "descriptions", "iri"} <= r.keys()]
 
 
 class Journal:
@@ -471,7 +478,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
                 outcome(n, where, "duplicate", f"same text as {same}")
                 continue
             if (not force and prev and prev.get("sha256") == item.sha256 and prev.get("fingerprint") == current
-                    and (out / prev["file"]).exists()):
+                    and complete(out, prev)):
                 summary.skipped += 1
                 outcome(n, where, "unchanged", "", item.id)
                 progress(1)
@@ -508,10 +515,13 @@ def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor =
             summary.limits.append(f"{split_batches} batches had more names than --query-batch {settings.query_batch}"
                                   " and were looked up in several queries")
         t = time.perf_counter()
-        kept = [r for _, r in sorted(records.items()) if (out / r["file"]).exists()]
-        write_merged(out, [(r["iri"], out / r["file"]) for r in kept])
-        summary.triples = sum(r["triples"] for r in kept)
+        kept = [r for _, r in sorted(records.items()) if complete(out, r)]
+        graph = str(descriptions_graph(settings.base))
+        described = write_merged(out, [(r["iri"], out / r["file"]) for r in kept],
+                                 [out / r["descriptions"] for r in kept], graph)
+        summary.triples = described + sum(r["triples"] for r in kept)
         write_manifest(out, {"software": f"conflict-kg {__version__}", "base": settings.base, "articles": kept,
+                             "descriptions": {"iri": graph, "file": "descriptions.ttl", "triples": described},
                              "failures": [asdict(f) for f in summary.failures]})
         atomic_write(out / "report.json", (json.dumps(summary.report(), indent=1, ensure_ascii=False) + "\n")
                      .encode("utf-8"))

@@ -1,7 +1,11 @@
 """Load an output folder into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol.
 
-One named graph per article, sent with PUT: it replaces whatever the graph held, so
-loading twice equals loading once and a changed article replaces its graph. Known
+One named graph per article and one for the descriptions all articles share (see
+pipeline/write.py), each sent with PUT: it replaces whatever the graph held, so loading
+twice equals loading once and a changed article replaces its graph. No triple is in two
+graphs, so a store's union default graph answers each fact once, whether the store
+evaluates it as a set or as a bag of quads. `--bulk` sends the whole dataset in one
+request instead. Known
 Graph Store endpoints: Oxigraph `http://HOST:7878/store`, Apache Jena Fuseki
 `http://HOST:3030/DATASET/data`, GraphDB `http://HOST:7200/repositories/REPO/rdf-graphs/service`,
 Virtuoso `http://HOST:8890/sparql-graph-crud-auth`.
@@ -10,8 +14,11 @@ Virtuoso `http://HOST:8890/sparql-graph-crud-auth`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import requests
 
@@ -29,44 +36,72 @@ class LoadReport:
 
 
 def load(out: Path, store: str, user: str | None = None, password: str | None = None,
-         token: str | None = None, timeout: float = 120.0) -> LoadReport:
-    manifest_path = out / "manifest.json"
-    if not manifest_path.exists():
-        raise LoadError(f"{manifest_path}: not found; run `conflict-kg ingest ... --out {out}` first")
-    try:
-        articles = json.loads(manifest_path.read_text(encoding="utf-8"))["articles"]
-    except (OSError, ValueError, KeyError, TypeError) as err:
-        raise LoadError(f"{manifest_path}: not a manifest written by ingest ({type(err).__name__}); "
-                        f"run `conflict-kg ingest ... --out {out}` again") from None
+         token: str | None = None, timeout: float = 120.0, bulk: bool = False) -> LoadReport:
+    """The descriptions graph and every article's graph, one PUT each; or, with `bulk`,
+    the whole dataset (out/graph.trig) in one streamed PUT that replaces everything the
+    store's dataset held (for a store that holds this output alone)."""
+    graphs = _graphs(out)
     session = requests.Session()
     session.headers["User-Agent"] = user_agent()
     if token:
         session.headers["Authorization"] = f"Bearer {token}"
     elif user:
         session.auth = (user, password or "")
-    report = LoadReport(remaining=[a["iri"] for a in articles])
-    for article in articles:
-        try:
-            body = (out / article["file"]).read_bytes()
-        except OSError as err:
-            raise LoadError(f"{out / article['file']}: cannot read ({err.strerror}); run ingest again to rewrite "
-                            f"it; {_progress(report)}") from None
-        try:
-            answer = session.put(store, params={"graph": article["iri"]}, data=body, timeout=timeout,
-                                 headers={"Content-Type": "text/turtle; charset=utf-8"})
-        except requests.ConnectionError as err:
-            raise LoadError(f"{store}: {_reason(err)}; {_progress(report)}") from None
-        except requests.Timeout:
-            raise LoadError(f"{store}: no answer within {timeout:g} s; {_progress(report)}") from None
-        if answer.status_code in (401, 403):
-            raise LoadError(f"{store}: refused with HTTP {answer.status_code} {answer.reason} "
-                            f"(check --user/--password or --token); {_progress(report)}")
-        if not answer.ok:
-            raise LoadError(f"{store}: HTTP {answer.status_code} {answer.reason} for graph {article['iri']}: "
-                            f"{answer.text.strip()[:200]}; {_progress(report)}")
-        report.loaded.append(article["iri"])
-        report.remaining.remove(article["iri"])
+    report = LoadReport(remaining=[iri for iri, _ in graphs])
+    if bulk:
+        with _readable(out / "graph.trig", report) as body:
+            _put(session, store, {}, body, "application/trig", timeout, report, "the dataset")
+        report.loaded, report.remaining = report.remaining, []
+        return report
+    for iri, path in graphs:
+        with _readable(path, report) as body:
+            _put(session, store, {"graph": iri}, body, "text/turtle; charset=utf-8", timeout, report, f"graph {iri}")
+        report.loaded.append(iri)
+        report.remaining.remove(iri)
     return report
+
+
+def _graphs(out: Path) -> list[tuple[str, Path]]:
+    """(graph IRI, Turtle file) of the descriptions graph and of each article, from the
+    manifest (written atomically, after the files it names: always a consistent set)."""
+    manifest_path = out / "manifest.json"
+    if not manifest_path.exists():
+        raise LoadError(f"{manifest_path}: not found; run `conflict-kg ingest ... --out {out}` first")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        described = manifest["descriptions"]
+        return [(described["iri"], out / described["file"])] + [(a["iri"], out / a["file"])
+                                                                  for a in manifest["articles"]]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise LoadError(f"{manifest_path}: not a manifest written by this version of ingest "
+                        f"({type(err).__name__}); run `conflict-kg ingest ... --out {out}` again") from None
+
+
+@contextmanager
+def _readable(path: Path, report: LoadReport) -> Iterator[BinaryIO]:
+    try:
+        f = open(path, "rb")
+    except OSError as err:
+        raise LoadError(f"{path}: cannot read ({err.strerror}); run ingest again to rewrite it; "
+                        f"{_progress(report)}") from None
+    with f:
+        yield f
+
+
+def _put(session: requests.Session, store: str, params: dict, body: BinaryIO, content_type: str, timeout: float,
+         report: LoadReport, what: str) -> None:
+    try:
+        answer = session.put(store, params=params, data=body, timeout=timeout, headers={"Content-Type": content_type})
+    except requests.ConnectionError as err:
+        raise LoadError(f"{store}: {_reason(err)}; {_progress(report)}") from None
+    except requests.Timeout:
+        raise LoadError(f"{store}: no answer within {timeout:g} s; {_progress(report)}") from None
+    if answer.status_code in (401, 403):
+        raise LoadError(f"{store}: refused with HTTP {answer.status_code} {answer.reason} "
+                        f"(check --user/--password or --token); {_progress(report)}")
+    if not answer.ok:
+        raise LoadError(f"{store}: HTTP {answer.status_code} {answer.reason} for {what}: "
+                        f"{answer.text.strip()[:200]}; {_progress(report)}")
 
 
 def _reason(err: Exception) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,72 @@ import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from pipeline.link.stores import user_agent
+
+
+LIBRARY = Path(__file__).resolve().parent.parent / "queries"
+
+
+class QueryError(ValueError):
+    """A query that cannot be found, or a --bind that does not fit it; says which and why."""
+
+
+def find_query(name: str) -> Path:
+    """A .rq file by its path (with or without `.rq`), or a library query by its name
+    (`actor_timeline` is queries/actor_timeline.rq, here or in the project's own library)."""
+    path = Path(name)
+    file = path if path.suffix == ".rq" else path.with_name(path.name + ".rq")
+    for candidate in (path, file, Path("queries") / file.name, LIBRARY / file.name):
+        if candidate.is_file():
+            return candidate
+    known = ", ".join(sorted(p.stem for p in LIBRARY.glob("*.rq")))
+    raise QueryError(f"{name}: no such file, and no library query of that name (library: {known})")
+
+
+_PREFIX = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LOCAL = re.compile(r"^[\w-]+(?:[\w.-]*[\w-])?$")
+
+
+def term(value: str, prefixes: dict[str, str]) -> str:
+    """A user's value as a SPARQL term: `<IRI>`, `prefix:name` (a prefix the query
+    declares) or a bare http(s) IRI become an IRI, validated; anything else (or a value
+    in double quotes) is a string literal, escaped."""
+    if value.startswith("<") and value.endswith(">"):
+        return _iri(value[1:-1], value)
+    if re.match(r"^https?://", value):
+        return _iri(value, value)
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in prefixes and " " not in value:
+        if local and not _LOCAL.match(local):
+            raise QueryError(f"{value}: {local!r} is not a plain local name; write the whole IRI in <...>")
+        return _iri(prefixes[prefix] + local, value)
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        value = value[1:-1]
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def _iri(iri: str, given: str) -> str:
+    if _IRI_BAD.search(iri) or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", iri):
+        raise QueryError(f"{given}: not a valid IRI (an IRI has a scheme and no spaces, quotes or <>{{}}|^`\\)")
+    return f"<{iri}>"
+
+
+def bind(sparql: str, bindings: list[tuple[str, str]]) -> str:
+    """The query with each named `VALUES ?name { ... }` block holding the given values
+    instead of its defaults (a name given twice gives two values)."""
+    prefixes = {m.group(1) or "": m.group(2) for m in _PREFIX.finditer(sparql)}
+    values: dict[str, list[str]] = {}
+    for name, value in bindings:
+        values.setdefault(name, []).append(term(value, prefixes))
+    for name, terms in values.items():
+        block = re.compile(r"VALUES\s+[?$]" + re.escape(name) + r"\s*\{[^}]*\}", re.IGNORECASE)
+        if not block.search(sparql):
+            names = sorted(set(re.findall(r"VALUES\s+[?$](\w+)\s*\{", sparql, re.IGNORECASE)))
+            raise QueryError(f"--bind {name}: the query has no `VALUES ?{name} {{ ... }}` to bind "
+                             f"(it takes: {', '.join(names) or 'no parameters'})")
+        sparql = block.sub(lambda _: f"VALUES ?{name} {{ {' '.join(terms)} }}", sparql)
+    return sparql
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyshacl
-from rdflib import Graph
 from rdflib.namespace import Namespace
+
+from pipeline.write import read_article
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
@@ -26,7 +27,7 @@ class Violation:
 
 def validate_file(path: Path) -> list[Violation]:
     shapes = ONTOLOGY
-    conforms, report, _ = pyshacl.validate(Graph().parse(path), shacl_graph=str(shapes / "shapes.ttl"),
+    conforms, report, _ = pyshacl.validate(read_article(path), shacl_graph=str(shapes / "shapes.ttl"),
                                            ont_graph=str(shapes / "conflict.ttl"), advanced=True)
     if conforms:
         return []

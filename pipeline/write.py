@@ -6,6 +6,14 @@ touched. Turtle comes from pyoxigraph's serializer over sorted triples (several 
 faster than rdflib's, and the same bytes every time) under one fixed prefix header, so
 the merged files are streamed: each article's Turtle body is appended in turn, and
 memory does not grow with the corpus.
+
+Each triple belongs to exactly one graph. An article's own statements (the article,
+its text, mentions, events, quotes, figures) go to its file under articles/; what it
+says about things other articles name too (entities, time instants, the run) goes,
+as sorted N-Triples, to descriptions/, and the merge unites those into one
+descriptions graph, each triple once. No triple is then in two graphs, so the union
+of the graphs is a set even on stores that evaluate it as a bag of quads (Oxigraph):
+answers do not multiply with the corpus.
 """
 
 from __future__ import annotations
@@ -20,9 +28,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
-from pipeline.vocab import PREFIXES
+from pipeline.vocab import PREFIXES, RDFS, SKOS
 
 TEMPORARY = ".tmp"
 PREFIX_MAP = {k: str(v) for k, v in sorted(PREFIXES.items())}
@@ -61,7 +69,7 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
 
 def remove_temporaries(out: Path) -> int:
     """Temporary files a killed run left behind (never complete, never read)."""
-    stale = [p for folder in (out, out / "articles") if folder.is_dir()
+    stale = [p for folder in (out, out / "articles", out / "descriptions") if folder.is_dir()
              for p in folder.glob(f".*{TEMPORARY}")]
     for p in stale:
         p.unlink(missing_ok=True)
@@ -100,8 +108,12 @@ def _sort_key(triple: tuple) -> tuple[str, str, str, str]:
 def turtle_body(triples: Iterable[tuple]) -> bytes:
     """Triples as Turtle statements, sorted, without the prefix header."""
     terms = _Terms()
-    ordered = (ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in sorted(triples, key=_sort_key))
-    data = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
+    return _statements(ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in sorted(triples, key=_sort_key))
+
+
+def _statements(triples: Iterable[ox.Triple]) -> bytes:
+    """pyoxigraph triples as Turtle statements, in the order given, without the prefix header."""
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP)
     lines = data.split(b"\n")
     start = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
     return b"\n".join(lines[start:])
@@ -111,10 +123,22 @@ def article_path(out: Path, article_id: str) -> Path:
     return out / "articles" / f"{article_id}.ttl"
 
 
-def write_article(out: Path, article_id: str, parts: Iterable[Iterable[tuple]]) -> tuple[Path, int]:
-    """The article's Turtle file from its triples, given in parts that do not overlap (one
-    part for an ordinary article; a huge one comes window by window), each sorted; returns
-    the path and the number of triples."""
+def descriptions_path(out: Path, article_id: str) -> Path:
+    return out / "descriptions" / f"{article_id}.nt"
+
+
+def write_article(out: Path, article_id: str, parts: Iterable[Iterable[tuple]],
+                  descriptions: Iterable[tuple]) -> tuple[Path, Path, int]:
+    """The article's Turtle file from its own triples, given in parts that do not overlap
+    (one part for an ordinary article; a huge one comes window by window), each sorted,
+    and its descriptions as sorted N-Triples (one triple a line: the merge unites them
+    line by line). The descriptions are written first, so an article file never exists
+    without them. Returns both paths and the number of the article's own triples."""
+    described = descriptions_path(out, article_id)
+    terms = _Terms()
+    with atomic_file(described) as f:
+        f.write(ox.serialize((ox.Triple(terms[s], terms[p], terms[o])
+                              for s, p, o in sorted(descriptions, key=_sort_key)), format=ox.RdfFormat.N_TRIPLES))
     path = article_path(out, article_id)
     count = 0
     with atomic_file(path) as f:
@@ -123,7 +147,41 @@ def write_article(out: Path, article_id: str, parts: Iterable[Iterable[tuple]]) 
             part = list(part)
             count += len(part)
             f.write(turtle_body(part))
-    return path, count
+    return path, described, count
+
+
+def read_article(article_file: Path) -> Graph:
+    """Everything one article says, its own triples and its descriptions, as an rdflib
+    Graph (for scoring and validating one article alone)."""
+    graph = Graph().parse(article_file, format="turtle")
+    described = article_file.parent.parent / "descriptions" / f"{article_file.stem}.nt"
+    if described.exists():
+        graph.parse(described, format="nt")
+    return graph
+
+
+LABEL, ALT_LABEL = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(SKOS.altLabel))
+
+
+def merge_descriptions(paths: Iterable[Path]) -> list[ox.Triple]:
+    """The articles' descriptions united, each triple once, in a fixed order. A thing
+    named differently in two articles ("Al-Shabaab", "al-Shabaab": one unlinked entity)
+    keeps one rdfs:label, the first in code-point order, and the others as skos:altLabel,
+    so that a query grouping by label counts each thing once. Memory holds the distinct
+    description lines only, not the corpus."""
+    lines: set[bytes] = set()
+    for path in paths:
+        with open(path, "rb") as f:
+            lines.update(line for line in f.read().split(b"\n") if line)
+    triples = list(ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES))
+    first: dict[object, ox.Literal] = {}
+    for t in triples:
+        if t.predicate == LABEL:
+            best = first.get(t.subject)
+            if best is None or (t.object.value, str(t.object.datatype)) < (best.value, str(best.datatype)):
+                first[t.subject] = t.object
+    return [t if t.predicate != LABEL or first[t.subject] == t.object else ox.Triple(t.subject, ALT_LABEL, t.object)
+            for t in triples]
 
 
 def _copy_body(path: Path, *targets: BinaryIO) -> None:
@@ -137,17 +195,24 @@ def _copy_body(path: Path, *targets: BinaryIO) -> None:
                 target.write(block)
 
 
-def write_merged(out: Path, article_files: Iterable[tuple[str, Path]]) -> None:
-    """out/graph.ttl (all articles' statements) and out/graph.trig (one named graph per
-    article), streamed from the per-article files: nothing is parsed, nothing is held.
+def write_merged(out: Path, article_files: Iterable[tuple[str, Path]], description_files: Iterable[Path],
+                 descriptions_graph: str) -> int:
+    """out/descriptions.ttl (the descriptions graph), out/graph.ttl (all statements) and
+    out/graph.trig (the descriptions graph and one named graph per article). The article
+    files are streamed, never parsed or held. Returns the number of description triples.
     (`oxigraph convert --from-file out/graph.trig --to-file out/graph.nq` gives N-Quads.)"""
+    described = merge_descriptions(description_files)
+    body = _statements(described)
+    atomic_write(out / "descriptions.ttl", HEADER + body)
     with atomic_file(out / "graph.ttl") as ttl, atomic_file(out / "graph.trig") as trig:
-        ttl.write(HEADER)
+        ttl.write(HEADER + body)
         trig.write(HEADER)
+        trig.write(f"<{descriptions_graph}> {{\n".encode() + body + b"}\n")
         for iri, path in sorted(article_files):
             trig.write(f"<{iri}> {{\n".encode())
             _copy_body(path, ttl, trig)
             trig.write(b"}\n")
+    return len(described)
 
 
 def write_manifest(out: Path, manifest: dict) -> None:

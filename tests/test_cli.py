@@ -7,6 +7,7 @@ import pyshacl
 from rdflib import Dataset, Graph
 
 from pipeline.cli import main
+from pipeline.write import read_article
 from tests.conftest import ARTICLES, ROOT, SEEDS
 
 
@@ -21,14 +22,21 @@ def test_ingest_writes_one_turtle_per_article_the_merge_and_the_named_graph_data
                            [p.stem + ".ttl" for p in ARTICLES.glob("*.txt")])
     merged = Graph().parse(ingested / "graph.ttl")
     ds = Dataset().parse(ingested / "graph.trig", format="trig")
+    described = Graph().parse(ingested / "descriptions.ttl")
     union = set().union(*(set(Graph().parse(p)) for p in (ingested / "articles").iterdir()))
-    assert set(merged) == union
-    assert len([g for g in ds.graphs() if len(g)]) == len(files)
+    assert set(merged) == union | set(described)
+    assert len([g for g in ds.graphs() if len(g)]) == len(files) + 1  # the articles and the descriptions
+
+
+def test_no_triple_is_in_two_graphs_so_the_union_of_the_graphs_is_a_set_on_any_store(ingested):
+    ds = Dataset().parse(ingested / "graph.trig", format="trig")
+    quads = [(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))]
+    assert len(quads) == len(set(quads)) == len(Graph().parse(ingested / "graph.ttl"))
 
 
 def test_every_output_validates_against_the_shapes(ingested):
     for path in sorted((ingested / "articles").iterdir()):
-        conforms, _, report = pyshacl.validate(Graph().parse(path), shacl_graph=str(ROOT / "ontology/shapes.ttl"),
+        conforms, _, report = pyshacl.validate(read_article(path), shacl_graph=str(ROOT / "ontology/shapes.ttl"),
                                                ont_graph=str(ROOT / "ontology/conflict.ttl"), advanced=True)
         assert conforms, f"{path.name}:\n{report[:2000]}"
 

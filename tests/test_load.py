@@ -22,15 +22,37 @@ def triples(server) -> int:
     return int(ask_endpoint(server.url, COUNT).rows[0]["n"])
 
 
-def test_loading_twice_equals_loading_once_one_named_graph_per_article(ingested, store):
+def test_loading_twice_equals_loading_once_one_named_graph_per_article_and_one_for_descriptions(ingested, store):
     assert main(["load", str(ingested), "--store", store.store]) == 0
     once = triples(store)
     assert main(["load", str(ingested), "--store", store.store]) == 0
     assert triples(store) == once
     graphs = ask_endpoint(store.url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
     manifest = json.loads((ingested / "manifest.json").read_text())
-    assert sorted(r["g"] for r in graphs) == sorted(a["iri"] for a in manifest["articles"])
-    assert once == sum(a["triples"] for a in manifest["articles"])
+    assert sorted(r["g"] for r in graphs) == sorted([a["iri"] for a in manifest["articles"]] +
+                                                    [manifest["descriptions"]["iri"]])
+    assert once == described_and_own(manifest)
+
+
+def described_and_own(manifest: dict) -> int:
+    return manifest["descriptions"]["triples"] + sum(a["triples"] for a in manifest["articles"])
+
+
+def test_a_bulk_load_sends_the_dataset_in_one_request_and_gives_the_same_store(ingested, store, tmp_path):
+    assert main(["load", str(ingested), "--store", store.store]) == 0
+    per_graph = ask_endpoint(store.url, "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    bulk = Oxigraph(None, tmp_path / "bulk", union=True)
+    counting = GraphStore(status=204, accept=None)
+    try:
+        assert main(["load", str(ingested), "--store", bulk.store, "--bulk"]) == 0
+        by_bulk = ask_endpoint(bulk.url, "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        assert main(["load", str(ingested), "--store", counting.url, "--bulk"]) == 0
+    finally:
+        bulk.stop()
+        counting.stop()
+    key = lambda r: tuple(sorted(r.items()))  # noqa: E731
+    assert sorted(per_graph, key=key) == sorted(by_bulk, key=key)
+    assert len(counting.puts) == 1
 
 
 def test_a_changed_article_replaces_its_graph(ingested, store, tmp_path):
@@ -86,9 +108,9 @@ def test_a_store_that_dies_during_the_load_is_reported_and_a_second_load_complet
     articles = json.loads((ingested / "manifest.json").read_text())["articles"]
     err = capsys.readouterr().err
     assert "the connection dropped before the store answered" in err
-    assert f"2 graphs were loaded and {len(articles) - 2} not" in err
+    assert f"2 graphs were loaded and {len(articles) + 1 - 2} not" in err  # the descriptions graph first
     assert main(["load", str(ingested), "--store", store.store]) == 0  # the store is back: load again
-    assert triples(store) == sum(a["triples"] for a in articles)
+    assert triples(store) == described_and_own(json.loads((ingested / "manifest.json").read_text()))
 
 
 def test_validate_reports_violations_a_person_can_act_on(ingested, tmp_path, capsys):
@@ -114,6 +136,6 @@ def test_a_damaged_output_folder_is_reported_not_loaded_half_blind(ingested, tmp
         assert f"{manifest['articles'][1]['file']}: cannot read (No such file or directory)" in capsys.readouterr().err
         (copy / "manifest.json").write_text("{not json")
         assert main(["load", str(copy), "--store", server.url]) == 1
-        assert "manifest.json: not a manifest written by ingest" in capsys.readouterr().err
+        assert "manifest.json: not a manifest written by this version of ingest" in capsys.readouterr().err
     finally:
         server.stop()

@@ -1,6 +1,8 @@
 """Every query of the library, run in-process over the output folder and against a real
 Oxigraph server loaded by `conflict-kg load`: same rows both ways, and the right answer."""
 
+import json
+
 import pytest
 
 from pipeline.cli import main
@@ -135,7 +137,7 @@ def test_the_federated_query_joins_our_graph_with_wikidata(local, tmp_path):
 def test_the_command_prints_tables_csv_and_json(ingested, capsys):
     assert main(["query", str(ROOT / "queries" / "opposing_sides.rq"), "--data", str(ingested),
                  "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "backerA,sideA,backerB,sideB"
+    assert capsys.readouterr().out.splitlines()[0] == "backerA,sideA,backerB,sideB,fights"
     assert main(["query", "--sparql", "ASK { ?s ?p ?o }", "--data", str(ingested), "--format", "json"]) == 0
     assert '"answer": "true"' in capsys.readouterr().out
     assert main(["query", "--sparql", "SELEKT nonsense", "--data", str(ingested)]) == 1
@@ -151,3 +153,38 @@ def test_render_aligns_a_table():
 def test_a_missing_folder_is_a_clear_error(tmp_path, capsys):
     assert main(["query", "--sparql", "ASK {}", "--data", str(tmp_path / "nope")]) == 1
     assert "graph.trig: not found" in capsys.readouterr().err
+
+
+def test_a_library_query_runs_by_name_with_a_bound_actor(ingested, capsys):
+    assert main(["query", "actor_timeline", "--data", str(ingested), "--format", "json",
+                 "--bind", "actor=wd:Q43"]) == 0
+    turkey = json.loads(capsys.readouterr().out)["rows"]
+    assert turkey and any(r["what"] == "SUPPORT" and r["role"] == "source" for r in turkey)
+    assert main(["query", "actor_timeline", "--data", str(ingested), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] != turkey  # the default actor is another
+
+
+def test_a_bound_speaker_is_a_literal_and_quotes_in_it_cannot_break_the_query(ingested, capsys):
+    assert main(["query", "quotes_by_person", "--data", str(ingested), "--format", "json",
+                 "--bind", "speaker=Sergey Lavrov"]) == 0
+    assert any("cleared of terrorists" in r["quote"] for r in json.loads(capsys.readouterr().out)["rows"])
+    assert main(["query", "quotes_by_person", "--data", str(ingested), "--format", "json",
+                 "--bind", 'speaker=x" } ?q ?p ?o . { "']) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == []
+
+
+@pytest.mark.parametrize("given, says", [
+    (["--bind", "actor=<http://example.org/a b>"], "not a valid IRI"),
+    (["--bind", "actor=wd:Q43>"], "is not a plain local name"),
+    (["--bind", "nobody=wd:Q43"], "the query has no `VALUES ?nobody { ... }` to bind (it takes: actor)"),
+    (["--bind", "actor"], "write NAME=VALUE"),
+])
+def test_a_bind_that_does_not_fit_is_a_clear_error(ingested, capsys, given, says):
+    assert main(["query", "actor_timeline", "--data", str(ingested), *given]) == 1
+    assert says in capsys.readouterr().err
+
+
+def test_an_unknown_query_name_lists_the_library(ingested, capsys):
+    assert main(["query", "no_such_query", "--data", str(ingested)]) == 1
+    err = capsys.readouterr().err
+    assert "no_such_query: no such file, and no library query of that name" in err and "actor_timeline" in err

@@ -76,3 +76,15 @@ def test_a_full_disk_stops_the_run_with_a_clear_message_and_the_next_run_complet
     assert digests(after, but=("report.json",)) == expected
     report = json.loads((after / "report.json").read_text())
     assert report["summary"]["unchanged"] == len(list((full / "articles").glob("*.ttl")))  # not redone
+
+
+def test_descriptions_merge_keep_each_triple_once_and_one_label_per_thing(tmp_path):
+    from pipeline.write import merge_descriptions
+    x = "<https://w3id.org/conflict-kg/id/entity/al-shabaab-1>"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    kind = f"{x} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/conflict-kg/ontology#ArmedGroup> ."
+    (tmp_path / "a.nt").write_text(f'{kind}\n{x} {label} "al-Shabaab" .\n')
+    (tmp_path / "b.nt").write_text(f'{kind}\n{x} {label} "Al-Shabaab" .\n')
+    got = sorted((t.predicate.value.rsplit("#", 1)[1], t.object.value.rsplit("#", 1)[-1])
+                 for t in merge_descriptions([tmp_path / "a.nt", tmp_path / "b.nt"]))
+    assert got == [("altLabel", "al-Shabaab"), ("label", "Al-Shabaab"), ("type", "ArmedGroup")]
