@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: ingest test bench bench-big bench-quick eval linkeval query load stop-store notebook validate clean
+.PHONY: ingest test bench bench-big bench-queries bench-quick eval linkeval query load stop-store notebook validate clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "conflict-kg needs Python 3.11+"'
@@ -47,11 +47,14 @@ notebook: $(READY)
 	$(BIN)/python -m pip install --quiet -e '.[test,notebook]'
 	cd queries && ../$(BIN)/jupyter notebook explore.ipynb
 
-bench: $(READY)          # ~1 hour on 2 cores: throughput, scaling, merge, re-run, memory 1k vs 10k, one 20 MiB article
+bench: $(READY)          # ~1.5 hours on 2 cores: throughput, scaling, merge, re-run, memory and queries 1k vs 10k, one 20 MiB article
 	$(BIN)/python -m pipeline.bench
 
 bench-big: $(READY)      # ~25 min: peak memory of one 20 MiB article (issue 6), figures in docs/bench_big.json
 	$(BIN)/python -m pipeline.bench --big-only --json docs/bench_big.json
+
+bench-queries: $(READY)  # ~25 min: the query library over 1,000 and 10,000 articles, in-process and on Oxigraph; loading
+	$(BIN)/python -m pipeline.bench --queries-only --json docs/bench_queries.json
 
 bench-quick: $(READY)    # a few minutes, smaller corpora; writes to var/ so docs/ keeps the full run
 	$(BIN)/python -m pipeline.bench --articles 200 --memory 100,1000 --big 2 --json var/bench.json --chart var/bench.png

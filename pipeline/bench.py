@@ -5,8 +5,10 @@ every copy has its own text and hash), then measures, on this machine, in this r
 bare `nlp.pipe` and the full pipeline (offline linking, RDF build, writing) with 1 and
 2 processes; a re-run over unchanged articles; the streamed merge of about a million
 triples (and rdflib's Turtle serializer on a sample, for comparison); peak memory of a
-small and a ten times larger ingest. Prints the ratios against the targets, writes the
-figures as JSON and a PNG chart.
+small and a ten times larger ingest; the query library over the outputs of both, in-process
+and on an Oxigraph server filled by `conflict-kg load` (graph by graph and in bulk, against
+Oxigraph's own bulk loader). Prints the ratios against the targets, writes the figures as
+JSON and a PNG chart.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from pipeline import __version__
 from pipeline import nlp as nlp_stage
 from pipeline.facts import Article
 from pipeline.ingest import STAGES, Settings, ingest, run_local, run_processes, worker_state
+from pipeline.load import load
+from pipeline.query import ask_endpoint, ask_store, open_folder
 from pipeline.sources import read_articles
-from pipeline.write import write_merged
+from pipeline.write import article_path, descriptions_path, write_merged
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles"]
@@ -73,21 +77,26 @@ def timed_ingest(corpus: Path, out: Path, workers: int) -> tuple[float, dict]:
                                      "skipped": summary.skipped, "triples": summary.triples}
 
 
-def merge_million(articles_dir: Path, work: Path, target: int = 1_000_000) -> tuple[float, int]:
-    files = sorted(articles_dir.glob("*.ttl"))
+def merge_million(out: Path, work: Path, target: int = 1_000_000) -> tuple[float, int]:
+    """The merge (descriptions united, article files streamed) of about a million triples:
+    the output's article files copied under new names until there are enough."""
+    files = sorted((out / "articles").glob("*.ttl"))
     sample = files[:20]
     avg = sum(sum(1 for _ in ox.parse(path=str(f), format=ox.RdfFormat.TURTLE)) for f in sample) / len(sample)
     need = int(target / avg) + 1
-    dst = work / "merge" / "articles"
-    dst.mkdir(parents=True)
-    pairs = []
+    dst = work / "merge"
+    (dst / "articles").mkdir(parents=True)
+    (dst / "descriptions").mkdir()
+    pairs, described = [], []
     for i in range(need):
         src = files[i % len(files)]
-        path = dst / f"{i:06d}.ttl"
+        path, desc = article_path(dst, f"{i:06d}"), descriptions_path(dst, f"{i:06d}")
         shutil.copyfile(src, path)
+        shutil.copyfile(descriptions_path(out, src.stem), desc)
         pairs.append((f"https://w3id.org/conflict-kg/id/article/bench{i:06d}", path))
+        described.append(desc)
     t = time.perf_counter()
-    write_merged(dst.parent, pairs)
+    write_merged(dst, pairs, described, "https://w3id.org/conflict-kg/id/graph/descriptions")
     return time.perf_counter() - t, int(avg * need)
 
 
@@ -126,6 +135,123 @@ def make_big_article(path: Path, megabytes: int) -> int:
             f.write(f"{n + 1}. {lines[n % len(lines)]}\n\n")
             n += 1
     return path.stat().st_size
+
+
+class Server:
+    """`oxigraph serve` with a union default graph (as `make load` starts it), on a free
+    loopback port, until `stop`."""
+
+    def __init__(self, location: Path):
+        import socket
+        import urllib.request
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.query, self.store = f"http://127.0.0.1:{port}/query", f"http://127.0.0.1:{port}/store"
+        self.proc = subprocess.Popen([str(Path(sys.executable).parent / "oxigraph"), "serve", "--location",
+                                      str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{self.query}?query=ASK%7B%7D", timeout=1)
+                return
+            except OSError:
+                if time.time() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"oxigraph serve did not start on port {port}") from None
+                time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+LIBRARY = [q for q in sorted((ROOT / "queries").glob("*.rq")) if "SERVICE" not in q.read_text()]
+
+
+def run_library(ask) -> dict[str, dict]:
+    """Rows, distinct rows and seconds of each library query (federated ones need Wikidata)."""
+    results = {}
+    for path in LIBRARY:
+        sparql = path.read_text(encoding="utf-8")
+        t = time.perf_counter()
+        answer = ask(sparql)
+        seconds = time.perf_counter() - t
+        rows = [tuple(r.get(v, "") for v in answer.variables) for r in answer.rows]
+        results[path.stem] = {"rows": len(rows), "distinct": len(set(rows)), "seconds": seconds}
+    return results
+
+
+def query_bench(out: Path, work: Path) -> dict:
+    """The query library over one output folder, in-process and on a loaded server, and
+    the time to load it graph by graph, in one bulk request, and by `oxigraph load`."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    triples = manifest["descriptions"]["triples"] + sum(a["triples"] for a in manifest["articles"])
+    results: dict = {"articles": len(manifest["articles"]), "triples": triples}
+    work.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    store = open_folder(out)
+    results["open_seconds"] = time.perf_counter() - t
+    results["in_process"] = run_library(lambda q: ask_store(store, q))
+    del store
+    server = Server(work / "store")
+    try:
+        t = time.perf_counter()
+        load(out, server.store)
+        results["load_seconds"] = time.perf_counter() - t
+        results["server"] = run_library(lambda q: ask_endpoint(server.query, q, timeout=600))
+    finally:
+        server.stop()
+    server = Server(work / "bulk")
+    try:
+        t = time.perf_counter()
+        load(out, server.store, bulk=True, params={"no_transaction": ""})
+        results["bulk_seconds"] = time.perf_counter() - t
+    finally:
+        server.stop()
+    t = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "oxigraph"), "load", "--location", str(work / "native"),
+                    "--file", str(out / "graph.trig")], check=True, capture_output=True)
+    results["oxigraph_load_seconds"] = time.perf_counter() - t
+    shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def print_queries(q: dict) -> None:
+    print(f"\nquery library over {q['articles']} articles ({q['triples']} triples; opened in-process in "
+          f"{q['open_seconds']:.1f} s)")
+    print(f"  {'query':22s} {'rows':>7s} {'distinct':>8s} {'in-process s':>12s} {'server s':>9s}")
+    for name, here in q["in_process"].items():
+        there = q["server"][name]
+        print(f"  {name:22s} {here['rows']:7d} {here['distinct']:8d} {here['seconds']:12.3f} {there['seconds']:9.3f}"
+              + ("" if here["rows"] == there["rows"] else f"   (server: {there['rows']} rows)"))
+    for what, key in (("graph by graph (Graph Store PUTs)", "load_seconds"), ("conflict-kg load --bulk --param no_transaction", "bulk_seconds"),
+                      ("oxigraph load (its own bulk loader)", "oxigraph_load_seconds")):
+        print(f"  load, {what}: {q[key]:.1f} s, {q['triples'] / q[key]:,.0f} triples/s")
+
+
+def query_checks(queries: dict[int, dict]) -> list[tuple[str, bool, str]]:
+    small, large = sorted(queries)
+    checks = []
+    for n in (small, large):
+        q = queries[n]
+        dup = [name for name, r in {**q["in_process"], **q["server"]}.items() if r["rows"] != r["distinct"]]
+        checks.append((f"{n} articles: library queries with duplicate rows: {', '.join(dup) or 'none'}", not dup, "none"))
+    big = queries[large]
+    for where in ("in_process", "server"):
+        name, slowest = max(((k, v["seconds"]) for k, v in big[where].items()), key=lambda kv: kv[1])
+        checks.append((f"slowest library query at {large} articles, {where.replace('_', '-')}: {name} {slowest:.2f} s",
+                       slowest < 2, "< 2 s"))
+        total = {n: sum(v["seconds"] for v in queries[n][where].values()) for n in (small, large)}
+        growth = total[large] / total[small]
+        checks.append((f"all library queries, {where.replace('_', '-')}: {total[small]:.2f} s at {small}, "
+                       f"{total[large]:.2f} s at {large} articles: {growth:.1f}x for {large / small:.0f}x the corpus",
+                       growth <= large / small, f"<= {large / small:.0f}x (linear)"))
+    checks.append((f"load at {large} articles: --bulk {big['triples'] / big['bulk_seconds']:,.0f} triples/s, "
+                   f"oxigraph load {big['triples'] / big['oxigraph_load_seconds']:,.0f} triples/s, graph by graph "
+                   f"{big['triples'] / big['load_seconds']:,.0f} triples/s", True, "reported"))
+    return checks
 
 
 def big_article(work: Path, megabytes: int) -> dict:
@@ -192,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--big", type=int, default=20, help="MiB of the one huge article whose peak memory is measured "
                                                        "(default 20, ~25 min; 0 skips it)")
     p.add_argument("--big-only", action="store_true", help="measure only the huge article")
+    p.add_argument("--queries-only", action="store_true", help="measure only the query library over the two "
+                                                               "--memory corpora (ingested with 2 processes)")
     p.add_argument("--json", type=Path, default=ROOT / "docs" / "bench.json")
     p.add_argument("--chart", type=Path, default=ROOT / "docs" / "bench.png")
     args = p.parse_args(argv)
@@ -204,6 +332,19 @@ def main(argv: list[str] | None = None) -> int:
             results["big_article"] = big = big_article(Path(tmp), args.big)
         text, ok, target = big_check(big)
         print(f"{'PASS' if ok else 'MISS'}  {text}   (target {target})")
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+        return 0
+    if args.queries_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            results["queries"] = queries = {}
+            for n in (int(x) for x in args.memory.split(",")):
+                make_corpus(Path(tmp) / f"q{n}.jsonl", n)
+                timed_ingest(Path(tmp) / f"q{n}.jsonl", Path(tmp) / f"q{n}", 2)
+                queries[n] = query_bench(Path(tmp) / f"q{n}", Path(tmp) / f"stores{n}")
+                print_queries(queries[n])
+        for text, ok, target in query_checks(queries):
+            print(f"{'PASS' if ok else 'MISS'}  {text}   (target {target})")
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
         return 0
@@ -225,18 +366,21 @@ def main(argv: list[str] | None = None) -> int:
                   f"{tokens / seconds:.0f} tokens/s", flush=True)
         seconds, info = timed_ingest(corpus, work / "out1", 1)
         results["rerun"] = {"seconds": seconds, "skipped": info["skipped"]}
-        merge_s, merged = merge_million(work / "out1" / "articles", work)
+        merge_s, merged = merge_million(work / "out1", work)
         results["merge"] = {"seconds": merge_s, "triples": merged}
         rdf_s, rdf_n = rdflib_sample(work / "out1" / "articles")
         results["rdflib_turtle"] = {"seconds": rdf_s, "triples": rdf_n}
         small, large = (int(x) for x in args.memory.split(","))
-        mem = {}
+        mem, queries = {}, {}
         for n in (small, large):
             c = work / f"mem{n}.jsonl"
             make_corpus(c, n)
             mem[n] = peak_memory(c, work / f"mem{n}")
             print(f"peak memory, {n} articles: {mem[n] / 1024:.0f} MiB", flush=True)
+            queries[n] = query_bench(work / f"mem{n}", work / f"stores{n}")
+            print_queries(queries[n])
         results["memory_kib"] = {str(k): v for k, v in mem.items()}
+        results["queries"] = {str(k): v for k, v in queries.items()}
         if args.big:
             results["big_article"] = big_article(work, args.big)
     p1, b1 = results["pipeline_1"], results["bare_1"]
@@ -262,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
         (f"peak memory {large} / {small} articles: {r['memory_large_over_small']:.3f}",
          r["memory_large_over_small"] <= 1.10, "<= 1.10"),
     ]
+    checks += query_checks(queries)
     if args.big:
         checks.append(big_check(results["big_article"]))
     for text, ok, target in checks:

@@ -106,8 +106,11 @@ def parser() -> argparse.ArgumentParser:
                     help="basic-auth password (or set CONFLICT_KG_PASSWORD)")
     ld.add_argument("--token", default=os.environ.get("CONFLICT_KG_TOKEN"),
                     help="bearer token (or set CONFLICT_KG_TOKEN)")
-    ld.add_argument("--bulk", action="store_true", help="send the whole dataset (graph.trig) in one request that "
-                                                        "replaces everything the store holds")
+    ld.add_argument("--bulk", action="store_true", help="clear the store, then send the whole dataset (graph.trig) "
+                                                        "in one request: for a store that holds this output alone")
+    ld.add_argument("--param", action="append", default=[], metavar="KEY[=VALUE]",
+                    help="a query parameter for every request to the store (Oxigraph: --param no_transaction "
+                         "makes --bulk as fast as `oxigraph load`)")
     ev = sub.add_parser("eval", help="score an output folder against reference annotations")
     ev.add_argument("gold", nargs="+", type=Path, help="reference files (tests/gold/*.json format)")
     ev.add_argument("--out", type=Path, default=Path("out"), help="the output folder to score (default out)")
@@ -220,7 +223,8 @@ def run_query(args: argparse.Namespace) -> int:
 
 def run_load(args: argparse.Namespace) -> int:
     try:
-        report = load(args.out, args.store, args.user, args.password, args.token, bulk=args.bulk)
+        params = dict(p.partition("=")[::2] for p in args.param)
+        report = load(args.out, args.store, args.user, args.password, args.token, bulk=args.bulk, params=params)
     except LoadError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -176,11 +176,12 @@ class SearchAPI:
 
 class GraphStore:
     """A Graph Store endpoint that answers every PUT with `status` unless the request
-    carries the `accept` Authorization header; records what it received. With
+    carries the `accept` Authorization header (and every POST alike); records what it received. With
     `crash_after`, it dies after that many PUTs: the connection drops with no answer."""
 
     def __init__(self, status: int = 401, accept: str | None = None, crash_after: int | None = None):
         self.puts: list[tuple[str, str]] = []  # (graph IRI, Authorization header)
+        self.posts: list[tuple[str, int]] = []  # (query string, bytes received)
         store = self
 
         class Handler(Quiet):
@@ -193,6 +194,11 @@ class GraphStore:
                     return
                 store.puts.append((graph, auth))
                 self.reply(204 if accept is not None and auth == accept else status)
+
+            def do_POST(self) -> None:
+                size = len(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+                store.posts.append((urllib.parse.urlsplit(self.path).query, size))
+                self.reply(204 if accept is not None and self.headers.get("Authorization", "") == accept else status)
 
         self.server = serve(Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/store"
