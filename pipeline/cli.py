@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ from pipeline.ingest import Executor, Settings, Summary, ingest, read_manifest, 
 from pipeline.link import BATCH, query
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Endpoint, EndpointError, iri_values
 from pipeline.load import LoadError, load
+from pipeline.lock import Busy, describe, holder, is_busy
 from pipeline.query import QueryError, ask_endpoint, ask_store, bind, find_query, open_folder, render
 from pipeline.validate import validate_folder
 from pipeline.vocab import DEFAULT_BASE, WD, WDT
@@ -55,6 +57,11 @@ def linking_options(p: argparse.ArgumentParser) -> None:
                                                              "of the embedded one (see `conflict-kg slice`)")
 
 
+def wait_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--wait", action="store_true", help="if another run is writing to the same --out, wait for it "
+                                                       "to finish (default: stop at once, exit code 2)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="conflict-kg", description=__doc__.split("\n")[0])
     p.add_argument("--version", action="version", version=f"conflict-kg {__version__}")
@@ -78,6 +85,7 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--max-entities", type=int, default=MAX_ENTITIES, help="keep at most this many entities of an "
                                                                     "article, the most mentioned (default %(default)s)")
     ing.add_argument("--any-language", action="store_true", help="process text that does not look English")
+    wait_option(ing)
     linking_options(ing)
     sl = sub.add_parser("slice", help="build or refresh an offline Wikidata slice from an endpoint")
     sl.add_argument("--sparql-endpoint", metavar="URL", default=WIKIDATA_SPARQL)
@@ -119,6 +127,7 @@ def parser() -> argparse.ArgumentParser:
     va.add_argument("out", type=Path)
     rel = sub.add_parser("relink", help="re-ingest the articles of an output folder that have unlinked entities")
     rel.add_argument("out", type=Path, help="an output folder written by ingest")
+    wait_option(rel)
     linking_options(rel)
     return p
 
@@ -156,7 +165,13 @@ def run_ingest(args: argparse.Namespace, paths: list[str], settings: Settings, f
     kept = "articles finished so far are kept"
     try:
         with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
-            summary = ingest(paths, settings, executor_from(args), force=force, progress=bar.update)
+            summary = ingest(paths, settings, executor_from(args), force=force, progress=bar.update,
+                             wait=args.wait, waiting=lambda who: print(f"waiting for {who} to finish with "
+                                                                       f"{settings.out}", file=sys.stderr),
+                             command=args.command_line)
+    except Busy as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except OutputError as err:
         print(f"error: {err}; the run stopped; {kept}; once that is fixed, the same command resumes", file=sys.stderr)
         return 3
@@ -221,7 +236,16 @@ def run_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def note_running(out: Path, what: str) -> None:
+    """load and validate read the last finished merge (the manifest is replaced whole, after
+    the files it names); a run adding to the folder meanwhile is named, not waited for."""
+    if is_busy(out):
+        print(f"note: {describe(holder(out))} is writing to {out}; {what} the last finished merge; "
+              "run this again when it has finished to include its articles", file=sys.stderr)
+
+
 def run_load(args: argparse.Namespace) -> int:
+    note_running(args.out, "this loads")
     try:
         params = dict(p.partition("=")[::2] for p in args.param)
         report = load(args.out, args.store, args.user, args.password, args.token, bulk=args.bulk, params=params)
@@ -246,6 +270,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    note_running(args.out, "this checks")
     try:
         files, violations = validate_folder(args.out)
     except FileNotFoundError as err:
@@ -271,4 +296,5 @@ COMMANDS = {"ingest": run_new_ingest, "relink": relink, "slice": build_slice, "q
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    args.command_line = shlex.join(["conflict-kg", *(sys.argv[1:] if argv is None else argv)])
     return COMMANDS[args.command](args)

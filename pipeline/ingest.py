@@ -17,6 +17,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from itertools import islice
@@ -32,6 +33,7 @@ from pipeline.extract import MAX_ENTITIES, WINDOW, by_window, cap_entities, extr
 from pipeline.facts import Article, ArticleFacts
 from pipeline.link import BATCH, Linker, Slice
 from pipeline.link.stores import CONTACT, WIKIDATA_SPARQL, Cache, CachedStore, Endpoint, SearchAPI
+from pipeline.lock import LOCK, exclusive, forget_inherited
 from pipeline.sources import MAX_CHARS, Failure, Ignored, ReadLimits, read_articles
 from pipeline.vocab import DEFAULT_BASE
 from pipeline.write import OutputError, atomic_write, remove_temporaries, write_article, write_manifest, write_merged
@@ -342,8 +344,10 @@ def run_processes(workers: int) -> Executor:
 
 def _leave_ctrl_c_to_the_caller() -> None:
     """Ctrl-C reaches every process of the group: the caller stops the pool and says how
-    to resume; workers printing their own tracebacks would only bury that message."""
+    to resume; workers printing their own tracebacks would only bury that message. The
+    output folder's lock is the caller's too: a worker drops its inherited copy."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    forget_inherited()
 
 
 def _process_with(job: tuple[list[Article], Settings]) -> BatchResult:
@@ -416,8 +420,6 @@ class Journal:
 
     def __init__(self, out: Path):
         self.path = out / JOURNAL
-        if out.exists() and not out.is_dir():
-            raise OutputError(f"{out}: exists and is not a folder")
         try:
             out.mkdir(parents=True, exist_ok=True)
             self.file = open(self.path, "a", encoding="utf-8")
@@ -439,10 +441,26 @@ class Journal:
 
 
 def ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor = run_local, force: bool = False,
-           progress: Callable[[int], None] = lambda n: None) -> Summary:
+           progress: Callable[[int], None] = lambda n: None, wait: bool = False,
+           waiting: Callable[[str], None] = lambda who: None, command: str = "") -> Summary:
     """Read every input, process what is new or changed, merge, and say what became of
-    each input (out/report.json). Raises OutputError when out/ cannot be written: the
-    articles finished before are kept (journal), and running again resumes."""
+    each input (out/report.json), holding the output folder's lock throughout (see
+    pipeline/lock.py; Busy if another run holds it and not `wait`). Raises OutputError
+    when out/ cannot be written: the articles finished before are kept (journal), and
+    running again resumes."""
+    if settings.out.exists() and not settings.out.is_dir():
+        raise OutputError(f"{settings.out}: exists and is not a folder")
+    held = ExitStack()
+    try:
+        held.enter_context(exclusive(settings.out, wait, waiting, command))
+    except OSError as err:  # the lock file cannot be made: the folder is not writable
+        raise OutputError(f"cannot write {settings.out / LOCK}: {err.strerror or err}") from None
+    with held:
+        return _ingest(paths, settings, executor, force, progress)
+
+
+def _ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor, force: bool,
+            progress: Callable[[int], None]) -> Summary:
     summary = Summary()
     out = settings.out
     remove_temporaries(out)
