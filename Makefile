@@ -24,8 +24,8 @@ STORE_PORT ?= 7878
 STORE_URL  := http://127.0.0.1:$(STORE_PORT)
 STORE_UP   = $(BIN)/python -c 'import urllib.request as u; u.urlopen("$(STORE_URL)/query?query=ASK%7B%7D", timeout=1)' 2>/dev/null
 
-query: $(READY)          # make query Q=queries/who_supports_whom.rq
-	$(BIN)/conflict-kg query $(Q) --data out
+query: $(READY)          # make query Q=who_supports_whom (a name or a .rq path), ARGS="--bind code=AID"
+	$(BIN)/conflict-kg query $(Q) --data out $(ARGS)
 
 validate: $(READY)
 	$(BIN)/conflict-kg validate out

@@ -155,11 +155,14 @@ class Builder:
         for e in view.entities:
             self._mentions(g, e, iris[e.key], art, ctx)
         for t in view.times:
-            self._mention(g, t.span, self.time_iri(t), art, ctx)
+            m = self._mention(g, t.span, self.time_iri(t), art, ctx)
+            if t.modifier:
+                g.add((m, CKG.timeModifier, Literal(t.modifier)))
         for f in view.figures:
             self._figure(g, f, iris, art, ctx)
+        published = facts.article.published or facts.article.dateline
         for ev in view.events:
-            self._event(g, ev, iris, art, ctx, types)
+            self._event(g, ev, iris, art, ctx, types, published)
         for q in view.quotes:
             self._quote(g, q, iris, art, ctx)
 
@@ -242,7 +245,7 @@ class Builder:
         g.add((v, CKG.mention, self._mention(g, f.span, v, art, ctx)))
 
     def _event(self, g: Triples, ev: Event, iris: dict[str, URIRef], art: URIRef, ctx: URIRef,
-               types: dict[str, str]) -> None:
+               types: dict[str, str], facts_date: str | None) -> None:
         e = URIRef(f"{self.base}event/{digest(art, ev.event_class, ev.trigger.start, ev.trigger.end)}")
         g.add((e, RDF.type, CKG[ev.event_class]))
         g.add((e, RDFS.label, Literal(f"{ev.event_class}: {ev.trigger.text}")))
@@ -256,8 +259,11 @@ class Builder:
         for key in ev.places:
             if types[key] in PLACE_TYPES:  # linking may have found that a "place" is a group
                 g.add((e, SEM.hasPlace, iris[key]))
-        if ev.time is not None and ev.time.granularity == "date":
-            g.add((e, SEM.hasTimeStamp, Literal(ev.time.value, datatype=XSD.date)))
+        stated = ev.time is not None
+        when, granularity = (ev.time.value, ev.time.granularity) if stated else (facts_date, "date")
+        if when:  # an event the text does not date takes its article's date, and says so
+            g.add((e, SEM.hasTimeStamp, Literal(when, datatype=TIME_PROPERTY[granularity][1])))
+            g.add((e, CKG.dateBasis, Literal("text" if stated else "publication")))
         if ev.attributed_to:
             g.add((e, RDF.type, CKG.ReportedClaim))
             g.add((e, PROV.wasAttributedTo, iris[ev.attributed_to]))

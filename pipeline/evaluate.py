@@ -9,6 +9,7 @@ accepted PLOVER code (or class) and every gold party among its actors.
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -104,8 +105,19 @@ def score_article(gold: dict, graph: Graph, text: str) -> Score:
     if window:
         for row in graph.query(query("eval_dates")):
             d = str(row.date)
-            score.add("dates_in_window", window["earliest"] <= d <= window["latest"], d)
+            first, last = interval(d)  # a month or a year is in the window when it overlaps it
+            score.add("dates_in_window", first <= window["latest"] and window["earliest"] <= last, d)
     return score
+
+
+def interval(value: str) -> tuple[str, str]:
+    """The first and last day of a date, a month ("2008-08") or a year ("2008")."""
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value, value
 
 
 def _events(gold: dict, graph: Graph, text: str, resolved: dict[str, URIRef], score: Score) -> None:

@@ -81,6 +81,7 @@ class TimeExpr:
     span: Span
     value: str  # "2016-12-01", "2016-12", "2016"
     granularity: str  # "date", "month", "year"
+    modifier: str = ""  # what the value leaves out: "early" (October), "the end of" (the year), "summer"
 
 
 @dataclass(frozen=True)

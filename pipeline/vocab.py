@@ -65,6 +65,8 @@ class CKG(DefinedNamespace):
     model: URIRef
     sentence: URIRef
     locatedIn: URIRef
+    dateBasis: URIRef
+    timeModifier: URIRef
 
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

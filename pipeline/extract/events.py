@@ -3,7 +3,9 @@
 A trigger word from pipeline/data/triggers.csv, read in the dependency parse: the
 subject is the source, the object (or the object of its prepositions) the target,
 a place it is located in or a relative clause hangs from the place, and the date is
-the time expression of its sentence. An event stated inside a quotation, or in a
+the time expression attached to the trigger in the parse (its clause's or its noun's
+temporal modifier), else the nearest in its sentence that does not modify another
+clause (a date on the governing "said Thursday" clause counts), else none. An event stated inside a quotation, or in a
 clause reported by "X said", is X's claim and says so.
 """
 
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.dates import clause_verb
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon, Trigger, fold
 from pipeline.facts import (CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure, Quote, Span,
@@ -25,6 +28,14 @@ FIRST_PERSON = {"we", "us", "our"}
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
 FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
               "Assault": {"deaths", "injured"}, "Accuse": {"deaths"}}
+
+
+def _depth(root: Token, verb: Token | None) -> int:
+    """How many heads up from a time expression's root its clause verb is (all of them
+    when it has none)."""
+    if verb is None:
+        return len(list(root.ancestors))
+    return next((i + 1 for i, t in enumerate(root.ancestors) if t == verb), 0)
 
 
 def phrase_key(token: Token) -> str:
@@ -230,8 +241,24 @@ class EventReader:
 
     def time(self, token: Token) -> TimeExpr | None:
         sent = self.table.sentence(token)
-        inside = [t for t in self.times if sent.start_char <= t.span.start < sent.end_char and t.granularity == "date"]
-        return min(inside, key=lambda t: abs(t.span.start - token.idx), default=None)
+        own: list[tuple[int, TimeExpr]] = []
+        free: list[TimeExpr] = []
+        for t in self.times:
+            if not sent.start_char <= t.span.start < sent.end_char:
+                continue
+            span = self.doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            verb = clause_verb(root) if root is not None else None
+            chain = [] if root is None else [root.head, *root.head.ancestors][: _depth(root, verb)]
+            if verb is not None and verb.dep_ in {"acl", "relcl"}:  # "an offensive launched on November 10"
+                chain.append(verb.head)
+            if token in chain:
+                own.append((chain.index(token), t))
+            elif verb is None or verb == token or verb in token.ancestors:
+                free.append(t)
+        if own:
+            return min(own, key=lambda pair: pair[0])[1]
+        return min(free, key=lambda t: abs(t.span.start - token.idx), default=None)
 
     def figure(self, token: Token, event_class: str) -> Figure | None:
         kinds = FIGURE_FOR.get(event_class, set())

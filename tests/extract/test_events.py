@@ -74,3 +74,29 @@ def test_it_in_what_a_group_says_is_that_group(read):
     facts = read("Russia said on Monday that it will support the Syrian government.")
     ev = only(facts, "Support")
     assert names(facts, ev.sources) == {"Russia"} and names(facts, ev.targets) == {"Government of Syria"}
+
+
+def test_an_event_takes_the_date_of_its_own_clause_not_of_another_one(read):
+    facts = read("Rebels attacked the town on Monday, and the army will retake it on Friday.",
+                 published="2015-03-12")
+    dated = {ev.trigger.text: ev.time.value for ev in facts.events if ev.time is not None}
+    assert dated.get("attacked") == "2015-03-09"
+    assert dated.get("retake", "2015-03-13") == "2015-03-13"
+
+
+def test_a_nominal_event_takes_the_date_of_the_clause_that_modifies_it(read):
+    facts = read("A communiqué sent to news agencies by e-mail announced that a multi-front offensive launched by the "
+                 "Ogaden National Liberation Front (ONLF) on November 10 is still in progress.", published="2009-11-17")
+    offensive = next(ev for ev in facts.events if ev.trigger.text == "offensive")
+    assert offensive.time is not None and offensive.time.value == "2009-11-10"
+
+
+def test_an_undated_event_takes_the_publication_date_and_says_so(read):
+    from pipeline.build import Builder
+    from pipeline.vocab import CKG, SEM
+    facts = read("Rebels attacked the town.", published="2015-03-12")
+    g = Builder().build(facts)
+    event = next(g.subjects(CKG.dateBasis, None))
+    assert str(g.value(event, CKG.dateBasis)) == "publication" and str(g.value(event, SEM.hasTimeStamp)) == "2015-03-12"
+    undated = Builder().build(read("Rebels attacked the town."))
+    assert not list(undated.subjects(SEM.hasTimeStamp, None))  # no date known: none invented
