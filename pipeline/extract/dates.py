@@ -59,7 +59,11 @@ SEASON = re.compile(r"^(?:(?P<which>last|next|this)\s+)?(?P<season>spring|summer
                     r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$")
 QUARTER = re.compile(r"^(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:quarter|half)"
                      r"(?:\s+of\s+(?:(?P<year>\d{4})|(?:the|this)\s+year))?$")
-RANGE = re.compile(r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\bthrough\b|\band\b|-|–|—)\s*(?P<b>.+)$")
+RANGE = re.compile(r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\bthrough\b|\band\b|-|–|—)\s*(?P<b>.+)$",
+                   re.I)
+RANGE_WORDS = {"to", "through", "until", "till", "and", "-", "–", "—"}
+DATE_WORDS = set(MONTHS) | {"of", "this", "last", "next", "year", "month", ","}
+MONTH_OF_YEAR = re.compile(rf"^{MONTH_RE}\s+(?:of\s+)?(?P<which>this|last|next)\s+year$")
 TIME_OF_DAY = re.compile(r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|\d{1,2}:\d{2}|dawn|dusk)"
                          r"(?:\s+\w+)?$")
 
@@ -171,6 +175,9 @@ def _relative(t: str, modifier: str, ref: date, exact: bool, tense: str | None) 
         return Value(str(ref.year), "year", modifier)
     if t == "the month":
         return _month(ref.year, ref.month, modifier)
+    if m := MONTH_OF_YEAR.match(t):  # "August of this year", "March last year"
+        by = {"last": -1, "next": 1}.get(m.group("which"), 0)
+        return _month(ref.year + by, MONTHS[m.group("month").rstrip(".")], modifier)
     if m := RELATIVE.match(t):
         return _this_last_next(m.group("which"), m.group("unit"), ref, modifier)
     if m := AGO.match(t):
@@ -270,6 +277,18 @@ def clause_verb(token: Token) -> Token | None:
     return None
 
 
+def governing_verb(root: Token) -> Token | None:
+    """The verb whose tense the expression reads: its clause verb, unless the expression
+    hangs from a noun first ("the imposition of a junta on May 22"), whose time the verb
+    above ("seeking to protest") does not tell."""
+    for t in root.ancestors:
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+        if t.pos_ in {"NOUN", "PROPN"}:
+            return None
+    return None
+
+
 def tense(verb: Token | None) -> str | None:
     """'past', 'future' or None for the clause of `verb`, from its morphology and its
     auxiliaries ("will", "plans to", "is meeting")."""
@@ -326,16 +345,32 @@ def _range(doc: Doc, ent: SpacySpan, ref: date | None, exact: bool, when: str | 
     return found
 
 
+_FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
+_WEEKDAYS = "|".join(w for w in WEEKDAYS if len(w) > 5)
+SUPPLEMENT = [
+    re.compile(r"\b(?:today|tonight|yesterday|tomorrow|last night|this morning)\b", re.I),
+    re.compile(rf"\b(?:{_WEEKDAYS})\b", re.I),
+    re.compile(rf"\b\d+\s+{UNIT}\s+ago\b", re.I),
+    re.compile(rf"\b(?:(?:{_FULL_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_FULL_MONTHS}))\b(?!\s*,?\s*\d)", re.I),
+    re.compile(r"\b(?:the end|the beginning|the start|the middle) of (?:the|this|next|last) (?:year|month)\b", re.I),
+]
+
+
 def _missed_by_the_model(doc: Doc, taken: list[tuple[int, int]]) -> list[SpacySpan]:
-    """Explicit full dates the model did not tag (wire copy in capitals: '26 SEP 89'). A
-    two-digit year only after a month in capitals, as wire datelines write it: '3 March 15
-    people' is no date."""
+    """Time expressions the model did not tag, as wire copy in capitals hides them from it
+    ('26 SEP 89', 'TODAY', '2 DAYS AGO', 'ON 22 OCTOBER'): full dates, day words,
+    weekdays and month days written as names. A two-digit year only after a month in
+    capitals, as wire datelines write it: '3 March 15 people' is no date; a weekday or a
+    month must start with a capital ('may' is a verb)."""
     found = []
-    for rx in FULL_DATE:
+    for rx in FULL_DATE + SUPPLEMENT:
         for m in rx.finditer(doc.text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if not _wire_year(m):
+            if rx in FULL_DATE and not _wire_year(m):
+                continue
+            if rx in SUPPLEMENT[1:] and rx is not SUPPLEMENT[2] and \
+                    not next(c for c in m.group() if c.isalpha()).isupper():
                 continue
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
@@ -344,13 +379,34 @@ def _missed_by_the_model(doc: Doc, taken: list[tuple[int, int]]) -> list[SpacySp
     return found
 
 
+def completed(ent: SpacySpan) -> SpacySpan:
+    """The model's entity with what it sometimes leaves out: the 'ago' that makes '2 DAYS'
+    a date, the other end of a range ('2000' + 'to 2005', 'December of 2008' + 'through
+    January of this year')."""
+    doc, end = ent.doc, ent.end
+    if end < len(doc) and doc[end].lower_ in {"ago", "earlier"}:
+        return doc[ent.start:end + 1]
+    if end + 1 < len(doc) and doc[end].lower_ in RANGE_WORDS and \
+            (doc[end + 1].shape_ == "dddd" or doc[end + 1].lower_.rstrip(".") in MONTHS):
+        stop = end + 2
+        while stop < len(doc) and stop < end + 6 and (doc[stop].lower_ in DATE_WORDS or doc[stop].like_num) \
+                and doc[stop].text != ",":
+            stop += 1
+        return doc[ent.start:stop]
+    return ent
+
+
 def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
     ref, exact = reference_date(article)
-    ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    ents = [completed(e) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
     ents += _missed_by_the_model(doc, [(e.start_char, e.end_char) for e in ents])
     found = []
+    covered = 0  # where the last expression ended: a range may have taken in the next entity
     for ent in sorted(ents, key=lambda e: e.start_char):
-        when = tense(clause_verb(ent.root))
+        if ent.start_char < covered:
+            continue
+        covered = ent.end_char
+        when = tense(governing_verb(ent.root))
         if len(_pieces(ent)) == 2:
             found += _range(doc, ent, ref, exact, when)
         elif (v := resolve(ent.text, ref, exact, when)) is not None:
