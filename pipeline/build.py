@@ -62,7 +62,14 @@ class Builder:
     def entity_iri(self, entity: Entity) -> URIRef:
         if entity.qid:
             return WD[entity.qid]
-        return URIRef(f"{self.base}entity/{slug(entity.name)}-{digest(fold(entity.name), entity.type)[:8]}")
+        return self.local_iri(entity.name, entity.type)
+
+    def local_iri(self, name: str, entity_type: str) -> URIRef:
+        """An unlinked entity: the same name and type give the same IRI in every article."""
+        return URIRef(f"{self.base}entity/{slug(name)}-{digest(fold(name), entity_type)[:8]}")
+
+    def site_iri(self, site: str) -> URIRef:
+        return self.local_iri(site, "NewsAgency")
 
     def span_iri(self, article: URIRef, span: Span) -> URIRef:
         return URIRef(f"{article}#char={span.start},{span.end}")
@@ -111,6 +118,8 @@ class Builder:
         iris = self.entity_iris(facts)
         if a.publisher is not None:
             g.add((art, SDO.publisher, iris[next(e.key for e in facts.entities if e.role == "publisher")]))
+        elif a.site:  # a web page whose text names no publisher: its site is
+            g.add((art, SDO.publisher, self.site_iri(a.site)))
         for e in facts.entities:
             if e.role == "photo credit":
                 g.add((art, CKG.photoCredit, iris[e.key]))
@@ -126,6 +135,9 @@ class Builder:
         iris = self.entity_iris(facts)
         for e in facts.entities:
             self._entity(g, e, iris)
+        if facts.article.publisher is None and facts.article.site:
+            g.add((self.site_iri(facts.article.site), RDF.type, CKG.NewsAgency))
+            g.add((self.site_iri(facts.article.site), RDFS.label, Literal(facts.article.site)))
         for t in facts.times:
             prop, dtype = TIME_PROPERTY[t.granularity]
             g.add((self.time_iri(t), RDF.type, TIME.Instant))
@@ -185,6 +197,12 @@ class Builder:
             g.add((art, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
         if a.licence:
             g.add((art, SDO.license, Literal(a.licence)))
+        if a.author:
+            g.add((art, SDO.author, Literal(a.author)))
+        if a.language:
+            g.add((art, SDO.inLanguage, Literal(a.language)))
+        if a.crawled:
+            g.add((art, CKG.crawled, Literal(a.crawled, datatype=XSD.date)))
         g.add((art, CKG.sha256, Literal(a.sha256)))
         g.add((art, CKG.context, ctx))
         g.add((art, PROV.wasGeneratedBy, self.run_iri()))

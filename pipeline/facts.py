@@ -43,6 +43,10 @@ class Article:
     boilerplate: tuple[Boilerplate, ...] = ()
     sha256: str = ""
     licence: str | None = None
+    author: str | None = None  # a web page's byline (metadata, not in the text)
+    site: str | None = None  # a web page's site name: its publisher
+    language: str | None = None  # a web page's declared language
+    crawled: str | None = None  # ISO date a crawler fetched the page (WARC-Date), not its publication
 
     @property
     def nlp_text(self) -> str:

@@ -1,7 +1,8 @@
 """Read articles from files and folders, and tell the article from its boilerplate.
 
 Formats: plain text (first line the headline), text with a `key: value` header closed
-by `---`, JSON Lines (id, url, headline, published, text) and HTML. Boilerplate
+by `---`, JSON Lines (id, url, headline, published, text), and web pages: HTML (also
+gzip-compressed) and WARC files, read by pipeline/web.py. Boilerplate
 (repeated photo captions, teasers for other stories, bylines) is located, not
 deleted: offsets keep pointing into the text as published, and the extractors read
 `Article.nlp_text`, where boilerplate is blanked.
@@ -18,14 +19,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from html.parser import HTMLParser
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from pipeline import web
 from pipeline.facts import Article, Boilerplate, Span
 
-SUFFIXES = {".txt", ".text", ".jsonl", ".html", ".htm"}  # read from folders; a named file is always read
+SUFFIXES = (".txt", ".text", ".jsonl", ".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz")  # read from
+# folders; a named file is always read
+HTML_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,30}):\s*(.*)$")
 TEASER = re.compile(r"^\[[A-Z][A-Z0-9 ,'&-]{2,}:[^\]]*\]$|^(READ MORE|RELATED|ALSO READ|SEE ALSO|WATCH):")
 CREDIT = re.compile(r"\s(?P<credit>[A-Z]{2,6}(?:/[A-Z][A-Za-z]+)*)\s*$")
@@ -91,8 +94,8 @@ def _input(p: Path, seen: set[tuple[int, int]], named: bool) -> Iterator[Path | 
         yield from _walk(p, seen)
     elif not p.is_file():
         yield Failure(str(p), f"not a regular file ({_kind(p)})")
-    elif not named and p.suffix.lower() not in SUFFIXES:
-        yield Ignored(str(p), f"not an article file ({p.suffix or 'no suffix'}; read are {', '.join(sorted(SUFFIXES))})")
+    elif not named and kind_of(p) is None:
+        yield Ignored(str(p), f"not an article file ({p.suffix or 'no suffix'}; read are {', '.join(SUFFIXES)})")
     else:
         yield p
 
@@ -141,6 +144,8 @@ def read_articles(paths: Iterable[str | Path], limits: ReadLimits = ReadLimits()
                 yield check(article, limits) if isinstance(article, Article) else article
         except SourceError as err:
             yield Failure(err.where, err.reason)
+        except NotAPage as ignored:
+            yield ignored.outcome
         except OSError as err:
             yield Failure(str(item), f"cannot read ({err.strerror or err})")
 
@@ -168,23 +173,72 @@ def english_share(text: str) -> float | None:
     return sum(w in STOP_WORDS for w in words) / len(words)
 
 
-def read_file(path: Path, limits: ReadLimits = ReadLimits()) -> Iterator[Article | Failure]:
+def kind_of(path: Path) -> str | None:
+    """'jsonl', 'html', 'html.gz', 'warc' or 'text' from the file's name; None for others."""
+    name = path.name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return {".jsonl": "jsonl", ".html": "html", ".htm": "html", ".html.gz": "html.gz", ".htm.gz": "html.gz",
+                    ".warc": "warc", ".warc.gz": "warc"}.get(suffix, "text")
+    return None
+
+
+def read_file(path: Path, limits: ReadLimits = ReadLimits()) -> Iterator[Article | Failure | Ignored]:
     if not path.exists():
         raise SourceError(str(path), "no such file or folder")
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    kind = kind_of(path) or "text"
+    if kind == "jsonl":
         yield from parse_jsonl(path)
         return
+    if kind == "warc":
+        yield from parse_warc(path)
+        return
     size = path.stat().st_size
-    if limits.max_chars and size > 4 * limits.max_chars + 4:  # UTF-8 spends at most 4 bytes on a character
+    if limits.max_chars and size > 4 * limits.max_chars + 4 and kind != "html.gz":  # UTF-8: at most 4 bytes a character
         raise SourceError(str(path), f"file is {size:,} bytes, over the limit of {limits.max_chars:,} characters "
                                      "(--max-chars; 0 lifts it)")
-    raw = path.read_bytes()
-    text = decode(raw, str(path))
-    if suffix in {".html", ".htm"}:
-        yield parse_html(text, path, raw)
+    if kind == "html.gz":
+        try:
+            raw = web.read_gzip(path, 4 * limits.max_chars + 4 if limits.max_chars else 0)
+        except (OSError, EOFError, ValueError) as err:
+            raise SourceError(str(path), f"not a readable gzip file ({err})") from None
     else:
-        yield parse_text(text, path, raw)
+        raw = path.read_bytes()
+    if kind in {"html", "html.gz"}:
+        yield parse_html(decode_html(raw, str(path)), raw, str(path), re.sub(r"\.html?(\.gz)?$", "", path.name, flags=re.I))
+    else:
+        yield parse_text(decode(raw, str(path)), path, raw)
+
+
+def decode_html(raw: bytes, where: str) -> str:
+    """A page's text: UTF-8 (or a byte-order mark), else the charset its <meta> declares;
+    never a guess."""
+    try:
+        return decode(raw, where)
+    except SourceError:
+        declared = HTML_CHARSET.search(raw[:4096])
+        if not declared:
+            raise
+        try:
+            return raw.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError) as err:
+            raise SourceError(where, f"not valid {declared.group(1).decode('ascii', 'replace')} as its <meta> declares "
+                                     f"({type(err).__name__})") from None
+
+
+def parse_warc(path: Path) -> Iterator[Article | Failure | Ignored]:
+    """One article per HTML response of a crawl, named by its URL."""
+    for record in web.warc_records(path):
+        if isinstance(record, tuple):
+            yield Failure(*record)
+            continue
+        try:
+            text = decode_html(record.html, record.where)
+            yield parse_html(text, record.html, record.where, record.url or record.where, record.url, record.crawled)
+        except SourceError as err:
+            yield Failure(err.where, err.reason)
+        except NotAPage as ignored:
+            yield ignored.outcome
 
 
 def decode(raw: bytes, where: str) -> str:
@@ -292,60 +346,24 @@ def _string(value: object) -> str | None:
     return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-class _HTMLText(HTMLParser):
-    """Headline, publication date and paragraph text of a news page."""
+class NotAPage(Exception):
+    """A web page that holds no article: ignored with the reason, not failed."""
 
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "figure", "noscript"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: str | None = None
-        self.published: str | None = None
-        self.paragraphs: list[str] = []
-        self._stack: list[str] = []
-        self._buf: list[str] | None = None
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag in self.SKIP:
-            self._skip += 1
-        if tag == "meta" and a.get("property") in {"article:published_time", "og:published_time"}:
-            self.published = self.published or iso_date(a.get("content"))
-        if tag == "time" and a.get("datetime"):
-            self.published = self.published or iso_date(a.get("datetime"))
-        if tag in {"p", "h1", "title", "li"} and not self._skip:
-            self._stack.append(tag)
-            self._buf = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-        if self._stack and tag == self._stack[-1] and self._buf is not None:
-            content = " ".join("".join(self._buf).split())
-            self._stack.pop()
-            self._buf = None
-            if not content:
-                return
-            if tag in {"h1", "title"}:
-                if tag == "h1" or self.title is None:
-                    self.title = content
-            else:
-                self.paragraphs.append(content)
-
-    def handle_data(self, data: str) -> None:
-        if self._buf is not None and not self._skip:
-            self._buf.append(data)
+    def __init__(self, where: str, reason: str):
+        super().__init__(f"{where}: {reason}")
+        self.outcome = Ignored(where, reason)
 
 
-def parse_html(text: str, path: Path, raw: bytes) -> Article:
-    parser = _HTMLText()
-    parser.feed(text)
-    if not parser.paragraphs:
-        raise SourceError(str(path), "HTML page has no paragraph text (<p>)")
-    body = "\n\n".join(([parser.title] if parser.title else []) + parser.paragraphs)
-    return make_article(path.stem, body, raw, title=parser.title, published=parser.published,
-                        source_path=str(path))
+def parse_html(text: str, raw: bytes, where: str, article_id: str, url: str | None = None,
+               crawled: str | None = None) -> Article:
+    try:
+        page = web.extract(text, url)
+    except web.NotAnArticle as err:
+        raise NotAPage(where, f"not an article: {err}") from None
+    page_url = page.url if page.url and URL.match(page.url) else url if url and URL.match(url) else None
+    return make_article(article_id, page.text, raw, title=page.title, published=page.published, url=page_url,
+                        source_path=where, author=page.author, site=page.site, language=page.language,
+                        crawled=crawled)
 
 
 def make_article(article_id: str, text: str, raw: bytes, **fields: str | None) -> Article:

@@ -66,6 +66,7 @@ class CKG(DefinedNamespace):
     sentence: URIRef
     locatedIn: URIRef
     dateBasis: URIRef
+    crawled: URIRef
     timeModifier: URIRef
 
 

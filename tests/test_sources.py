@@ -3,6 +3,7 @@ import json
 import pytest
 
 from pipeline.sources import Failure, Ignored, SourceError, read_articles, read_file
+from tests.conftest import SEEDS
 
 SEED_TEXT = """Turkey, Russia wants Syrian cease-fire, says Turkish FM
 
@@ -69,15 +70,27 @@ def test_json_lines_give_one_article_per_record_and_name_the_bad_line(tmp_path):
     assert items[2].id == "x3"  # the lines after a bad one are still read
 
 
+SEED_PARAGRAPHS = [p for p in next(SEEDS.glob("*.txt")).read_text().split("\n\n")[1:] if len(p) > 120][:3]
+
+
 def test_html_keeps_headline_paragraphs_and_publication_date(tmp_path):
     path = tmp_path / "p.html"
+    paragraphs = "".join(f"<p>{p}</p>" for p in SEED_PARAGRAPHS)
     path.write_text("<html><head><title>Site</title><meta property='article:published_time' content='2016-12-01'>"
-                    "<script>var x = 1;</script></head><body><nav>Home</nav><h1>Turkey and Russia talk</h1>"
-                    "<p>Turkey supports rebel factions.</p><p>Russia backs Assad.</p></body></html>")
+                    "<script>var x = 1;</script></head><body><nav><a href='/'>Home</a></nav>"
+                    f"<article><h1>Turkey and Russia talk</h1>{paragraphs}</article></body></html>")
     [article] = read_file(path)
     assert article.title == "Turkey and Russia talk" and article.published == "2016-12-01"
-    assert "Turkey supports rebel factions." in article.text and "var x" not in article.text
+    assert all(" ".join(p.split()) in article.text for p in SEED_PARAGRAPHS) and "var x" not in article.text
     assert "Home" not in article.text
+
+
+def test_a_page_without_an_article_body_is_ignored_with_the_reason(tmp_path):
+    path = tmp_path / "404.html"
+    path.write_text("<html><head><title>Page not found</title></head><body><nav><a href='/'>Home</a></nav>"
+                    "<h1>404</h1><p>Sorry, the page you asked for does not exist.</p></body></html>")
+    [outcome] = read_articles([path])
+    assert isinstance(outcome, Ignored) and outcome.reason.startswith("not an article: ")
 
 
 @pytest.mark.parametrize("content, reason", [
