@@ -237,16 +237,15 @@ class Builder:
             g.add((x, CKG.affiliation, iris[e.affiliation]))
         for title in e.titles:
             g.add((x, CKG.title, Literal(title)))
+        if e.link_note:  # linking provenance: once per entity and reason, not once per mention
+            g.add((x, CKG.linkNote, Literal(e.link_note)))
+        if not e.qid:
+            for q in e.candidates:
+                g.add((x, CKG.candidate, WD[q]))
 
     def _mentions(self, g: Triples, e: Entity, x: URIRef, art: URIRef, ctx: URIRef) -> None:
-        note = Literal(e.link_note) if e.link_note else None
-        candidates = [WD[q] for q in e.candidates] if not e.qid else []
         for span in e.mentions:
-            m = self._mention(g, span, x, art, ctx, e.link_confidence if e.qid else None)
-            if note is not None:  # provenance of the linking decision, not a fact about the entity
-                g.add((m, CKG.linkNote, note))
-            for q in candidates:
-                g.add((m, CKG.candidate, q))
+            self._mention(g, span, x, art, ctx, e.link_confidence if e.qid else None)
 
     def _figure(self, g: Triples, f: Figure, iris: dict[str, URIRef], art: URIRef, ctx: URIRef) -> None:
         v = self.figure_iri(art, f.span)

@@ -121,7 +121,9 @@ def ask_store(store: ox.Store, sparql: str) -> Answer:
 def ask_endpoint(url: str, sparql: str, timeout: float = 60.0) -> Answer:
     client = SPARQLWrapper(url, agent=user_agent())
     client.setMethod(POST)
-    client.setQuery(sparql)
+    # SPARQLWrapper guesses the query form from keywords anywhere in the text, comments
+    # included ("copy" in a comment makes it an update): whole-line comments are left out
+    client.setQuery(re.sub(r"(?m)^[ \t]*#.*\n?", "", sparql))
     client.setReturnFormat(JSON)
     client.setTimeout(timeout)
     answer = client.queryAndConvert()

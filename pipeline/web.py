@@ -28,6 +28,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 MIN_WORDS = 60  # a news story has more; a 404 page or a list of teasers has fewer in its body
+LONG = 25  # words: a paragraph of a story, not a teaser or a label
+MIN_LONG_SHARE = 0.2  # stories hold 0.4-1.0 of their words in long paragraphs, a section front none
 TEASER = re.compile(r"^(?:read more|related|also read|see also|watch|listen|click here|sign up|subscribe)\b.{0,120}$",
                     re.I)
 
@@ -61,6 +63,10 @@ def extract(html: str | bytes, url: str | None = None) -> Page:
     words = sum(len(p.split()) for p in paragraphs)
     if words < MIN_WORDS:
         raise NotAnArticle(f"only {words} words of body text (under {MIN_WORDS}: an index, error or stub page?)")
+    long = sum(len(p.split()) for p in paragraphs if len(p.split()) >= LONG)
+    if long < MIN_LONG_SHARE * words:
+        raise NotAnArticle(f"a list of {len(paragraphs)} short items, {long / words:.0%} of its words in paragraphs of "
+                           f"{LONG} words or more (a section front or index page?)")
     text = "\n\n".join(([title] if title else []) + paragraphs)
     return Page(text, title, _date(doc.date), _clean(doc.author), _clean(doc.sitename), _clean(doc.url) or url,
                 _clean(doc.language))

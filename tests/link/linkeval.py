@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import Namespace
 
+from pipeline.write import read_article
 from pipeline.cli import main
 from tests.servers import Oxigraph, Proxy, SearchAPI
 
@@ -49,7 +50,7 @@ def score_links(out: Path) -> LinkScore:
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))["articles"]
     score = LinkScore()
     for article, surfaces in sorted(expected.items()):
-        g = Graph().parse(out / "articles" / f"{article}.ttl")
+        g = read_article(out / "articles" / f"{article}.ttl")
         for surface, qid in sorted(surfaces.items()):
             targets = {str(t) for m in g.subjects(NIF.anchorOf, None) if str(g.value(m, NIF.anchorOf)) == surface
                        for t in g.objects(m, ITSRDF.taIdentRef)}

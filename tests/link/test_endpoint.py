@@ -102,7 +102,7 @@ def test_a_server_that_only_says_429_delays_but_loses_nothing(proxy, tmp_path, c
     captured = capsys.readouterr()
     assert "gave up after 5 attempts (429 Too Many Requests)" in captured.err
     graph = Graph().parse(out / "articles" / "000_a338ea7d94fc7d37.ttl")
-    assert len(graph) > 500 and "endpoint unavailable" in (out / "articles" / "000_a338ea7d94fc7d37.ttl").read_text()
+    assert len(graph) > 500 and "endpoint unavailable" in (out / "descriptions" / "000_a338ea7d94fc7d37.nt").read_text()
 
 
 def test_garbage_answers_during_an_ingest_delay_the_links_but_lose_none(proxy, tmp_path, capsys):
