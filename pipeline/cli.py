@@ -67,7 +67,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"conflict-kg {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     ing = sub.add_parser("ingest", help="articles in, Turtle out")
-    ing.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (txt, jsonl, html)")
+    ing.add_argument("paths", nargs="+", metavar="PATH",
+                     help="article files or folders (txt, jsonl, html, html.gz, warc, warc.gz)")
     ing.add_argument("--out", required=True, type=Path, help="output folder")
     ing.add_argument("--base", default=DEFAULT_BASE, help="base IRI of the data (default %(default)s)")
     ing.add_argument("--model", default=None, help="spaCy model (default: en_core_web_sm if installed, "
