@@ -324,9 +324,10 @@ def _pieces(ent: SpacySpan) -> list[tuple[int, int]]:
     return [(ent.start_char, ent.end_char)]
 
 
-def _range(doc: Doc, ent: SpacySpan, ref: date | None, exact: bool, when: str | None) -> list[TimeExpr]:
+def _range(ent: SpacySpan, ref: date | None, exact: bool, when: str | None) -> list[TimeExpr]:
     (a0, a1), (b0, b1) = _pieces(ent)
-    first, second = doc.text[a0:a1], doc.text[b0:b1]
+    text, offset = ent.text, ent.start_char
+    first, second = text[a0 - offset:a1 - offset], text[b0 - offset:b1 - offset]
     end = resolve(second, ref, exact, when)
     start = resolve(first, ref, exact, when)
     if end is not None and start is None:  # "March to May 2008", "3 to 5 March": the other end completes it
@@ -341,7 +342,7 @@ def _range(doc: Doc, ent: SpacySpan, ref: date | None, exact: bool, when: str | 
     found = []
     for (s, e), v in (((a0, a1), start), ((b0, b1), end)):
         if v is not None:
-            found.append(TimeExpr(Span(s, e, doc.text[s:e]), v.value, v.granularity, v.modifier))
+            found.append(TimeExpr(Span(s, e, text[s - offset:e - offset]), v.value, v.granularity, v.modifier))
     return found
 
 
@@ -356,7 +357,7 @@ SUPPLEMENT = [
 ]
 
 
-def _missed_by_the_model(doc: Doc, taken: list[tuple[int, int]]) -> list[SpacySpan]:
+def _missed_by_the_model(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[SpacySpan]:
     """Time expressions the model did not tag, as wire copy in capitals hides them from it
     ('26 SEP 89', 'TODAY', '2 DAYS AGO', 'ON 22 OCTOBER'): full dates, day words,
     weekdays and month days written as names. A two-digit year only after a month in
@@ -364,7 +365,7 @@ def _missed_by_the_model(doc: Doc, taken: list[tuple[int, int]]) -> list[SpacySp
     month must start with a capital ('may' is a verb)."""
     found = []
     for rx in FULL_DATE + SUPPLEMENT:
-        for m in rx.finditer(doc.text):
+        for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if rx in FULL_DATE and not _wire_year(m):
@@ -399,7 +400,8 @@ def completed(ent: SpacySpan) -> SpacySpan:
 def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
     ref, exact = reference_date(article)
     ents = [completed(e) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-    ents += _missed_by_the_model(doc, [(e.start_char, e.end_char) for e in ents])
+    ents += _missed_by_the_model(doc, article.nlp_text, [(e.start_char, e.end_char) for e in ents])  # the doc's
+    # text (doc.text would rebuild it from the tokens)
     found = []
     covered = 0  # where the last expression ended: a range may have taken in the next entity
     for ent in sorted(ents, key=lambda e: e.start_char):
@@ -408,7 +410,7 @@ def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
         covered = ent.end_char
         when = tense(governing_verb(ent.root))
         if len(_pieces(ent)) == 2:
-            found += _range(doc, ent, ref, exact, when)
+            found += _range(ent, ref, exact, when)
         elif (v := resolve(ent.text, ref, exact, when)) is not None:
             found.append(TimeExpr(Span(ent.start_char, ent.end_char, ent.text), v.value, v.granularity, v.modifier))
     return found
