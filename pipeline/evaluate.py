@@ -4,7 +4,9 @@ Everything is read back through the query contract (SPARQL over the Turtle files
 the score measures what a user of the graph would find, not the extractor's internals.
 A gold entity is found when some entity of the graph has a mention whose text is one of
 the gold mentions; a gold event is found when an event on the same line of text has an
-accepted PLOVER code (or class) and every gold party among its actors.
+accepted PLOVER code (or class) and every gold party among its actors. A gold generic
+actor ("Kenyan police") is found when a mention holds all its words, and coded right
+when its entity carries the reference's country and sector as `ckg:actorCode`.
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ def score_article(gold: dict, graph: Graph, text: str) -> Score:
         expected = WD[ent["qid"]] if ent.get("qid") else None
         linked = best if str(best).startswith(str(WD)) else None
         score.add("linking", linked == expected, f"{ent['id']}: {local(linked) if linked else 'unlinked'}")
+    all_gold_mentions |= _generic_actors(gold, graph, anchors, resolved, score)
     for x, a in sorted(anchors.items()):
         score.add("entity_precision", bool(a & all_gold_mentions), f"{sorted(a)[0]} ({'/'.join(sorted(types[x]))})")
     _events(gold, graph, text, resolved, score)
@@ -108,6 +111,31 @@ def score_article(gold: dict, graph: Graph, text: str) -> Score:
             first, last = interval(d)  # a month or a year is in the window when it overlaps it
             score.add("dates_in_window", first <= window["latest"] and window["earliest"] <= last, d)
     return score
+
+
+def _generic_actors(gold: dict, graph: Graph, anchors: dict[URIRef, set[str]], resolved: dict[str, URIRef],
+                    score: Score) -> set[str]:
+    """Kinds of actor the text names ("Kenyan police"): found when an entity of the graph
+    has a mention holding all the words of the reference's first mention; coded right when
+    that entity's ckg:actorCode is the reference's country and sector ("KENCOP"). Events and
+    quotes whose actor is one resolve to it. Returns their mentions (an entity that is one
+    is no false positive)."""
+    codes = {row.x: str(row.code) for row in graph.query(query("eval_actor_codes"))}
+    mentions: set[str] = set()
+    for gen in gold.get("generic_actors", []):
+        wanted = {norm(m) for m in gen.get("mentions", [])} | {norm(gen["text"])}
+        mentions |= wanted
+        words = set(norm(gen["text"]).split())
+        whole = sorted(str(x) for x, a in anchors.items() if any(words <= set(m.split()) for m in a))
+        score.add("generic_found", bool(whole), f"{gen['id']} ({gen['text']})")
+        want = f"{gen.get('country') or ''}{gen['sector']}"
+        best = URIRef(whole[0]) if whole else None
+        score.add("generic_coded", best is not None and codes.get(best) == want,
+                  f"{gen['id']}: {codes.get(best) if best is not None else 'not found'}, not {want}")
+        overlapping = sorted((len(a & wanted), str(x), x) for x, a in anchors.items() if a & wanted)
+        if best is not None or overlapping:
+            resolved.setdefault(gen["id"], best if best is not None else overlapping[-1][2])
+    return mentions
 
 
 def interval(value: str) -> tuple[str, str]:
@@ -206,7 +234,8 @@ def metrics(counts: dict[str, tuple[int, int]]) -> dict[str, float | None]:
             "linking": _ratio(counts.get("linking")), "event_P": ep, "event_R": er, "event_F1": f1(ep, er),
             "quotes": _ratio(counts.get("quotes")), "figures": _ratio(counts.get("figures")),
             "dates": _ratio(counts.get("dates")), "must_not": _ratio(counts.get("must_not")),
-            "dates_in_window": _ratio(counts.get("dates_in_window"))}
+            "dates_in_window": _ratio(counts.get("dates_in_window")),
+            "generic_found": _ratio(counts.get("generic_found")), "generic_coded": _ratio(counts.get("generic_coded"))}
 
 
 def total(scores: list[Score]) -> Score:
