@@ -31,3 +31,16 @@ def test_every_reference_article_is_scored_through_the_command(ingested, tmp_pat
     data = json.loads(report.read_text())
     assert len(data["articles"]) == len(golds)
     assert 0 < data["total"]["metrics"]["entity_F1"] <= 1 and 0 < data["total"]["metrics"]["event_F1"] <= 1
+
+
+def test_a_generic_actor_is_found_when_a_mention_holds_all_its_words_and_coded_by_its_actor_code(ingested, tmp_path):
+    import json
+    gold = json.loads((GOLD / "000_a338ea7d94fc7d37.json").read_text())
+    gold["generic_actors"] = [
+        {"id": "factions", "text": "rebel factions", "mentions": ["rebel factions"], "country": "SYR", "sector": "REB"},
+        {"id": "pilots", "text": "Kenyan fighter pilots", "mentions": ["pilots"], "country": "KEN", "sector": "MIL"}]
+    path = tmp_path / "000_a338ea7d94fc7d37.json"
+    path.write_text(json.dumps(gold))
+    [score] = evaluate([path], ingested)
+    assert score.counts["generic_found"] == (1, 2) and score.misses["generic_found"] == ["pilots (Kenyan fighter pilots)"]
+    assert score.counts["generic_coded"] == (0, 2)  # no actor carries a ckg:actorCode yet
