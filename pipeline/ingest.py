@@ -78,6 +78,8 @@ class BatchResult:
 
 
 OUTCOMES = ("ingested", "unchanged", "duplicate", "failed", "ignored")
+UNDATED = ("no publication date in the source: relative dates (\"Thursday\", \"last year\") are resolved only "
+           "against a date the text gives, else left unresolved; undated events get no date")
 
 
 @dataclass
@@ -502,7 +504,7 @@ def _ingest(paths: Iterable[str | Path], settings: Settings, executor: Executor,
                 progress(1)
                 continue
             number[where] = n
-            outcome(n, where, "ingested", "", item.id)
+            outcome(n, where, "ingested", "" if item.published or item.dateline else UNDATED, item.id)
             summary.seconds["read"] += time.perf_counter() - t
             yield item
             t = time.perf_counter()

@@ -116,3 +116,21 @@ def test_a_text_too_long_for_oxigraph_to_read_back_is_flagged():
     assert oversized_text(Article(id="a", text="Russia backs Assad. " * 800_000)) is None  # 15.3 MiB
     warning = oversized_text(Article(id="b", text="Russia backs Assad. " * 900_000, source_path="b.txt"))
     assert warning.startswith("b.txt: its text is 17.2 MiB") and "reads no literal over 16 MiB" in warning
+
+
+def test_reingesting_a_changed_article_rebuilds_the_descriptions_graph_from_what_the_articles_say_now(tmp_path):
+    from rdflib import Graph, Literal
+    from pipeline.vocab import RDFS
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nRussia backs President Bashar Assad, officials said.\n")
+    (folder / "b.txt").write_text("Aid\n\nTurkey supports rebel factions in Syria.\n")
+    args = ["ingest", str(folder), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]
+    assert main(args) == 0
+    labels = lambda: set(Graph().parse(out / "descriptions.ttl").objects(None, RDFS.label))  # noqa: E731
+    assert Literal("Bashar Assad") in labels() and Literal("Turkey") in labels()
+    (folder / "a.txt").write_text("Talks\n\nRussia backs the government in Damascus, officials said.\n")
+    assert main(args) == 0
+    assert Literal("Bashar Assad") not in labels() and Literal("Turkey") in labels()
+    b = (out / "articles" / "b.ttl").read_bytes()
+    assert main(args) == 0 and (out / "articles" / "b.ttl").read_bytes() == b

@@ -98,3 +98,12 @@ def test_a_page_in_a_declared_legacy_charset_is_read_as_declared(tmp_path):
     [article] = read_articles([path])
     assert isinstance(article, Article) and "José Núñez" in article.text
     assert not isinstance(article, Ignored)
+
+
+def test_a_page_without_a_date_is_ingested_and_the_report_says_its_relative_dates_are_unresolved(tmp_path):
+    path = tmp_path / "undated.html"
+    path.write_bytes(page("Russia and Georgia", body(GEORGIA)))
+    out = tmp_path / "out"
+    assert main(["ingest", str(path), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]) == 0
+    [entry] = json.loads((out / "report.json").read_text())["inputs"]
+    assert entry["outcome"] == "ingested" and entry["reason"].startswith("no publication date in the source")
