@@ -210,7 +210,7 @@ def _month_day(month: int, day: int, ref: date, exact: bool, tense: str | None, 
         return None
     if tense == "past" and d > ref + timedelta(days=7):  # a day or two ahead: the parse or the anchor is off
         d = d.replace(year=d.year - 1)
-    elif tense == "future" and d < ref:
+    elif tense == "future" and d < ref - timedelta(days=31):  # weeks before: a past the parse misread as future
         d = d.replace(year=d.year + 1)
     elif tense is None and exact and d > ref + timedelta(days=31):
         d = d.replace(year=d.year - 1)
