@@ -2,7 +2,7 @@
 
 The anchor is the article's publication date; when the source does not give it, the
 dateline's date, else the latest explicit full date anywhere in the text (captions
-included). Never the day the pipeline runs: without an anchor, absolute expressions
+included), else the day a crawler fetched the page (approximate anchors, both). Never the day the pipeline runs: without an anchor, absolute expressions
 ("March 2011", "1967") still resolve and relative ones ("Thursday", "last year") stay
 mentions without a value, never guessed.
 
@@ -103,7 +103,11 @@ def reference_date(article: Article) -> tuple[date | None, bool]:
     if article.dateline:
         return date.fromisoformat(article.dateline), True
     explicit = [d for rx in FULL_DATE for m in rx.finditer(article.text) if (d := _full_date(m))]
-    return (max(explicit), False) if explicit else (None, False)
+    if explicit:
+        return max(explicit), False
+    if article.crawled:  # a crawled page without a date: it was out by the day it was fetched
+        return date.fromisoformat(article.crawled), False
+    return None, False
 
 
 def _day(d: date, modifier: str = "") -> Value:

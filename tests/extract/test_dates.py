@@ -108,3 +108,9 @@ def test_a_range_gives_both_ends(nlp):
 def test_a_wire_dateline_in_capitals_is_read_and_a_count_after_a_date_is_no_year(nlp):
     assert ("26 SEP 89", "1989-09-26") in times(nlp, "BOGOTA, 26 SEP 89 (REUTER) -- THE ARMY ATTACKED.", None)
     assert ("3 March 15", "2015-03-03") not in times(nlp, "On 3 March 15 people died.")
+
+
+def test_a_crawled_page_without_a_date_is_anchored_near_the_day_it_was_fetched():
+    page = make_article("p", "Rebels attacked the town on Thursday.", b"x", crawled="2016-11-29")
+    assert reference_date(page) == (date(2016, 11, 29), False)
+    assert value("Thursday", *reference_date(page)) == ("2016-12-01", "date")  # the nearest Thursday
