@@ -30,8 +30,8 @@ from warcio.exceptions import ArchiveLoadFailed
 MIN_WORDS = 60  # a news story has more; a 404 page or a list of teasers has fewer in its body
 LONG = 25  # words: a paragraph of a story, not a teaser or a label
 MIN_LONG_SHARE = 0.2  # stories hold 0.4-1.0 of their words in long paragraphs, a section front none
-TEASER = re.compile(r"^(?:read more|related|also read|see also|watch|listen|click here|sign up|subscribe)\b.{0,120}$",
-                    re.I)
+TEASER = re.compile(r"^(?:read more|related(?: stories| articles| coverage)?|also read|see also|watch|listen|"
+                    r"click here|sign up|subscribe)\s*[:|>»–-].{0,120}$", re.I)  # "Read more: ...", not "Watch groups said"
 
 
 class NotAnArticle(Exception):
