@@ -229,7 +229,8 @@ def run_query(args: argparse.Namespace) -> int:
                 raise QueryError(f"--bind {item!r}: write NAME=VALUE, e.g. --bind actor=wd:Q159")
             pairs.append((name.strip().lstrip("?$"), value))
         sparql = bind(sparql, pairs)
-        answer = ask_endpoint(args.endpoint, sparql) if args.endpoint else ask_store(open_folder(args.data), sparql)
+        answer = ask_endpoint(args.endpoint, sparql) if args.endpoint else \
+            ask_store(open_folder(args.data, keep=True), sparql)
     except (QueryError, FileNotFoundError, SyntaxError, OSError, SPARQLWrapperException) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

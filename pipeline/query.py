@@ -9,9 +9,12 @@ graphs as the default graph: the same view `make load` gives the Oxigraph server
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,13 +100,61 @@ def _text(term: object) -> str:
     return "" if term is None else str(getattr(term, "value", term))
 
 
-def open_folder(out: Path) -> ox.Store:
-    store = ox.Store()
+CACHE = ".query-store"  # in the output folder: graph.trig as a store on disk, for the next query
+
+
+def open_folder(out: Path, keep: bool = False) -> ox.Store:
+    """The output folder as a store, parsed from graph.trig into memory: the fastest to
+    query (a notebook opens it once and asks many questions). With `keep`, as
+    `conflict-kg query` does (one question per process), it is parsed once and kept on
+    disk beside it (OUT/.query-store, rebuilt whenever graph.trig changes): over 10,000
+    articles the next call opens at once instead of parsing for 25 s, and each query runs
+    at the speed of a server's on-disk store. Where the folder cannot be written, memory."""
     trig = out / "graph.trig"
     if not trig.exists():
         raise FileNotFoundError(f"{trig}: not found; run `conflict-kg ingest ... --out {out}` first")
+    if keep:
+        st = trig.stat()
+        stamp = f"{st.st_size}:{st.st_mtime_ns}"
+        cache = out / CACHE
+        try:
+            if _stamp(cache) != stamp:
+                _build(trig, cache, stamp)
+            return ox.Store.read_only(str(cache / "db"))
+        except OSError:
+            pass
+    store = ox.Store()
     store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     return store
+
+
+def _stamp(cache: Path) -> str | None:
+    try:
+        return (cache / "STAMP").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _build(trig: Path, cache: Path, stamp: str) -> None:
+    """Builds the store in a folder of its own and renames it into place, under a lock,
+    so a reader never opens a half-built store and two queries never build it twice."""
+    with open(trig.parent / f"{CACHE}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _stamp(cache) == stamp:  # another query built it while we waited
+            return
+        tmp = trig.parent / f"{CACHE}.{os.getpid()}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            tmp.mkdir()
+            store = ox.Store(str(tmp / "db"))
+            store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+            store.flush()
+            del store
+            (tmp / "STAMP").write_text(stamp, encoding="utf-8")
+            shutil.rmtree(cache, ignore_errors=True)
+            os.replace(tmp, cache)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def ask_store(store: ox.Store, sparql: str) -> Answer:

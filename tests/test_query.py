@@ -201,3 +201,34 @@ def test_a_sparql_client_reading_a_library_query_sees_a_query_not_an_update(path
 def test_comments_that_look_like_update_keywords_do_not_turn_a_query_into_an_update(loaded):
     sparql = "# copy, load, add: words of a comment\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert int(ask_endpoint(loaded.url, sparql).rows[0]["n"]) > 0
+
+
+def test_the_command_parses_the_folder_once_and_the_next_query_reads_the_store_kept_beside_it(tmp_path):
+    import shutil
+
+    from pipeline.query import CACHE
+    from tests.conftest import SEEDS
+    out = tmp_path / "out"
+    args = ["ingest", str(SEEDS), "--out", str(out), "--offline", "--cache", str(tmp_path / "c")]
+    assert main(args) == 0
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    first = ask_store(open_folder(out, keep=True), count).rows
+    stamp = (out / CACHE / "STAMP").read_text()
+    assert ask_store(open_folder(out, keep=True), count).rows == first == ask_store(open_folder(out), count).rows
+    assert (out / CACHE / "STAMP").read_text() == stamp
+    extra = tmp_path / "more"
+    extra.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "articles" / "012_ethiopia_ogaden_onlf_clashes_2009.txt", extra)
+    assert main(["ingest", str(extra), *args[2:]]) == 0  # graph.trig changes: the store is rebuilt
+    assert int(ask_store(open_folder(out, keep=True), count).rows[0]["n"]) > int(first[0]["n"])
+
+
+def test_a_folder_where_the_store_cannot_be_kept_is_queried_from_memory(ingested, tmp_path):
+    import shutil
+
+    from pipeline.query import CACHE
+    out = tmp_path / "out"
+    shutil.copytree(ingested, out, ignore=shutil.ignore_patterns(f"{CACHE}*"))
+    (out / f"{CACHE}.lock").mkdir()  # cannot be opened as the build lock
+    assert ask_store(open_folder(out, keep=True), "ASK { ?s ?p ?o }").rows == [{"answer": "true"}]
+    assert not (out / CACHE).exists()
