@@ -123,3 +123,18 @@ def children(pid: int) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def test_load_and_validate_beside_a_running_ingest_read_the_last_merge_and_say_so(ingested, capsys):
+    from pipeline.cli import main
+    from tests.servers import GraphStore
+    store = GraphStore(status=204, accept=None)
+    try:
+        with exclusive(ingested, command="conflict-kg ingest feed.jsonl --out out"):
+            assert main(["validate", str(ingested)]) == 0
+            assert main(["load", str(ingested), "--store", store.url]) == 0
+    finally:
+        store.stop()
+    err = capsys.readouterr().err
+    assert err.count(f"note: conflict-kg run {os.getpid()} (conflict-kg ingest feed.jsonl --out out, started ") == 2
+    assert "this loads the last finished merge" in err and "this checks the last finished merge" in err
