@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -193,8 +194,8 @@ def query_bench(out: Path, work: Path) -> dict:
     t = time.perf_counter()
     store = open_folder(out)
     results["open_seconds"] = time.perf_counter() - t
-    results["in_process"] = run_library(lambda q: ask_store(store, q))
-    del store
+    results["in_process"] = run_library(partial(ask_store, store))
+    del store  # its memory, before a server starts beside it
     server = Server(work / "store")
     try:
         t = time.perf_counter()
@@ -226,7 +227,8 @@ def print_queries(q: dict) -> None:
         there = q["server"][name]
         print(f"  {name:22s} {here['rows']:7d} {here['distinct']:8d} {here['seconds']:12.3f} {there['seconds']:9.3f}"
               + ("" if here["rows"] == there["rows"] else f"   (server: {there['rows']} rows)"))
-    for what, key in (("graph by graph (Graph Store PUTs)", "load_seconds"), ("conflict-kg load --bulk --param no_transaction", "bulk_seconds"),
+    for what, key in (("graph by graph (Graph Store PUTs)", "load_seconds"),
+                      ("conflict-kg load --bulk --param no_transaction", "bulk_seconds"),
                       ("oxigraph load (its own bulk loader)", "oxigraph_load_seconds")):
         print(f"  load, {what}: {q[key]:.1f} s, {q['triples'] / q[key]:,.0f} triples/s")
 
@@ -237,7 +239,8 @@ def query_checks(queries: dict[int, dict]) -> list[tuple[str, bool, str]]:
     for n in (small, large):
         q = queries[n]
         dup = [name for name, r in {**q["in_process"], **q["server"]}.items() if r["rows"] != r["distinct"]]
-        checks.append((f"{n} articles: library queries with duplicate rows: {', '.join(dup) or 'none'}", not dup, "none"))
+        checks.append((f"{n} articles: library queries with duplicate rows: {', '.join(dup) or 'none'}", not dup,
+                       "none"))
     big = queries[large]
     for where in ("in_process", "server"):
         name, slowest = max(((k, v["seconds"]) for k, v in big[where].items()), key=lambda kv: kv[1])

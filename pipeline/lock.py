@@ -41,6 +41,14 @@ def holder(out: Path) -> dict:
         return {}
 
 
+def _holder_once_written(out: Path, seconds: float = 1.0) -> dict:
+    """The holder, given a moment to write who it is (it does so right after taking the lock)."""
+    deadline = time.monotonic() + seconds
+    while not (info := holder(out)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return info
+
+
 def describe(info: dict) -> str:
     if not info:
         return "another conflict-kg run"
@@ -75,7 +83,7 @@ def exclusive(out: Path, wait: bool = False, waiting: Callable[[str], None] = la
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            who = describe(holder(out))
+            who = describe(_holder_once_written(out))
             if not wait:
                 raise Busy(f"{out}: in use by {who}; it would merge without this run's articles. Run again "
                            "when it has finished, or add --wait to start as soon as it has") from None

@@ -23,7 +23,6 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from pipeline.link.stores import user_agent
 
-
 LIBRARY = Path(__file__).resolve().parent.parent / "queries"
 
 

@@ -2,7 +2,8 @@
 
 The anchor is the article's publication date; when the source does not give it, the
 dateline's date, else the latest explicit full date anywhere in the text (captions
-included), else the day a crawler fetched the page (approximate anchors, both). Never the day the pipeline runs: without an anchor, absolute expressions
+included), else the day a crawler fetched the page (approximate anchors, both). Never the
+day the pipeline runs: without an anchor, absolute expressions
 ("March 2011", "1967") still resolve and relative ones ("Thursday", "last year") stay
 mentions without a value, never guessed.
 
@@ -21,7 +22,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from pipeline.extract.lexicon import DATA
 from pipeline.facts import Article, Span, TimeExpr
@@ -40,7 +42,8 @@ FULL_DATE = [
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + r",?\s+(?P<year>\d{4}|'?\d{2})\b", re.I),
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
 ]
-MONTH_DAY = re.compile(rf"^{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?$|^(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_M})\.?$")
+MONTH_DAY = re.compile(rf"^{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?$"
+                       rf"|^(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_M})\.?$")
 MONTH_YEAR = re.compile(rf"^{MONTH_RE},?\s+(?:of\s+)?(?P<year>\d{{4}}|'\d{{2}})$")
 YEAR = re.compile(r"^(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?(?P<year>19\d\d|20\d\d|'\d\d)$")  # '1800' is a time
 LEADING = re.compile(r"^(?:on|in|since|by|until|till|from|during|as of|before|after|at|throughout|through|"

@@ -12,11 +12,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.namespace import Namespace
 
-from pipeline.write import read_article
 from pipeline.cli import main
+from pipeline.write import read_article
 from tests.servers import Oxigraph, Proxy, SearchAPI
 
 TESTS = Path(__file__).resolve().parent.parent
