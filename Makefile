@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 
-.PHONY: ingest test bench bench-big bench-queries bench-quick eval linkeval query load stop-store notebook validate clean
+.PHONY: ingest test dictionaries bench bench-big bench-queries bench-quick eval linkeval query load stop-store notebook validate clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "conflict-kg needs Python 3.11+"'
@@ -26,6 +26,10 @@ STORE_UP   = $(BIN)/python -c 'import urllib.request as u; u.urlopen("$(STORE_UR
 
 query: $(READY)          # make query Q=who_supports_whom (a name or a .rq path), ARGS="--bind code=AID"
 	$(BIN)/conflict-kg query $(Q) --data out $(ARGS)
+
+CAMEO ?= ../shared/cameo
+dictionaries: $(READY)   # maintainers: re-convert the CAMEO/Phoenix dictionaries (CAMEO=folder) into pipeline/data/cameo
+	$(BIN)/conflict-kg dictionaries --from $(CAMEO)
 
 validate: $(READY)
 	$(BIN)/conflict-kg validate out

@@ -16,7 +16,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 
 from pipeline import SOFTWARE_NAME, __version__
-from pipeline.extract.lexicon import fold
+from pipeline.extract.lexicon import broader_classes, fold
 from pipeline.facts import PLACE_TYPES, Article, ArticleFacts, Entity, Event, Figure, Span, TimeExpr
 from pipeline.vocab import CKG, DEFAULT_BASE, ITSRDF, NIF, PREFIXES, PROV, RDF, RDFS, SDO, SEM, TIME, WD, XSD
 
@@ -62,6 +62,8 @@ class Builder:
     def entity_iri(self, entity: Entity) -> URIRef:
         if entity.qid:
             return WD[entity.qid]
+        if entity.generic and entity.code:  # one actor per country and sector, in every article
+            return URIRef(f"{self.base}actor/{entity.code}")
         return self.local_iri(entity.name, entity.type)
 
     def local_iri(self, name: str, entity_type: str) -> URIRef:
@@ -164,6 +166,7 @@ class Builder:
         ctx = self.span_iri(art, Span(0, len(facts.article.text), ""))
         iris = self.entity_iris(facts)
         types = {e.key: e.type for e in facts.entities}
+        codes = {e.key: e.code_then or e.code for e in facts.entities if e.code}
         for e in view.entities:
             self._mentions(g, e, iris[e.key], art, ctx)
         for t in view.times:
@@ -174,7 +177,7 @@ class Builder:
             self._figure(g, f, iris, art, ctx)
         published = facts.article.published or facts.article.dateline
         for ev in view.events:
-            self._event(g, ev, iris, art, ctx, types, published)
+            self._event(g, ev, iris, art, ctx, types, published, codes)
         for q in view.quotes:
             self._quote(g, q, iris, art, ctx)
 
@@ -237,6 +240,16 @@ class Builder:
             g.add((x, CKG.affiliation, iris[e.affiliation]))
         for title in e.titles:
             g.add((x, CKG.title, Literal(title)))
+        if e.code:
+            g.add((x, CKG.actorCode, Literal(e.code)))
+            g.add((x, CKG.codeBasis, Literal(e.code_basis or "text")))
+        if e.sector:
+            g.add((x, CKG.sector, Literal(e.sector)))
+        if e.country and e.country in iris and iris[e.country] != x:
+            g.add((x, CKG.country, iris[e.country]))
+        also = broader_classes().get(e.type)
+        if also:  # the broader class too, for stores that do not infer it
+            g.add((x, RDF.type, CKG[also]))
         if e.link_note:  # linking provenance: once per entity and reason, not once per mention
             g.add((x, CKG.linkNote, Literal(e.link_note)))
         if not e.qid:
@@ -262,17 +275,20 @@ class Builder:
         g.add((v, CKG.mention, self._mention(g, f.span, v, art, ctx)))
 
     def _event(self, g: Triples, ev: Event, iris: dict[str, URIRef], art: URIRef, ctx: URIRef,
-               types: dict[str, str], facts_date: str | None) -> None:
+               types: dict[str, str], facts_date: str | None, codes: dict[str, str]) -> None:
         e = URIRef(f"{self.base}event/{digest(art, ev.event_class, ev.trigger.start, ev.trigger.end)}")
         g.add((e, RDF.type, CKG[ev.event_class]))
         g.add((e, RDFS.label, Literal(f"{ev.event_class}: {ev.trigger.text}")))
         g.add((e, CKG.sentence, Literal(" ".join(ev.sentence.text.split()))))
         if ev.plover:
             g.add((e, CKG.ploverCode, Literal(ev.plover)))
-        for role, keys in ((CKG.source, ev.sources), (CKG.target, ev.targets)):
+        for role, coded, keys in ((CKG.source, CKG.sourceCode, ev.sources), (CKG.target, CKG.targetCode, ev.targets)):
             for key in keys:
                 g.add((e, role, iris[key]))
                 g.add((e, SEM.hasActor, iris[key]))
+                code = codes.get(key)
+                if code:  # the actor's code at the event's time, as event data sets give it
+                    g.add((e, coded, Literal(code)))
         for key in ev.places:
             if types[key] in PLACE_TYPES:  # linking may have found that a "place" is a group
                 g.add((e, SEM.hasPlace, iris[key]))

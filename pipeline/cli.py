@@ -23,7 +23,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from tqdm import tqdm
 
 from pipeline import __version__
-from pipeline import nlp as nlp_stage
+from pipeline import dictionaries, nlp as nlp_stage
 from pipeline.evaluate import eval_report, evaluate, table
 from pipeline.extract import MAX_ENTITIES
 from pipeline.ingest import Executor, Settings, Summary, ingest, read_manifest, run_dask, run_local, run_processes
@@ -126,6 +126,10 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", type=Path, help="also write the scores as JSON here")
     va = sub.add_parser("validate", help="check an output folder against the SHACL shapes")
     va.add_argument("out", type=Path)
+    dic = sub.add_parser("dictionaries", help="convert the CAMEO/Phoenix coding dictionaries into pipeline/data/cameo")
+    dic.add_argument("--from", dest="source", type=Path, required=True,
+                     help="folder with Phoenix.*.txt and CAMEO2PLOVER-2021.txt (the petrarch2 and PLOVER files)")
+    dic.add_argument("--to", type=Path, default=dictionaries.OUT, help=f"where to write (default {dictionaries.OUT})")
     rel = sub.add_parser("relink", help="re-ingest the articles of an output folder that have unlinked entities")
     rel.add_argument("out", type=Path, help="an output folder written by ingest")
     wait_option(rel)
@@ -284,6 +288,16 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if violations else 0
 
 
+def run_dictionaries(args: argparse.Namespace) -> int:
+    try:
+        counts = dictionaries.convert(args.source, args.to)
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(f"{args.to}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+    return 0
+
+
 def run_new_ingest(args: argparse.Namespace) -> int:
     if not BASE_IRI.match(args.base):
         print(f"error: --base {args.base!r}: not an absolute http(s) IRI (every identifier starts with it)",
@@ -293,7 +307,7 @@ def run_new_ingest(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"ingest": run_new_ingest, "relink": relink, "slice": build_slice, "query": run_query,
-            "load": run_load, "eval": run_eval, "validate": run_validate}
+            "load": run_load, "eval": run_eval, "validate": run_validate, "dictionaries": run_dictionaries}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ when its entity carries the reference's country and sector as `ckg:actorCode`.
 from __future__ import annotations
 
 import calendar
+import csv
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,11 +20,13 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from pipeline.extract.lexicon import DATA
 from pipeline.link import query
 from pipeline.vocab import NIF, WD
 from pipeline.write import read_article
 
-ENTITY_CLASSES = {"Person", "State", "City", "Place", "ArmedGroup", "Government", "Organization", "NewsAgency"}
+ENTITY_CLASSES = {"Person", "State", "City", "Place", "ArmedGroup", "Government", "Organization", "NewsAgency",
+                  *(r["class"] for r in csv.DictReader((DATA / "sectors.csv").open(encoding="utf-8")))}
 PLACE_CLASSES = {"Place", "City", "State"}
 ORG_CLASSES = {"Organization", "NewsAgency"}
 

@@ -78,6 +78,12 @@ class Entity:
     link_note: str | None = None  # why it is (or is not) linked
     candidates: tuple[str, ...] = ()  # QIDs considered but not chosen
     located_in: str | None = None  # QID of the country a linked place lies in (Wikidata P17)
+    code: str | None = None  # event-data actor code, country + sector: "SYRMIL", "TURGOV", "IGOUNO"
+    sector: str | None = None  # its sector: "MIL", "GOV"
+    country: str | None = None  # key of the State entity the code's country is
+    code_basis: str | None = None  # what decided the code: "text", "country list", "actor list"
+    code_then: str | None = None  # the actor lists' code at the article's date, where it differs ("TURELI" in 2001)
+    generic: bool = False  # a kind of actor ("Kenyan police"), not a named thing: never linked
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,23 @@ class CKG(DefinedNamespace):
     NewsAgency: URIRef
     Place: URIRef
     City: URIRef
+    # kinds of actor (generic actors, one per country and sector: pipeline/data/sectors.csv)
+    ArmedForces: URIRef
+    Police: URIRef
+    Legislature: URIRef
+    Judiciary: URIRef
+    Rebels: URIRef
+    Militia: URIRef
+    Criminals: URIRef
+    Opposition: URIRef
+    Civilians: URIRef
+    NonGovernmentalOrganization: URIRef
+    IntergovernmentalOrganization: URIRef
+    ReligiousGroup: URIRef
+    Business: URIRef
+    Media: URIRef
+    PoliticalParty: URIRef
+    Elites: URIRef
     # events (PLOVER categories and conflict types PLOVER lacks)
     ConflictEvent: URIRef
     Agree: URIRef
@@ -68,6 +85,12 @@ class CKG(DefinedNamespace):
     dateBasis: URIRef
     crawled: URIRef
     timeModifier: URIRef
+    actorCode: URIRef
+    sector: URIRef
+    country: URIRef
+    codeBasis: URIRef
+    sourceCode: URIRef
+    targetCode: URIRef
 
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

@@ -38,5 +38,5 @@ def test_the_notebook_executes_and_draws_the_actor_network(ingested, store, tmp_
                    resources={"metadata": {"path": str(ROOT / "queries")}}).execute()
     assert figure.exists() and figure.stat().st_size > 10_000 and figure.read_bytes()[:4] == b"\x89PNG"
     text = "\n".join(o.get("text", "") + json.dumps(o.get("data", {})) for c in nb.cells for o in c.get("outputs", []))
-    assert "Syrian rebels" in text and "No store at" not in text
+    assert "Syria: government" in text and "No store at" not in text
     assert "saved" in text and "actors" in text

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from pipeline.extract import lexicon
+from pipeline.extract.actors import code_actors
 from pipeline.extract.dates import extract_times
 from pipeline.extract.entities import extract_entities
 from pipeline.extract.events import extract_events
@@ -33,11 +34,13 @@ BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s"), re.
 def extract(doc: Doc, article: Article, model: str = "") -> ArticleFacts:
     lex = lexicon.load()
     table = extract_entities(doc, article, lex)
+    code_actors(table, article, lex)
     quotes = extract_quotes(doc, table, lex)
     times = extract_times(doc, article)
     figures = extract_figures(doc, quotes, lex)
     events = extract_events(doc, table, quotes, times, figures, lex)
     used = {k for e in events for k in (*e.sources, *e.targets, *e.places)} | {q.speaker for q in quotes}
+    used |= {e.country for e in table.entities.values() if e.mentions and e.country}
     entities = [e for e in table.entities.values() if e.mentions or e.key in used]
     return ArticleFacts(article, entities, events, quotes, figures, times, model)
 

@@ -23,9 +23,6 @@ ACRONYM_SKIP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "in"}
 QUANTIFIERS = {"the", "a", "an", "most", "many", "some", "other", "several", "all", "both", "various"}
 POSSESSIVE = ("'s", "’s", "'", "’")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-INHERENTLY_ARMED = {"rebels", "rebel", "militants", "militant", "insurgents", "insurgent", "guerrillas",
-                    "guerrilla", "militia", "militias", "jihadists", "separatists", "paramilitaries"}
-MILITARY_HEADS = {"army", "forces", "troops", "military", "soldiers"}
 NAMED_GROUP_HEADS = {"group", "movement", "front", "army", "organization", "organisation"}
 
 
@@ -82,6 +79,16 @@ class EntityTable:
         states = [e for e in self.entities.values() if e.type == STATE]
         return max(states, key=lambda e: (len(e.mentions), e.key), default=None)
 
+    def unmention(self, entity: Entity, token: Token) -> None:
+        """The token is not a mention of `entity` after all ('Palestinians' are people, not the state)."""
+        self.entities[entity.key].mentions = [m for m in entity.mentions
+                                              if not (m.start <= token.idx < m.end)]
+        keys = self.by_token.get(token.i, [])
+        if entity.key in keys:
+            keys.remove(entity.key)
+        if not keys:
+            self.by_token.pop(token.i, None)
+
     def keys_at(self, token: Token) -> list[str]:
         return self.by_token.get(token.i, [])
 
@@ -128,7 +135,6 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _appositive_titles(table, ents, persons, lex)
     _bare_titles(table, lex)
     _groups(table, lex)
-    _rebels_are_the_named_movement(table, lex)
     _repeated_names(table)
     _possessive_countries(table, lex)
     _pairs(table, lex)
@@ -324,74 +330,21 @@ def _types(table: EntityTable, tok: Token) -> set[str]:
 
 
 def _groups(table: EntityTable, lex: Lexicon) -> None:
-    """Groups named by a common noun: 'rebel factions', 'the Syrian government',
-    'Kurdish foes', 'the Islamic State group'; 'Russian troops' is Russia acting."""
-    doc = table.doc
-    rebels: list[tuple[TokSpan, str | None]] = []
+    """Groups named by a proper name and a group noun: 'the Islamic State group', 'the
+    Sadrist movement'. Kinds of actor ('rebel factions', 'Russian troops', 'the Syrian
+    government') are generic actors (pipeline.extract.actors), not named groups."""
     for tok in table.tokens:
-        typ = lex.group_heads.get(fold(tok.text))
-        if typ is None or tok.pos_ not in {"NOUN", "PROPN"} or (table.covered(tok) and tok.ent_type_ != "NORP"):
+        if fold(tok.text) not in NAMED_GROUP_HEADS or tok.pos_ not in {"NOUN", "PROPN"} or table.covered(tok):
             continue
-        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} or tok.nbor(1).text == "-" if tok.i + 1 < len(doc) else False:
-            continue  # "rebel" in "rebel factions" or "rebel-held": the head decides
         phrase = trim(noun_phrase(tok, include_det=False))
         mods = [t for t in phrase if t.i != tok.i]
-        state = _demonym_state(mods, table, lex)
-        proper = [t for t in mods if t.pos_ == "PROPN" and t.ent_type_ != "NORP" or t.ent_type_ == "PERSON"]
-        head = fold(tok.text)
-        if typ == GOVERNMENT:
-            person = next((table.entities[k] for t in mods for k in table.keys_at(t)
-                           if table.entities[k].type == PERSON), None)
-            if person is not None and person.affiliation:
-                state = person.affiliation
-            if state is None and person is None and head == "government" and not mods:
-                main = table.main_state()  # "the government": the article's own state's
-                state = main.key if main is not None else None
-            if state is None:
-                if person is None:
-                    continue
-                table.mention(table.get(phrase.text, GOVERNMENT), phrase)
-                continue
-            country = table.entities[state].name
-            table.mention(table.get(f"Government of {country}", GOVERNMENT, affiliation=state), phrase)
-        elif head in MILITARY_HEADS and state is None and any(t.lower_ == "government" for t in mods):
-            main = table.main_state()  # "government troops": the article's own state acting
-            if main is not None:
-                table.mention(main, phrase)
-        elif head in MILITARY_HEADS and state is not None and not proper:
-            table.mention(table.entities[state], phrase)  # "Russian troops" act for Russia
-        elif head in NAMED_GROUP_HEADS and not proper and not any(fold(t.text) in lex.armed_modifiers for t in mods):
-            continue
-        elif head in INHERENTLY_ARMED or proper or state is not None or any(
-                fold(t.text) in lex.armed_modifiers for t in mods):
-            if not mods and head not in INHERENTLY_ARMED:
-                continue
-            if head in lex.rebel_heads and not proper and not any(
-                    t.ent_type_ == "NORP" and fold(t.text) not in lex.demonyms for t in mods):
-                rebels.append((phrase, state))  # one side, however the article words it
-                continue
-            name = phrase.text if mods else tok.lemma_
-            table.mention(table.get(name, ARMED_GROUP, affiliation=state), phrase)
-    if rebels:
-        state = next((s for _, s in rebels if s), None)
-        name = f"{lex.demonym_of[table.entities[state].name]} rebels" if state else "rebels"
-        group = table.get(name, ARMED_GROUP, affiliation=state)
-        for phrase, _ in rebels:
-            table.mention(group, phrase)
+        if _demonym_state(mods, table, lex) is None and any(
+                t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} or t.ent_type_ == "PERSON" for t in mods):
+            table.mention(table.get(phrase.text, ARMED_GROUP, affiliation=_demonym_state(mods, table, lex)), phrase)
 
 
 def _proper_name(name: str) -> bool:
     return all(w[:1].isupper() for w in name.split() if w.lower() not in ACRONYM_SKIP)
-
-
-def _rebels_are_the_named_movement(table: EntityTable, lex: Lexicon) -> None:
-    """In an article about one named insurgent movement ('Ogaden National Liberation
-    Front', 'Justice and Equality Movement'), 'the rebels' are that movement."""
-    generic = [e for e in table.entities.values() if e.type == ARMED_GROUP and e.name.endswith("rebels")]
-    movements = [e for e in table.entities.values() if e.type == ARMED_GROUP and e not in generic
-                 and set(fold(e.name).split()) & lex.movement_words and _proper_name(e.name)]
-    if len(generic) == 1 and len(movements) == 1:
-        table.merge(generic[0], movements[0])
 
 
 def _repeated_names(table: EntityTable) -> None:

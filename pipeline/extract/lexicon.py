@@ -43,9 +43,6 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     noun_classes: dict[str, frozenset[str]]
     titles: dict[str, str]  # folded surface -> title class
-    group_heads: dict[str, str]  # folded head word -> entity type
-    armed_modifiers: frozenset[str]
-    rebel_heads: frozenset[str]
     movement_words: frozenset[str]  # words that name an insurgent movement
     org_keywords: tuple[tuple[str, str], ...]  # (folded keyword, entity type), longest first
     generic_suffixes: frozenset[str]
@@ -58,6 +55,8 @@ class Lexicon:
     vague_amounts: dict[str, tuple[int, int | None]]
     number_words: dict[str, int]
     approximators: tuple[str, ...]
+    member_nouns: frozenset[str]  # 'members', 'factions', 'commanders': whose kind their modifier says
+    stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
 
 
 @cache
@@ -82,7 +81,6 @@ def load() -> Lexicon:
             triggers.setdefault((t.lemma, t.pos), []).append(t)
     raw = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
     titles = {fold(s): cls for cls, surfaces in raw["titles"].items() for s in surfaces}
-    group_heads = {fold(h): typ for typ, heads in raw["group_heads"].items() for h in heads}
     org_keywords = sorted(((fold(k), typ) for typ, ks in raw["org_keywords"].items() for k in ks),
                           key=lambda kv: -len(kv[0]))
     return Lexicon(
@@ -90,9 +88,7 @@ def load() -> Lexicon:
         triggers={k: tuple(v) for k, v in triggers.items()},
         reporting_verbs=frozenset(raw["reporting_verbs"]),
         noun_classes={k: frozenset(v) for k, v in raw["noun_classes"].items()},
-        titles=titles, group_heads=group_heads,
-        armed_modifiers=frozenset(raw["armed_modifiers"]),
-        rebel_heads=frozenset(raw["rebel_heads"]),
+        titles=titles,
         movement_words=frozenset(raw["movement_words"]),
         org_keywords=tuple(org_keywords),
         generic_suffixes=frozenset(raw["generic_suffixes"]),
@@ -105,4 +101,14 @@ def load() -> Lexicon:
         vague_amounts={k: (v[0], v[1]) for k, v in raw["vague_amounts"].items()},
         number_words=raw["number_words"],
         approximators=tuple(raw["approximators"]),
+        member_nouns=frozenset(raw["member_nouns"]),
+        stranger_nouns=frozenset(raw["stranger_nouns"]),
     )
+
+
+@cache
+def broader_classes() -> dict[str, str]:
+    """Kind-of-actor class -> the broader class written beside it ('Rebels' -> 'ArmedGroup'),
+    so that a store without inference finds rebels among armed groups."""
+    with open(DATA / "sectors.csv", newline="", encoding="utf-8") as f:
+        return {r["class"]: r["broader"] for r in csv.DictReader(f) if r["broader"]}

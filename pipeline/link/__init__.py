@@ -96,6 +96,8 @@ def surface_forms(entity: Entity) -> list[tuple[str, int]]:
     """(form, rank): the entity's name (rank 0) and its proper-name mentions (rank 1),
     with a leading 'the' and a generic trailing 'group' dropped; ALL-CAPS wire text is
     also tried in title case."""
+    if entity.generic:
+        return []
     lex = load_lexicon()
     forms: dict[str, int] = {}
     names = [(entity.name, 0)] + [(m.text, 1) for m in entity.mentions if m.text[:1].isupper()]
@@ -154,6 +156,8 @@ class Slice:
 
 def decide(entity: Entity, cands: dict[str, tuple[Item, float]], context: set[str]) -> Decision:
     """cands: qid -> (item, name score)."""
+    if entity.generic:
+        return Decision(None, 0.0, "a kind of actor (country and sector), not a named thing: not linked", ())
     if entity.type == GOVERNMENT and entity.affiliation:
         return Decision(None, 0.0, "a government is described by its state; not linked on its own", ())
     if not cands:

@@ -32,24 +32,25 @@ def test_a_bare_title_resolves_to_the_one_person_holding_it(read):
 def test_demonyms_and_acting_capitals_are_mentions_of_their_state(read):
     facts = read("Ankara and Moscow have long been at odds over the conflict in Syria. Russian troops arrived.")
     assert {"Ankara"} <= set(mentions_of(facts, "Turkey"))
-    assert {"Moscow", "Russian troops"} <= set(mentions_of(facts, "Russia"))
+    assert {"Moscow", "Russian"} <= set(mentions_of(facts, "Russia"))
     assert all(e.type == STATE for e in facts.entities if e.name in {"Turkey", "Russia"})
+    troops = next(e for e in facts.entities if "Russian troops" in [m.text for m in e.mentions])
+    assert troops.generic and troops.code == "RUSMIL" and facts.entity(troops.country).name == "Russia"
 
 
-def test_generic_rebel_mentions_are_one_side_and_named_groups_stay_apart(read):
-    facts = read("Turkey supports rebel factions in Syria. Moscow uses the term to encompass most armed "
-                 "opposition fighters. The Syrian opposition disagrees. Turkey fights Kurdish foes.")
-    rebels = next(e for e in facts.entities if e.type == ARMED_GROUP and "rebel factions" in
-                  [m.text for m in e.mentions])
-    assert {"armed opposition fighters", "Syrian opposition"} <= {m.text for m in rebels.mentions}
-    assert rebels.name == "Syrian rebels"
-    assert any(e.name == "Kurdish foes" and e.type == ARMED_GROUP for e in facts.entities)
+def test_kinds_of_armed_actor_are_coded_by_their_words_and_named_groups_stay_apart(read):
+    facts = read("Turkey backs the rebel factions of Syria. The Syrian opposition disagrees. "
+                 "Fighters of the Islamic State group attacked Kurdish militias.")
+    codes = {m.text: e.code for e in facts.entities if e.generic for m in e.mentions}
+    assert codes["the rebel factions of Syria"] == "SYRREB" and codes["The Syrian opposition"] == "SYROPP"
+    assert any("Islamic State group" in [m.text for m in e.mentions] and e.type == ARMED_GROUP and not e.generic
+               for e in facts.entities)
 
 
 def test_a_demonym_government_is_the_government_of_that_state(read):
     facts = read("Lavrov said his country will continue its support for the Syrian government.")
     gov = next(e for e in facts.entities if e.type == GOVERNMENT)
-    assert gov.name == "Government of Syria" and facts.entity(gov.affiliation).name == "Syria"
+    assert gov.name == "Syria: government" and gov.code == "SYRGOV" and facts.entity(gov.country).name == "Syria"
 
 
 def test_the_two_nations_are_the_pair_named_together_before(read):
@@ -64,7 +65,7 @@ def test_the_rebels_of_an_article_about_one_named_movement_are_that_movement(rea
     facts = read("A multi-front offensive launched by the Ogaden National Liberation Front (ONLF) is in progress. "
                  "The rebels had captured seven towns.")
     onlf = next(e for e in facts.entities if e.name == "Ogaden National Liberation Front")
-    assert {"ONLF", "rebels"} <= {m.text for m in onlf.mentions}
+    assert {"ONLF", "The rebels"} <= {m.text for m in onlf.mentions}
 
 
 def test_a_generic_movement_does_not_absorb_the_rebels(read):

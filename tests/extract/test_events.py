@@ -73,7 +73,7 @@ def test_a_trigger_without_any_actor_is_not_an_event(read):
 def test_it_in_what_a_group_says_is_that_group(read):
     facts = read("Russia said on Monday that it will support the Syrian government.")
     ev = only(facts, "Support")
-    assert names(facts, ev.sources) == {"Russia"} and names(facts, ev.targets) == {"Government of Syria"}
+    assert names(facts, ev.sources) == {"Russia"} and names(facts, ev.targets) == {"Syria: government"}
 
 
 def test_an_event_takes_the_date_of_its_own_clause_not_of_another_one(read):

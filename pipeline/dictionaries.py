@@ -1,0 +1,264 @@
+"""The field's open coding dictionaries (CAMEO / Phoenix, PETRARCH2 formats) turned into
+the project's own compact data under pipeline/data/cameo/.
+
+Run once by a maintainer (`make dictionaries`, or `conflict-kg dictionaries --from DIR`);
+the output is committed, so users never need the originals. The readers here follow
+PETRARCH2's own description of the formats (`dictionaries-format.rst`):
+
+- agents (`SOLDIER [~MIL]`, `POLICE {} [~COP]`, `POLICE!PERSON! [~COP]`): kinds of actor;
+  regular plurals are generated (S, Y -> IES, SS -> ES), `{X}` names an irregular plural,
+  `{}` none; `!SET!` substitution sets expand to each of their words.
+- actors (`RECEP_TAYYIP_ERDOGAN_`, `+ERDOGAN_` variants, tab lines `[TURGOV >030314]`):
+  named people and bodies with their codes, dated where the list dates them.
+  In the countries file, a block whose own code is three letters is a country; its
+  variants are words that point to it (demonyms, cities, provinces).
+- `CAMEO2PLOVER-2021.txt`: CAMEO code -> PLOVER type, mode, context.
+
+Output is deterministic (sorted), so re-running on the same input changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.extract.lexicon import fold
+
+DATA = Path(__file__).resolve().parent / "data"
+OUT = DATA / "cameo"
+CODE = re.compile(r"\[([^\]]*)\]")
+SET_LINE = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+NOTICE = """\
+Derived data: where these files come from and under what licence
+=================================================================
+
+agents.csv, actors.tsv, country_words.csv
+    Converted by pipeline/dictionaries.py from the Phoenix / PETRARCH2 dictionaries
+    (Phoenix.agents.txt, Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,
+    Phoenix.MilNonState.actors.txt) of the Open Event Data Alliance's petrarch2 repository
+    (github.com/openeventdata/petrarch2, commit 676801cd9cb2924bbbad09f86d15c9323e7097bf),
+    which credit the Computational Event Data System project (NSF grants SES-0096086,
+    SES-0455158, SES-0527564, SES-1004414, SES-1259190).
+
+    The MIT License (MIT) -- Copyright (c) 2014 Open Event Data Alliance
+
+    Permission is hereby granted, free of charge, to any person obtaining a copy of this
+    software and associated documentation files (the "Software"), to deal in the Software
+    without restriction, including without limitation the rights to use, copy, modify,
+    merge, publish, distribute, sublicense, and/or sell copies of the Software, and to
+    permit persons to whom the Software is furnished to do so, subject to the following
+    conditions: The above copyright notice and this permission notice shall be included
+    in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED "AS
+    IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+
+plover.csv
+    Converted from CAMEO2PLOVER-2021.txt, the CAMEO -> PLOVER crosswalk of the PLOVER
+    manual (draft 0.8, ed. Philip Schrodt, Open Event Data Alliance,
+    github.com/openeventdata/PLOVER), published under CC BY-SA 4.0
+    (creativecommons.org/licenses/by-sa/4.0): this file is shared under the same licence.
+"""
+
+
+def lines(path: Path) -> Iterator[str]:
+    """The file's lines without comments (`#` to the end of the line) and trailing blanks."""
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if line.strip():
+            yield line
+
+
+def words(phrase: str) -> str:
+    """'RECEP_TAYYIP_ERDOGAN_' -> 'recep tayyip erdogan' (folded, words joined by one space)."""
+    return fold(phrase.replace("_", " ").replace("  ", " "))
+
+
+# --- agents -------------------------------------------------------------------
+
+def plurals(root: str) -> list[str]:
+    if root.endswith("SS"):
+        return [root + "ES"]
+    if root.endswith("Y") and root[-2:-1] not in "AEIOU":
+        return [root[:-1] + "IES"]
+    return [root + "S"]
+
+
+def read_agents(path: Path) -> dict[str, str]:
+    """folded phrase -> agent code ('police officers' -> 'COP'); the first entry of a phrase wins."""
+    sets: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    for line in lines(path):
+        m = SET_LINE.match(line.strip())
+        if m:
+            sets[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+            continue
+        code = CODE.search(line)
+        if not code or "~" not in code.group(1):
+            continue
+        agent = code.group(1).replace("~", "").strip()
+        if not re.fullmatch(r"(?:[A-Z]{3})+", agent):
+            continue  # a garbled line ('ROOTS {} [rural~]')
+        head = line[:code.start()]
+        plural = re.search(r"\{([^}]*)\}", head)
+        root = re.sub(r"\{[^}]*\}", "", head).strip()
+        forms = [root] + ([plural.group(1).strip()] if plural and plural.group(1).strip() else
+                          [] if plural or root.endswith("!") else plurals(root.rstrip("_")))
+        for form in forms:
+            for expanded in _substituted(form, sets):
+                key = words(expanded)
+                if key:
+                    agents.setdefault(key, agent)
+    return agents
+
+
+def _substituted(form: str, sets: dict[str, list[str]]) -> list[str]:
+    m = re.search(r"![A-Z]+!", form)
+    if not m:
+        return [form]
+    return [x for word in sets.get(m.group(0), []) for x in _substituted(form.replace(m.group(0), word, 1), sets)]
+
+
+# --- actors -------------------------------------------------------------------
+
+@dataclass
+class Actor:
+    name: str
+    variants: list[str] = field(default_factory=list)
+    codes: list[tuple[str, str, str]] = field(default_factory=list)  # (code, from, until) ISO dates or ""
+
+
+def iso(date: str) -> str:
+    """'030314' -> '2003-03-14', '18970101' -> '1897-01-01' (two-digit years up to 30 are 20xx).
+    A date that is neither raises ValueError: the list has a few typos ('9008-22-3')."""
+    if not re.fullmatch(r"\d{6}|\d{8}", date):
+        raise ValueError(date)
+    if len(date) == 6:
+        date = ("20" if int(date[:2]) <= 30 else "19") + date
+    return f"{date[:4]}-{date[4:6]}-{date[6:8]}"
+
+
+def restriction(text: str) -> tuple[str, str, str] | None:
+    """'TURGOV >030314' -> ('TURGOV', '2003-03-14', ''); '---' (no code) or a garbled date -> None."""
+    parts = text.split()
+    if not parts or parts[0].startswith("-"):
+        return None
+    code, when = parts[0], "".join(parts[1:])
+    try:
+        if not when:
+            return code, "", ""
+        if when.startswith(">"):
+            return code, iso(when[1:]), ""
+        if when.startswith("<"):
+            return code, "", iso(when[1:])
+        start, _, end = when.partition("-")
+        return code, iso(start), iso(end)
+    except ValueError:
+        return None
+
+
+def read_actors(path: Path) -> Iterator[Actor]:
+    actor: Actor | None = None
+    for line in lines(path):
+        if line.startswith("+"):
+            if actor is not None:
+                actor.variants.append(words(CODE.sub("", line[1:])))
+        elif line[:1].isspace() or line.lstrip().startswith("["):
+            if actor is not None:
+                actor.codes += [r for c in CODE.findall(line) if (r := restriction(c))]
+        else:
+            if actor is not None:
+                yield actor
+            actor = Actor(words(CODE.sub("", line)))
+            actor.codes += [r for c in CODE.findall(line) if (r := restriction(c))]
+    if actor is not None:
+        yield actor
+
+
+def country_code(actor: Actor) -> str | None:
+    """A country block's code today: the three-letter code open towards the present
+    ('UKRAINE_' is USRUKR until 1991, UKRUNR, then UKR). None for people and bodies,
+    whose codes carry a sector ('TURGOV')."""
+    current = [c for c, _, end in actor.codes if not end and COUNTRY_CODE.match(c)]
+    return current[-1] if current else None
+
+
+# --- the crosswalk ------------------------------------------------------------
+
+def read_crosswalk(path: Path) -> list[tuple[str, str, str, str]]:
+    """(CAMEO code, PLOVER type, mode, context); codes without a PLOVER type are left out."""
+    rows = []
+    for line in lines(path):
+        code, sep, rest = line.partition(":")
+        if not sep or not code.strip().isdigit():
+            continue
+        parts = [p.strip() for p in rest.split(",")]
+        plover, mode, context = (parts + ["", "", ""])[:3]
+        if plover and plover.isupper():
+            rows.append((code.strip(), plover, mode.lower(), context.lower()))
+    return sorted(rows)
+
+
+# --- writing ------------------------------------------------------------------
+
+def country_names() -> dict[str, str]:
+    """folded country name or demonym -> the country's name in countries.csv."""
+    names = {}
+    with open(DATA / "countries.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for n in [row["country"], *row["demonyms"].split("|")]:
+                names[fold(n)] = row["country"]
+    return names
+
+
+def convert(source: Path, out: Path = OUT) -> dict[str, int]:
+    """Read the dictionaries in `source`, write the project's data to `out`; returns row counts."""
+    missing = [n for n in ("Phoenix.agents.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                           "Phoenix.MilNonState.actors.txt", "CAMEO2PLOVER-2021.txt") if not (source / n).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{source}: missing {', '.join(missing)}")
+    out.mkdir(parents=True, exist_ok=True)
+    agents = read_agents(source / "Phoenix.agents.txt")
+    names = country_names()
+    country_words: dict[str, str] = {}
+    codes_of: dict[str, str] = {}  # country name -> code
+    actors: dict[str, set[str]] = {}  # folded name -> serialised code lists
+    for file in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        for actor in read_actors(source / file):
+            state = country_code(actor) if file.startswith("Phoenix.Countries") else None
+            if state:
+                for w in [actor.name, *actor.variants]:
+                    if w:
+                        country_words.setdefault(w, state)
+                        if w in names:
+                            codes_of.setdefault(names[w], state)
+                continue
+            if not actor.codes:
+                continue
+            coded = ";".join(f"{c}:{s}:{e}" for c, s, e in actor.codes)
+            for w in dict.fromkeys([actor.name, *actor.variants]):
+                if w and len(w) > 2:
+                    actors.setdefault(w, set()).add(coded)
+    _write(out / "agents.csv", ["phrase", "sector"], sorted(agents.items()))
+    _write(out / "country_words.csv", ["word", "code"], sorted(country_words.items()))
+    _write(out / "country_codes.csv", ["country", "code"], sorted(codes_of.items()))
+    rows = [(name, coded) for name, codes in sorted(actors.items()) if len(codes) == 1 for coded in codes]
+    _write(out / "actors.tsv", ["name", "codes"], rows, delimiter="\t")
+    crosswalk = read_crosswalk(source / "CAMEO2PLOVER-2021.txt")
+    _write(out / "plover.csv", ["cameo", "plover", "mode", "context"], crosswalk)
+    (out / "NOTICE").write_text(NOTICE, encoding="utf-8")
+    return {"agents": len(agents), "country_words": len(country_words), "country_codes": len(codes_of),
+            "actors": len(rows), "ambiguous_names": len(actors) - len(rows), "crosswalk": len(crosswalk)}
+
+
+def _write(path: Path, header: list[str], rows: list[tuple[str, ...]], delimiter: str = ",") -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(buf.getvalue(), encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,329 @@
+"""Actors as event data codes them: a country and a sector for every actor.
+
+Two passes over an article's entity table:
+
+- generic actors: a noun phrase naming a kind of actor ("Kenyan police", "Syria's army",
+  "rebels in northern Mali", "security forces") becomes an actor of the graph, one per
+  (country, sector) in every article, so "Syrian troops" here and there are one actor;
+  its sector comes from the Phoenix agents dictionary (with the project's corrections),
+  its country from the phrase (demonym, possessive, compound, "in/of/from" a place),
+  else from the article's own state when one state dominates it, else none;
+- named actors: a person, body or group found in the Phoenix actor lists gets the code
+  valid at the article's date (the lists date who held which office when), and its
+  sector decides what kind of thing it is where the model only guessed.
+
+The dictionaries are converted data (pipeline/data/cameo/, see its NOTICE), loaded once
+per process; every lookup is a dict lookup.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span as TokSpan, Token
+
+from pipeline.extract.entities import POSSESSIVE, EntityTable
+from pipeline.extract.lexicon import DATA, Lexicon, fold
+from pipeline.facts import (ARMED_GROUP, GOVERNMENT, ORGANIZATION, PERSON, PLACE_TYPES, STATE, Article,
+                            Entity)
+
+CAMEO = DATA / "cameo"
+GENERIC = "Generic"  # key prefix of generic actors: "Generic|SYRMIL"
+MAX_WORDS = 4  # the longest agent phrase looked for before a head noun
+COUNTRY_PREPS = {"in", "of", "from"}
+NO_HOME_SECTORS = {"MED", "BUS", "NGO", "IGO", "HRI", "IMG"}  # journalists, companies: no country by default
+FOREIGN = {"foreign", "international", "western", "african", "arab", "european", "regional", "overseas"}
+TITLE_SECTORS = {"foreign minister": "GOV", "head of state": "GOV", "minister": "GOV", "commander": "MIL",
+                 "spokesperson": "GOV", "counterpart": "GOV"}
+ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "IMG", "RAD"}
+
+
+@dataclass(frozen=True)
+class Sector:
+    code: str
+    cls: str  # the ontology class of a generic actor of this sector
+    label: str
+
+
+@dataclass(frozen=True)
+class Dictionaries:
+    agents: dict[str, str]  # folded phrase -> sector code(s): 'police officers' -> 'COP'
+    actors: dict[str, tuple[tuple[str, str, str], ...]]  # folded name -> (code, from, until) ISO dates or ""
+    country_words: dict[str, str]  # folded word -> country code: 'kenyan', 'nablus', 'helmand'
+    code_of: dict[str, str]  # country name (countries.csv) -> code
+    country_of: dict[str, str]  # code -> country name
+    sectors: dict[str, Sector]
+
+    def sector(self, code: str) -> Sector | None:
+        return self.sectors.get(code[:3])
+
+
+def _rows(name: str, delimiter: str = ",") -> list[dict[str, str]]:
+    with open(CAMEO / name if (CAMEO / name).exists() else DATA / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
+@cache
+def load() -> Dictionaries:
+    agents = {r["phrase"]: r["sector"] for r in _rows("agents.csv")}
+    agents.update({fold(r["phrase"]): r["sector"] for r in _rows("agents_extra.csv")})  # the project's corrections
+    actors = {}
+    for r in _rows("actors.tsv", "\t"):
+        actors[r["name"]] = tuple(tuple(c.split(":")) for c in r["codes"].split(";"))  # type: ignore[misc]
+    code_of = {r["country"]: r["code"] for r in _rows("country_codes.csv")}
+    return Dictionaries(
+        agents=agents, actors=actors,  # type: ignore[arg-type]
+        country_words={r["word"]: r["code"] for r in _rows("country_words.csv")},
+        code_of=code_of, country_of={c: n for n, c in sorted(code_of.items(), reverse=True)},
+        sectors={r["sector"]: Sector(r["sector"], r["class"], r["label"]) for r in _rows("sectors.csv")})
+
+
+# --- named actors ---------------------------------------------------------------
+
+def code_at(codes: tuple[tuple[str, str, str], ...], date: str | None) -> tuple[str | None, str]:
+    """The code valid on `date` and what decided it: a dated entry covering the date
+    ('actor list, dated'), else the entry without dates ('actor list'); with no date, the
+    default entry, else the latest entry still open ('actor list, latest')."""
+    if date:
+        dated = [c for c, start, end in codes if (start or end) and (not start or start <= date)
+                 and (not end or date <= end)]
+        if dated:
+            return dated[-1], "actor list, dated"
+    default = [c for c, start, end in codes if not start and not end]
+    if default:
+        return default[-1], "actor list"
+    if not date:
+        current = [c for c, _, end in codes if not end]
+        if current:
+            return current[-1], "actor list, latest"
+    return None, ""
+
+
+def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
+    """Persons, groups and bodies the actor lists know: their code at the article's date;
+    an organisation the model typed loosely takes the kind its sector says; a person
+    with no state yet is affiliated with the code's country."""
+    date = article.published or article.dateline
+    for e in list(table.entities.values()):
+        if e.key.startswith(GENERIC) or e.role:
+            continue
+        if e.type == STATE:
+            e.code, e.code_basis = d.code_of.get(e.name), "country list"
+            e.sector, e.country = None, e.key if e.code else None
+            continue
+        codes = d.actors.get(fold(e.name)) or d.actors.get(fold(e.name).replace("-", " "))
+        then, basis = code_at(codes, date) if codes else (None, "")
+        code = code_at(codes, None)[0] if codes else None
+        if then is None and code is None:
+            _code_from_text(e, table, d)
+            continue
+        e.code, e.code_basis = code or then, "actor list"
+        e.code_then = then if then != e.code else None
+        e.sector = e.code[3:6] or None
+        state = d.country_of.get(e.code[:3])
+        if state:
+            e.country = table.get(state, STATE).key
+            if e.type == PERSON and e.affiliation is None:
+                e.affiliation = e.country
+        if e.type == ORGANIZATION and e.sector in ARMED_SECTORS:
+            e.type = ARMED_GROUP
+        elif e.type == ORGANIZATION and e.sector == "GOV" and state is None:
+            e.type = GOVERNMENT
+
+
+def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
+    """Not in the lists: a country from its affiliation, a sector from its title
+    ('Turkish Foreign Minister' -> TUR GOV) or its kind (an armed group -> REB)."""
+    country = table.entities[e.affiliation].name if e.affiliation in table.entities else None
+    code = d.code_of.get(country or "", "")
+    sector = next((TITLE_SECTORS[t] for t in e.titles if t in TITLE_SECTORS), None)
+    if sector is None and e.type == ARMED_GROUP:
+        sector = "REB"
+    if sector is None and e.type == GOVERNMENT:
+        sector = "GOV"
+    if code or sector:
+        e.code, e.sector, e.code_basis = code + (sector or ""), sector, "text"
+        e.country = e.affiliation if code else None
+
+
+# --- generic actors ---------------------------------------------------------------
+
+def agent_phrase(head: Token, d: Dictionaries) -> tuple[str, int] | None:
+    """(sector, index of the phrase's first token) for the longest agent phrase ending
+    at `head`: 'police officers' -> ('COP', i of 'police')."""
+    doc = head.doc
+    lowered = head.lower_
+    lemma = head.lemma_.lower()
+    for size in range(MAX_WORDS, 0, -1):
+        start = head.i - size + 1
+        if start < 0 or any(t.dep_ not in {"compound", "amod"} or t.head.i > head.i for t in doc[start:head.i]):
+            continue
+        before = " ".join(t.lower_ for t in doc[start:head.i])
+        for last in (lowered, lemma):
+            sector = d.agents.get(fold(f"{before} {last}".strip()))
+            if sector:
+                return sector, start
+    return None
+
+
+def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str | None:
+    """The country code the words name: a state, a place in one, a person's state, an
+    organisation's code ('NATO troops': IGO), a demonym or a place word of the country lists."""
+    for t in tokens:
+        for k in table.keys_at(t):
+            ent = table.entities[k]
+            if ent.type == STATE and ent.name in d.code_of:
+                return d.code_of[ent.name]
+            if ent.type == PERSON and ent.affiliation in table.entities:
+                return d.code_of.get(table.entities[ent.affiliation].name)
+            if ent.type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT} and not ent.generic:
+                codes = d.actors.get(fold(ent.name))
+                code = code_at(codes, None)[0] if codes else None
+                if code:
+                    return code[:3]
+            if ent.type in PLACE_TYPES:
+                code = d.country_words.get(fold(ent.name))
+                if code in d.country_of:
+                    return code
+        code = d.country_words.get(fold(t.text)) if t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.text[:1].isupper() else None
+        if code in d.country_of:
+            return code
+    return None
+
+
+def home_country(table: EntityTable, d: Dictionaries) -> str | None:
+    """The article's own country, when one dominates it: its states and places (a place
+    counts twice, for the country the country lists put it in: where things happen says
+    more than who speaks) at least 1.5 times as often as any other country's, and three
+    times at least; else none."""
+    counts: dict[str, int] = {}
+    for e in table.entities.values():
+        if e.type == STATE:
+            code, weight = d.code_of.get(e.name), 1
+        elif e.type in PLACE_TYPES:
+            code, weight = d.country_words.get(fold(e.name)), 2  # where things happen says more than who speaks
+        else:
+            continue
+        if code in d.country_of:
+            counts[code] = counts.get(code, 0) + weight * len(e.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tuple[str, str | None] | None:
+    """(sector, country the kind itself gives) of a noun naming a kind of actor: an agent
+    phrase ('police officers'); a member noun whose modifier or 'of' phrase is one ('rebel
+    factions', 'FMLN members', 'armed wing of Hamas'); a plural demonym ('Palestinians')."""
+    found = agent_phrase(tok, d)
+    if found is not None and fold(tok.text) not in lex.member_nouns:
+        return found[0], None
+    if fold(tok.text) in lex.member_nouns:
+        mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        mods += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
+                 if p.dep_ == "pobj"]
+        for m in mods:
+            named = next((table.entities[k] for k in table.keys_at(m) if not table.entities[k].generic
+                          and table.entities[k].type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}), None)
+            codes = d.actors.get(fold(named.name)) if named is not None else None
+            code = code_at(codes, None)[0] if codes else None
+            if code and len(code) >= 6:
+                return code[3:6], code[:3]
+            inner = agent_phrase(m, d)
+            if inner is not None:
+                return inner[0], None
+        if found is not None:
+            return found[0], None
+    if tok.ent_type_ == "NORP" and tok.dep_ not in {"amod", "compound"} and tok.lower_.endswith("s"):
+        country = lex.demonyms.get(fold(tok.text[:-1]))
+        if country and country in d.code_of:
+            return "CVL", d.code_of[country]
+    return None
+
+
+def generic_actors(table: EntityTable, article: Article, lex: Lexicon, d: Dictionaries) -> None:
+    """Every noun phrase that names a kind of actor becomes a mention of the generic actor
+    (country, sector) it names."""
+    doc = table.doc
+    home = home_country(table, d)
+    main = table.main_state()
+    for tok in table.tokens:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"PERSON", "GPE", "LOC", "FAC", "DATE"}:
+            continue
+        if tok.dep_ == "compound" and tok.head.i > tok.i and (
+                tok.head.pos_ == "NOUN" or tok.head.pos_ == "PROPN" and tok.head.ent_type_ != "PERSON"):
+            continue  # "police" in "police station": the head decides ("army spokeswoman Sirichan" is the army's)
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue  # "rebel-held"
+        named = [table.entities[k] for k in table.keys_at(tok) if not table.entities[k].generic
+                 and table.entities[k].type in {PERSON, ORGANIZATION, ARMED_GROUP}]
+        if named and all(e.type != PERSON and " " not in e.name and fold(e.name) in d.agents for e in named):
+            for e in named:  # "the ARMY" tagged as a name is the kind of actor
+                table.unmention(e, tok)
+        elif named:
+            continue  # part of a name: "the Revolutionary Armed Forces of Colombia"
+        kind = _kind(tok, table, d, lex)
+        if kind is None:
+            continue
+        sector, country = kind[0][:3], kind[1]  # "UAFMUS": the first sector is the actor's
+        left = [t for t in tok.lefts if t.dep_ in {"amod", "compound", "poss", "nmod", "nummod", "det", "quantmod"}]
+        mods = [t for c in left for t in c.subtree]
+        start = min([t.i for t in mods] + [tok.i])
+        end = tok.i + 1
+        if country is None:
+            country = _country_in([t for t in mods if t.lower_ not in POSSESSIVE], table, d)
+        if country is None:
+            for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS):
+                country = _country_in(list(prep.subtree), table, d)
+                if country:
+                    end = prep.right_edge.i + 1
+                    break
+        foreign = any(t.lower_ in FOREIGN for t in mods) or fold(tok.text) in lex.stranger_nouns
+        if country is None and not foreign and main is not None and (
+                sector == "GOV" or any(t.lower_ == "government" for t in mods)):
+            country = d.code_of.get(main.name)  # "the government", "government troops": the article's state's
+        if country is None and home is not None and not foreign and sector not in NO_HOME_SECTORS:
+            country = home
+        for k in list(table.keys_at(tok)):
+            if table.entities[k].type == STATE:  # "Palestinians": the people, not the state
+                table.unmention(table.entities[k], tok)
+        _mention_generic(table, doc[start:end], country, sector, d)
+
+
+def _mention_generic(table: EntityTable, phrase: TokSpan, country: str | None, sector: str, d: Dictionaries) -> None:
+    info = d.sector(sector)
+    if info is None:
+        return
+    state = d.country_of.get(country or "")
+    code = f"{country or ''}{sector}"
+    name = f"{state}: {info.label}" if state else f"{country}: {info.label}" if country else info.label
+    key = f"{GENERIC}|{code}"
+    if key not in table.entities:
+        country_key = table.get(state, STATE).key if state else None
+        table.entities[key] = Entity(key=key, name=name, type=info.cls, code=code, sector=sector,
+                                     country=country_key, code_basis="text", generic=True)
+    table.mention(table.entities[key], phrase)
+
+
+def rebels_are_the_named_movement(table: EntityTable, lex: Lexicon) -> None:
+    """In an article about one named insurgent movement ('Ogaden National Liberation
+    Front', 'Justice and Equality Movement'), 'the rebels' are that movement."""
+    generic = [e for e in table.entities.values() if e.generic and e.sector in {"REB", "INS"}]
+    movements = [e for e in table.entities.values() if e.type == ARMED_GROUP and not e.generic
+                 and set(fold(e.name).split()) & lex.movement_words and _proper_name(e.name)]
+    if len(generic) == 1 and len(movements) == 1:
+        table.merge(generic[0], movements[0])
+
+
+def _proper_name(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split() if w.lower() not in {"of", "and", "the", "for"})
+
+
+def code_actors(table: EntityTable, article: Article, lex: Lexicon) -> None:
+    d = load()
+    generic_actors(table, article, lex, d)
+    rebels_are_the_named_movement(table, lex)
+    code_named(table, article, d)

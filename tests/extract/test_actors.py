@@ -1,0 +1,71 @@
+"""Every actor gets a country and a sector, the way event data codes actors."""
+
+from rdflib import Literal, URIRef
+
+from pipeline.build import Builder
+from pipeline.extract.actors import code_at
+from pipeline.vocab import CKG
+
+
+def coded(facts):
+    return {m.text: e.code for e in facts.entities if e.generic for m in e.mentions}
+
+
+def test_an_official_is_coded_with_the_role_the_actor_list_gives_at_the_article_date(read):
+    text = "Turkish Prime Minister Recep Tayyip Erdogan met Kenyan officials in Nairobi."
+    before = next(e for e in read(text, published="2001-05-01").entities if e.type == "Person")
+    after = next(e for e in read(text, published="2010-05-01").entities if e.type == "Person")
+    assert (before.code_then or before.code) == "TURELI" and (after.code_then or after.code) == "TURGOV"
+    assert before.code == after.code and before.code_basis == "actor list"  # the entity's own code is date-free
+
+
+def test_an_event_carries_its_sources_code_at_the_article_date(read):
+    text = "Turkish Prime Minister Recep Tayyip Erdogan met Kenyan officials in Nairobi."
+    for date, code in (("2001-05-01", "TURELI"), ("2010-05-01", "TURGOV")):
+        graph = Builder().build(read(text, published=date))
+        assert set(graph.objects(None, CKG.sourceCode)) == {Literal(code)}
+        assert set(graph.objects(None, CKG.targetCode)) == {Literal("KENGOV")}
+
+
+def test_dated_roles_are_inclusive_and_fall_back_to_the_undated_one():
+    codes = (("TURELI", "1972-01-01", "2002-11-18"), ("TURGOV", "2003-03-14", ""), ("TURELI", "", ""))
+    assert code_at(codes, "2002-11-18") == ("TURELI", "actor list, dated")
+    assert code_at(codes, "2020-01-01") == ("TURGOV", "actor list, dated")
+    assert code_at(codes, "2003-01-01") == ("TURELI", "actor list")  # between two dated roles
+    assert code_at(codes, None) == ("TURELI", "actor list")
+
+
+def test_a_generic_actor_takes_its_country_from_a_demonym_a_possessive_or_a_place(read):
+    facts = read("Kenyan police fired tear gas. Syria's army shelled the town. Police in Nablus arrested two men.")
+    got = coded(facts)
+    assert got["Kenyan police"] == "KENCOP" and got["Syria's army"] == "SYRMIL" and got["Police in Nablus"] == "PSECOP"
+
+
+def test_government_troops_are_the_article_states_and_foreign_ones_have_no_home(read):
+    facts = read("Ethiopia said its forces had retaken Ogaden. The Ethiopian government denied it. "
+                 "Government troops later shelled the villages near Ethiopia's border, "
+                 "and the residents fled, foreign journalists said.")
+    got = coded(facts)
+    assert got["Government troops"] == "ETHMIL"
+    assert got["foreign journalists"] == "MED"  # journalists and foreigners are not the article's own country
+
+
+def test_a_kind_of_actor_with_no_country_is_still_an_actor_with_its_sector(read):
+    facts = read("Gunmen opened fire on a bus, witnesses said.")
+    gunmen = next(e for e in facts.entities if "Gunmen" in [m.text for m in e.mentions])
+    assert gunmen.generic and gunmen.code == "UAF" and gunmen.country is None and gunmen.type == "Militia"
+
+
+def test_member_nouns_take_the_kind_of_their_modifier_and_demonym_plurals_are_people(read):
+    got = coded(read("Hamas fighters fired rockets. Palestinians fled the rebel factions."))
+    assert got["Hamas fighters"] == "PSEREB"  # Hamas is PSEREB in the actor lists
+    assert got["Palestinians"] == "PSECVL"
+
+
+def test_the_same_kind_of_actor_is_one_iri_across_articles(read):
+    first = Builder().build(read("Syrian troops shelled Aleppo on Monday."))
+    second = Builder().build(read("Residents said Syrian troops had left Homs."))
+    iri = URIRef("https://w3id.org/conflict-kg/id/actor/SYRMIL")
+    for g in (first, second):
+        assert (iri, CKG.actorCode, Literal("SYRMIL")) in g and (iri, CKG.sector, Literal("MIL")) in g
+        assert (iri, CKG.country, None) in g and (iri, CKG.codeBasis, Literal("text")) in g
