@@ -35,6 +35,13 @@ def norm(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').casefold().split())
 
 
+def bare(text: str) -> str:
+    """A mention without its leading article: 'the Syrian opposition' and 'Syrian opposition'
+    name the same thing (the references write both ways)."""
+    words = norm(text).split(" ", 1)
+    return words[1] if len(words) == 2 and words[0] in {"the", "a", "an"} else " ".join(words)
+
+
 def local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
@@ -72,11 +79,11 @@ def score_article(gold: dict, graph: Graph, text: str) -> Score:
         kind = local(row.type)
         if kind in ENTITY_CLASSES:
             types.setdefault(row.x, set()).add(kind)
-            anchors.setdefault(row.x, set()).add(norm(str(row.anchor)))
+            anchors.setdefault(row.x, set()).add(bare(str(row.anchor)))
     resolved: dict[str, URIRef] = {}
     all_gold_mentions: set[str] = set()
     for ent in gold["entities"]:
-        wanted = {norm(m) for m in ent["mentions"]} | {norm(ent["name"])}
+        wanted = {bare(m) for m in ent["mentions"]} | {bare(ent["name"])}
         all_gold_mentions |= wanted
         found = sorted(((len(a & wanted), str(x), x) for x, a in anchors.items() if a & wanted), reverse=True)
         typed = [x for _, _, x in found if ent["type"] in types[x]]
@@ -126,9 +133,9 @@ def _generic_actors(gold: dict, graph: Graph, anchors: dict[URIRef, set[str]], r
     codes = {row.x: str(row.code) for row in graph.query(query("eval_actor_codes"))}
     mentions: set[str] = set()
     for gen in gold.get("generic_actors", []):
-        wanted = {norm(m) for m in gen.get("mentions", [])} | {norm(gen["text"])}
+        wanted = {bare(m) for m in gen.get("mentions", [])} | {bare(gen["text"])}
         mentions |= wanted
-        words = set(norm(gen["text"]).split())
+        words = set(bare(gen["text"]).split())
         whole = sorted(str(x) for x, a in anchors.items() if any(words <= set(m.split()) for m in a))
         score.add("generic_found", bool(whole), f"{gen['id']} ({gen['text']})")
         want = f"{gen.get('country') or ''}{gen['sector']}"
@@ -204,11 +211,11 @@ def _holds(rule: dict, types: dict, anchors: dict, graph: Graph) -> bool:
     if rule["check"] == "not_participant":
         return not any(str(r.actor) == str(WD[rule["qid"]]) for r in graph.query(query("eval_events")) if r.actor)
     if rule["check"] == "no_entity_named":
-        return not any(norm(rule["text"]) in a for x in anchors for a in anchors[x])
+        return not any(bare(rule["text"]) in a for x in anchors for a in anchors[x])
     if rule["check"] == "not_type":
         banned = PLACE_CLASSES if rule["type"] == "Place" else ORG_CLASSES if rule["type"] == "Organization" \
             else {rule["type"]}
-        return not any(norm(rule["text"]) in anchors[x] and types[x] & banned for x in anchors)
+        return not any(bare(rule["text"]) in anchors[x] and types[x] & banned for x in anchors)
     raise ValueError(f"unknown must_not check {rule['check']!r}")
 
 
