@@ -35,8 +35,6 @@ MAX_WORDS = 4  # the longest agent phrase looked for before a head noun
 COUNTRY_PREPS = {"in", "of", "from"}
 NO_HOME_SECTORS = {"MED", "BUS", "NGO", "IGO", "HRI", "IMG"}  # journalists, companies: no country by default
 FOREIGN = {"foreign", "international", "western", "african", "arab", "european", "regional", "overseas"}
-TITLE_SECTORS = {"foreign minister": "GOV", "head of state": "GOV", "minister": "GOV", "commander": "MIL",
-                 "spokesperson": "GOV", "counterpart": "GOV"}
 ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "IMG", "RAD"}
 
 
@@ -138,7 +136,7 @@ def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
     ('Turkish Foreign Minister' -> TUR GOV) or its kind (an armed group -> REB)."""
     country = table.entities[e.affiliation].name if e.affiliation in table.entities else None
     code = d.code_of.get(country or "", "")
-    sector = next((TITLE_SECTORS[t] for t in e.titles if t in TITLE_SECTORS), None)
+    sector = next((d.agents[t][:3] for t in e.titles if t in d.agents), None)
     if sector is None and e.type == ARMED_GROUP:
         sector = "REB"
     if sector is None and e.type == GOVERNMENT:
@@ -150,9 +148,8 @@ def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
 
 # --- generic actors ---------------------------------------------------------------
 
-def agent_phrase(head: Token, d: Dictionaries) -> tuple[str, int] | None:
-    """(sector, index of the phrase's first token) for the longest agent phrase ending
-    at `head`: 'police officers' -> ('COP', i of 'police')."""
+def agent_phrase(head: Token, d: Dictionaries) -> str | None:
+    """The sector code of the longest agent phrase ending at `head` ('police officers' -> 'COP')."""
     doc = head.doc
     lowered = head.lower_
     lemma = head.lemma_.lower()
@@ -164,7 +161,7 @@ def agent_phrase(head: Token, d: Dictionaries) -> tuple[str, int] | None:
         for last in (lowered, lemma):
             sector = d.agents.get(fold(f"{before} {last}".strip()))
             if sector:
-                return sector, start
+                return sector
     return None
 
 
@@ -220,7 +217,7 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
     factions', 'FMLN members', 'armed wing of Hamas'); a plural demonym ('Palestinians')."""
     found = agent_phrase(tok, d)
     if found is not None and fold(tok.text) not in lex.member_nouns:
-        return found[0], None
+        return found, None
     if fold(tok.text) in lex.member_nouns:
         mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
         mods += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
@@ -234,9 +231,9 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
                 return code[3:6], code[:3]
             inner = agent_phrase(m, d)
             if inner is not None:
-                return inner[0], None
+                return inner, None
         if found is not None:
-            return found[0], None
+            return found, None
     if tok.ent_type_ == "NORP" and tok.dep_ not in {"amod", "compound"} and tok.lower_.endswith("s"):
         country = lex.demonyms.get(fold(tok.text[:-1]))
         if country and country in d.code_of:
