@@ -282,6 +282,12 @@ class Builder:
         g.add((e, CKG.sentence, Literal(" ".join(ev.sentence.text.split()))))
         if ev.plover:
             g.add((e, CKG.ploverCode, Literal(ev.plover)))
+        if ev.cameo:  # coded by the CAMEO verb dictionary: its code, and the crosswalk's mode and context
+            g.add((e, CKG.cameoCode, Literal(ev.cameo)))
+        if ev.mode:
+            g.add((e, CKG.ploverMode, Literal(ev.mode)))
+        for context in filter(None, (c.strip() for c in ev.context.split(";"))):
+            g.add((e, CKG.ploverContext, Literal(context)))
         for role, coded, keys in ((CKG.source, CKG.sourceCode, ev.sources), (CKG.target, CKG.targetCode, ev.targets)):
             for key in keys:
                 g.add((e, role, iris[key]))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,10 @@ COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 NOTICE = """\
 Derived data: where these files come from and under what licence
 =================================================================
+
+verbs.json
+    Converted by pipeline/dictionaries.py from CAMEO.2.0.txt, the CAMEO verb dictionary of
+    the same petrarch2 repository and commit (MIT licence, below).
 
 agents.csv, actors.tsv, country_words.csv
     Converted by pipeline/dictionaries.py from the Phoenix / PETRARCH2 dictionaries
@@ -186,6 +191,78 @@ def country_code(actor: Actor) -> str | None:
     return current[-1] if current else None
 
 
+# --- verbs ----------------------------------------------------------------------
+
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+MARKERS = set("$+%^")
+
+
+def pattern_elements(side: str) -> list[object]:
+    """One side of a pattern as elements: a word ('attack', 'killed_' exact), a set ('&WEAPON'),
+    a multi-word unit (['air', 'raid']) or a prepositional phrase ({'prep': 'in', 'words': [...]}).
+    Source and target markers ($ + % ^) are dropped: the parse finds the actors."""
+    elements: list[object] = []
+    for m in re.finditer(r"\(([^)]*)\)|\{([^}]*)\}|(\S+)", side):
+        if m.group(1) is not None:
+            inner = [e for e in pattern_elements(m.group(1)) if e]
+            if inner and isinstance(inner[0], str) and not inner[0].startswith("&"):
+                elements.append({"prep": inner[0].rstrip("_"), "words": inner[1:]})
+        elif m.group(2) is not None:
+            words = [w for w in m.group(2).lower().split() if w not in MARKERS]
+            if words:
+                elements.append(words)
+        elif m.group(3) not in MARKERS and m.group(3) != "*":
+            word = m.group(3)
+            elements.append(word if word.startswith("&") else word.lower())
+    return [e for e in elements if e not in ("", "_")]
+
+
+def code_of(text: str) -> str | None:
+    """'[190]' -> '190'; '[042:043]' -> '042' (the event code; the second is PETRARCH's alternative);
+    '[---]' -> None: the words mean no event."""
+    first = text.strip().split(":")[0].strip()
+    return first if first.isdigit() else None
+
+
+def read_verbs(path: Path) -> dict:
+    """The verb dictionary as data: word sets, and verb blocks with their synonyms (lemma or
+    phrasal, each with its own code where it has one) and patterns."""
+    sets: dict[str, list[str]] = {}
+    blocks: list[dict] = []
+    current_set: str | None = None
+    for line in lines(path):
+        text = line.strip()
+        header = BLOCK.match(text)
+        if header:
+            current_set = None
+            blocks.append({"head": header.group(1).lower(), "code": code_of(header.group(2)),
+                           "synonyms": [], "patterns": []})
+        elif text.startswith("&") and not blocks:
+            current_set = text[1:].rstrip("_").upper()
+            sets[current_set] = []
+        elif text.startswith("+") and current_set is not None and not blocks:
+            sets[current_set].append(" ".join(w.lower() for w in text[1:].replace("_", " ").split()))
+        elif text.startswith("- ") and blocks:
+            code = CODE.search(text)
+            body = text[2:code.start()] if code else text[2:]
+            subject, star, obj = body.partition("*")
+            if not star:
+                continue
+            blocks[-1]["patterns"].append({"subject": pattern_elements(subject), "object": pattern_elements(obj),
+                                           "code": code_of(code.group(1)) if code else None})
+        elif blocks and re.match(r"^\+?[A-Z]", text):
+            code = CODE.search(text)
+            word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", text).strip().lstrip("+")
+            forms = re.search(r"\{([^}]*)\}", text)
+            words = [w.lower() for w in word.replace("_", " ").split()]
+            if words:
+                blocks[-1]["synonyms"].append({
+                    "words": words, "code": code_of(code.group(1)) if code else blocks[-1]["code"],
+                    "forms": sorted({f.lstrip("+").replace("_", " ").lower() for f in forms.group(1).split()})
+                    if forms else []})
+    return {"sets": {k: sorted(set(v)) for k, v in sorted(sets.items())}, "blocks": blocks}
+
+
 # --- the crosswalk ------------------------------------------------------------
 
 def read_crosswalk(path: Path) -> list[tuple[str, str, str, str]]:
@@ -199,7 +276,7 @@ def read_crosswalk(path: Path) -> list[tuple[str, str, str, str]]:
         plover, mode, context = (parts + ["", "", ""])[:3]
         if plover and plover.isupper():
             rows.append((code.strip(), plover, mode.lower(), context.lower()))
-    return sorted(rows)
+    return sorted(set(rows))  # a few codes are listed twice
 
 
 # --- writing ------------------------------------------------------------------
@@ -216,7 +293,7 @@ def country_names() -> dict[str, str]:
 
 def convert(source: Path, out: Path = OUT) -> dict[str, int]:
     """Read the dictionaries in `source`, write the project's data to `out`; returns row counts."""
-    missing = [n for n in ("Phoenix.agents.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+    missing = [n for n in ("CAMEO.2.0.txt", "Phoenix.agents.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                            "Phoenix.MilNonState.actors.txt", "CAMEO2PLOVER-2021.txt") if not (source / n).is_file()]
     if missing:
         raise FileNotFoundError(f"{source}: missing {', '.join(missing)}")
@@ -249,9 +326,13 @@ def convert(source: Path, out: Path = OUT) -> dict[str, int]:
     _write(out / "actors.tsv", ["name", "codes"], rows, delimiter="\t")
     crosswalk = read_crosswalk(source / "CAMEO2PLOVER-2021.txt")
     _write(out / "plover.csv", ["cameo", "plover", "mode", "context"], crosswalk)
+    verbs = read_verbs(source / "CAMEO.2.0.txt")
+    (out / "verbs.json").write_text(json.dumps(verbs, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                                    encoding="utf-8")
     (out / "NOTICE").write_text(NOTICE, encoding="utf-8")
     return {"agents": len(agents), "country_words": len(country_words), "country_codes": len(codes_of),
-            "actors": len(rows), "ambiguous_names": len(actors) - len(rows), "crosswalk": len(crosswalk)}
+            "actors": len(rows), "ambiguous_names": len(actors) - len(rows), "crosswalk": len(crosswalk),
+            "verb_blocks": len(verbs["blocks"]), "verb_patterns": sum(len(b["patterns"]) for b in verbs["blocks"])}
 
 
 def _write(path: Path, header: list[str], rows: list[tuple[str, ...]], delimiter: str = ",") -> None:

@@ -121,6 +121,9 @@ class Event:
     figure: Figure | None = None
     negated: bool = False
     confidence: float = 0.5
+    cameo: str | None = None  # CAMEO code, when the CAMEO verb dictionary coded the event
+    mode: str = ""  # PLOVER mode and context (CAMEO -> PLOVER crosswalk)
+    context: str = ""
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,9 @@ class CKG(DefinedNamespace):
     country: URIRef
     codeBasis: URIRef
     sourceCode: URIRef
+    cameoCode: URIRef
+    ploverMode: URIRef
+    ploverContext: URIRef
     targetCode: URIRef
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dictionaries import convert, read_agents, read_actors, restriction
+from pipeline.dictionaries import convert, read_actors, read_agents, read_verbs, restriction
 from pipeline.extract import actors
 
 EXCERPTS = Path(__file__).parent / "fixtures" / "cameo"
@@ -66,3 +66,18 @@ def test_the_committed_data_covers_every_country_of_the_lexicon():
     countries = {r["country"] for r in rows(Path(actors.DATA) / "countries.csv")}
     assert countries <= set(d.code_of) and d.code_of["Syria"] == "SYR" and d.country_words["kenyan"] == "KEN"
     assert d.agents["troops"] == "MIL" and d.agents["security forces"] == "MIL"  # the project's correction wins
+
+
+def test_verb_blocks_keep_sets_synonyms_phrasal_forms_and_patterns():
+    verbs = read_verbs(EXCERPTS / "CAMEO.2.0.txt")
+    assert "plane" in verbs["sets"]["AIRCRAFT"]
+    kill = verbs["blocks"][0]
+    assert kill["head"] == "kill" and kill["code"] == "190"
+    synonyms = {" ".join(s["words"]): s for s in kill["synonyms"]}
+    assert synonyms["strangle"]["code"] == "180" and synonyms["slay"]["code"] == "190"  # own code, else the block's
+    assert synonyms["shoot down"]["forms"] == ["shooting down", "shoots down", "shot down"]
+    patterns = {(str(p["subject"]), str(p["object"])): p["code"] for p in kill["patterns"]}
+    assert patterns[("[]", "[{'prep': 'in', 'words': [['training', 'accident']]}]")] is None  # [---]: no event
+    assert patterns[("[]", "[{'prep': 'in', 'words': ['gunbattle']}]")] == "193"  # [193:193]: the first code
+    assert patterns[("[['air', 'strike']]", "[]")] == "195"
+    assert patterns[("[]", "['when', 'a', 'small', '&AIRCRAFT', 'crashed']")] is None

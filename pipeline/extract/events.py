@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from pipeline.extract import coder
 from pipeline.extract.dates import clause_verb
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon, Trigger, fold
@@ -25,6 +26,9 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
+HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
+ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
+STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
 FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
               "Assault": {"deaths", "injured"}, "Accuse": {"deaths"}}
@@ -64,6 +68,7 @@ class EventReader:
     def __init__(self, doc: Doc, table: EntityTable, quotes: list[Quote], times: list[TimeExpr],
                  figures: list[Figure], lex: Lexicon):
         self.doc, self.table, self.quotes, self.times, self.figures, self.lex = doc, table, quotes, times, figures, lex
+        self.coder = coder.load()
 
     # --- who ------------------------------------------------------------------
     def quote_at(self, token: Token) -> Quote | None:
@@ -282,22 +287,48 @@ class EventReader:
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 
+    def codable(self, verb: Token) -> bool:
+        """Whether a verb can be an event for the CAMEO coder: not a reporting verb (the
+        saying is not the event; what is said is), not a participle naming or describing
+        a noun ('a group called Hizbul Islam', 'UN-supported', 'according to'), not
+        'call X Y', and not hypothetical ('would attack', 'was going to shoot', 'try to
+        target')."""
+        if verb.lemma_.lower() in self.lex.reporting_verbs or verb.dep_ in {"amod", "prep", "pcomp"}:
+            return False
+        if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+            return False
+        if any(c.dep_ == "oprd" or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
+            return False
+        return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS)
+
     def triggers(self) -> Iterator[tuple[Token, Trigger]]:
+        """The project's triggers (pipeline/data/triggers.csv) first, as an override layer;
+        a verb they do not code goes to the CAMEO verb dictionary."""
         for token in self.table.tokens:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
-            for trigger in self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ()):
-                if self.matches(token, trigger):
-                    yield token, trigger
-                    break
+            listed = self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ())
+            trigger = next((t for t in listed if self.matches(token, t)), None)
+            if trigger is None and token.pos_ == "VERB" and self.codable(token):
+                coding = self.coder.code(token)
+                if coding is not None and coding.plover in self.lex.plover_classes:
+                    trigger = Trigger(token.lemma_.lower(), "VERB", None, coding.plover,
+                                      self.lex.plover_classes[coding.plover], coding.cameo, coding.by_pattern,
+                                      coding.mode, coding.context)
+            if trigger is not None:
+                yield token, trigger
 
     def events(self) -> Iterator[Event]:
         for token, trigger in self.triggers():
             sources, targets = self.roles(token, trigger)
             if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token):
+                if trigger.cameo:
+                    continue  # "were abducted", "was destroyed": no doer, and not a count of the dead
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
             if needs_actor and not sources:
                 continue
+            if not trigger.by_pattern and not targets and trigger.code not in STANDS_ALONE:
+                continue  # "X agreed", "X called": a verb alone is too vague to code
             negated = any(c.dep_ == "neg" for c in token.children)
             places = self.places(token, sources + targets)
             speaker = self.speaker(token)
@@ -306,9 +337,12 @@ class EventReader:
             sent = self.table.sentence(token)
             sentence = Span(sent.start_char, sent.end_char, sent.text)
             confidence = 0.8 if sources and (targets or not needs_actor) else 0.6
+            if not trigger.by_pattern:
+                confidence -= 0.1  # the verb alone decided its type
             yield Event(trigger.event_class, trigger.code, Span(token.idx, token.idx + len(token.text), token.text),
                         sentence, tuple(sources), tuple(targets), tuple(places), self.time(token), speaker,
-                        self.figure(token, trigger.event_class), negated, confidence)
+                        self.figure(token, trigger.event_class), negated, confidence,
+                        trigger.cameo, trigger.mode, trigger.context)
 
 
 def extract_events(doc: Doc, table: EntityTable, quotes: list[Quote], times: list[TimeExpr],

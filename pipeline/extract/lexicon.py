@@ -31,6 +31,10 @@ class Trigger:
     requires: tuple[str, frozenset[str]] | None  # ("prep", {"for"}), ("object", {"ceasefire", ...})
     code: str | None  # PLOVER category
     event_class: str
+    cameo: str | None = None  # the CAMEO code, when the verb dictionary coded it
+    by_pattern: bool = True  # False: the verb dictionary coded the verb alone, without words around it
+    mode: str = ""  # PLOVER mode and context, from the CAMEO -> PLOVER crosswalk
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class Lexicon:
     approximators: tuple[str, ...]
     member_nouns: frozenset[str]  # 'members', 'factions', 'commanders': whose kind their modifier says
     stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
+    plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
 
 
 @cache
@@ -103,6 +108,7 @@ def load() -> Lexicon:
         approximators=tuple(raw["approximators"]),
         member_nouns=frozenset(raw["member_nouns"]),
         stranger_nouns=frozenset(raw["stranger_nouns"]),
+        plover_classes=raw["plover_classes"],
     )
 
 
