@@ -71,10 +71,16 @@ plover.csv
 
 def lines(path: Path) -> Iterator[str]:
     """The file's lines without comments (`#` to the end of the line) and trailing blanks."""
+    for line, _ in commented_lines(path):
+        yield line
+
+
+def commented_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """(line without its comment, the comment) for every line that is not only a comment."""
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
+        line, _, comment = raw.partition("#")
         if line.strip():
-            yield line
+            yield line.rstrip(), comment.strip()
 
 
 def words(phrase: str) -> str:
@@ -224,13 +230,24 @@ def code_of(text: str) -> str | None:
     return first if first.isdigit() else None
 
 
+def written_for(comment: str) -> list[str]:
+    """The verbs a pattern's comment says it was written for ('# SEND , DEPLOY' -> ['send', 'deploy']):
+    the tie-breaker when two patterns of a block have the same words."""
+    verbs = []
+    for part in comment.split(","):
+        word = part.strip().split(" ")[0].replace("_", " ").lower()
+        if re.fullmatch(r"[a-z][a-z ]*", word):
+            verbs.append(word)
+    return verbs
+
+
 def read_verbs(path: Path) -> dict:
     """The verb dictionary as data: word sets, and verb blocks with their synonyms (lemma or
     phrasal, each with its own code where it has one) and patterns."""
     sets: dict[str, list[str]] = {}
     blocks: list[dict] = []
     current_set: str | None = None
-    for line in lines(path):
+    for line, comment in commented_lines(path):
         text = line.strip()
         header = BLOCK.match(text)
         if header:
@@ -249,7 +266,8 @@ def read_verbs(path: Path) -> dict:
             if not star:
                 continue
             blocks[-1]["patterns"].append({"subject": pattern_elements(subject), "object": pattern_elements(obj),
-                                           "code": code_of(code.group(1)) if code else None})
+                                           "code": code_of(code.group(1)) if code else None,
+                                           "verbs": written_for(comment)})
         elif blocks and re.match(r"^\+?[A-Z]", text):
             code = CODE.search(text)
             word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", text).strip().lstrip("+")

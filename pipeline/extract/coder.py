@@ -29,6 +29,7 @@ from pipeline.extract.lexicon import DATA
 OWN_CLAUSE = {"dobj", "dative", "attr", "oprd", "prep", "prt", "agent", "xcomp", "acomp", "npadvmod", "advmod",
               "compound", "pobj", "amod"}  # what follows the verb in its own clause
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+MODIFIERS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"}
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,13 @@ class Coding:
 
 
 def _words(element: str) -> tuple[str, ...]:
-    return tuple(w for w in element.split("_") if w) if not element.endswith("_") else \
-        tuple(w for w in element[:-1].split("_") if w)[:-1] + (element[:-1].split("_")[-1] + "_",)
+    """'not_only' -> ('not', 'only'); 'sit-in' -> ('sit', '-', 'in'), as spaCy splits it; a final
+    '_' (this exact word) stays on the last word."""
+    exact = element.endswith("_")
+    words = [w for part in element.rstrip("_").split("_") for w in part.replace("-", " - ").split()]
+    if exact and words:
+        words[-1] += "_"
+    return tuple(words)
 
 
 class VerbCoder:
@@ -76,6 +82,11 @@ class VerbCoder:
                 return True
         return False
 
+    def head_matches(self, word: str, tokens: list[Token]) -> bool:
+        """A single word of a pattern names a phrase's head, not a modifier of another noun
+        ('* GOVERNMENT' is not 'government installations')."""
+        return any(t.dep_ not in MODIFIERS and self.word_matches(word, t) for t in tokens)
+
     def element_matches(self, element: object, tokens: list[Token]) -> bool:
         if isinstance(element, dict):  # a prepositional phrase: its preposition, and its words inside it
             return any(t.lower_ == element["prep"] and all(
@@ -84,8 +95,10 @@ class VerbCoder:
         if isinstance(element, list):
             return self.run_matches(tuple(element), tokens)
         if element.startswith("&"):
-            return any(self.run_matches(member, tokens) for member in self.sets.get(element[1:].rstrip("_"), ()))
-        return self.run_matches(_words(element), tokens)
+            return any(self.run_matches(member, tokens) if len(member) > 1 else self.head_matches(member[0], tokens)
+                       for member in self.sets.get(element[1:].rstrip("_"), ()))
+        words = _words(element)
+        return self.run_matches(words, tokens) if len(words) > 1 else self.head_matches(words[0], tokens)
 
     # --- coding a verb ------------------------------------------------------------
     def candidates(self, verb: Token) -> list[tuple[int, str | None, int]]:
@@ -113,15 +126,16 @@ class VerbCoder:
         if not candidates:
             return None
         subject, obj = self.contexts(verb)
-        best: tuple[int, str | None] | None = None
+        best: tuple[tuple[int, bool], str | None] | None = None
+        verb_words = {verb.lemma_.lower(), verb.lower_}
         for block, _, _ in candidates:
             for pattern in self.blocks[block]["patterns"]:
-                size = len(pattern["subject"]) + len(pattern["object"])
-                if best is not None and size <= best[0]:
+                rank = (len(pattern["subject"]) + len(pattern["object"]), bool(verb_words & set(pattern["verbs"])))
+                if best is not None and rank <= best[0]:
                     continue
                 if all(self.element_matches(e, subject) for e in pattern["subject"]) and \
                         all(self.element_matches(e, obj) for e in pattern["object"]):
-                    best = (size, pattern["code"])
+                    best = (rank, pattern["code"])
         code = best[1] if best is not None else candidates[0][1]
         return self.coding(code, best is not None) if code else None
 
