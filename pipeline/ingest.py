@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import __version__
-from pipeline import nlp as nlp_stage
+from pipeline import casing, nlp as nlp_stage
 from pipeline.build import Builder, descriptions_graph
 from pipeline.extract import MAX_ENTITIES, WINDOW, by_window, cap_entities, extract, merge_windows, window, windows
 from pipeline.facts import Article, ArticleFacts
@@ -249,13 +249,13 @@ def parse(nlp: Language, texts: list[str], max_chars: int = PIPE_CHARS) -> Itera
     done = 0
     try:
         for group in by_size(texts, max_chars):
-            for doc in nlp.pipe(group, batch_size=len(group)):
+            for doc in casing.pipe(nlp, group, batch_size=len(group)):
                 yield doc
                 done += 1
     except Exception:  # noqa: BLE001
         for text in texts[done:]:
             try:
-                yield nlp(text)
+                yield casing.parse(nlp, text)
             except Exception as err:  # noqa: BLE001
                 yield err
 

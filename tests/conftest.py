@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import casing
 from pipeline import nlp as nlp_stage
 from pipeline.cli import main
 from pipeline.extract import extract
@@ -32,7 +33,7 @@ def read(nlp):
 
     def run(text: str, published: str | None = None) -> ArticleFacts:
         article = make_article("t", text, text.encode(), published=published)
-        return linker.link(extract(nlp(article.nlp_text), article))
+        return linker.link(extract(casing.parse(nlp, article.nlp_text), article))
 
     return run
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import casing
 from pipeline.extract.dates import extract_times
 from pipeline.sources import make_article
 
@@ -30,7 +31,7 @@ def found(item: dict, nlp) -> str | None:
     article = make_article("suite", item["sentence"], item["sentence"].encode(), published=item["anchor"])
     start = item["sentence"].find(item["text"])
     end = start + len(item["text"])
-    values = [t.value for t in extract_times(nlp(article.nlp_text), article)
+    values = [t.value for t in extract_times(casing.parse(nlp, article.nlp_text), article)
               if t.span.start < end and start < t.span.end]
     return "/".join(values) or None
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import casing
 from pipeline.extract import extract
 from pipeline.sources import make_article
 
@@ -36,7 +37,7 @@ def head(words: str) -> str:
 def judge(item: dict, nlp) -> tuple[bool, bool, list[str]]:
     """(type right, source right, the PLOVER codes emitted)."""
     article = make_article("suite", item["sentence"], item["sentence"].encode())
-    facts = extract(nlp(article.nlp_text), article)
+    facts = extract(casing.parse(nlp, article.nlp_text), article)
     codes = [ev.plover or ev.event_class for ev in facts.events]
     if item["plover"] is None:
         return not facts.events, not facts.events, codes
