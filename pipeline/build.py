@@ -145,10 +145,10 @@ class Builder:
             g.add((self.time_iri(t), RDF.type, TIME.Instant))
             g.add((self.time_iri(t), prop, Literal(t.value, datatype=dtype)))
         types = {e.key: e.type for e in facts.entities}
-        for ev in facts.events:
-            for key in (*ev.sources, *ev.targets):
-                if types[key] in PLACE_ONLY:
-                    g.add((iris[key], RDF.type, CKG.Actor))  # a region that acts is an actor too
+        speakers = [ev.attributed_to for ev in facts.events] + [q.speaker for q in facts.quotes]
+        for key in [k for ev in facts.events for k in (*ev.sources, *ev.targets)] + speakers:
+            if key and types[key] in PLACE_ONLY:
+                g.add((iris[key], RDF.type, CKG.Actor))  # a region that acts or speaks is an actor too
         run, software = self.run_iri(), self.software_iri()
         g.add((run, RDF.type, PROV.Activity))
         g.add((run, RDF.type, CKG.Run))
