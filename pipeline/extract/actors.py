@@ -191,10 +191,9 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str
 
 
 def home_country(table: EntityTable, d: Dictionaries) -> str | None:
-    """The article's own country, when one dominates it: its states and places (a place
-    counts twice, for the country the country lists put it in: where things happen says
-    more than who speaks) at least 1.5 times as often as any other country's, and three
-    times at least; else none."""
+    """The article's own country: the one its states and places name most (a place counts
+    twice, for the country the country lists put it in: where things happen says more than
+    who speaks), at least three times and more than any other; none on a tie."""
     counts: dict[str, int] = {}
     for e in table.entities.values():
         if e.type == STATE:
@@ -206,9 +205,17 @@ def home_country(table: EntityTable, d: Dictionaries) -> str | None:
         if code in d.country_of:
             counts[code] = counts.get(code, 0) + weight * len(e.mentions)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _where(tok: Token, table: EntityTable, d: Dictionaries) -> str | None:
+    """The one country the places named in the token's sentence lie in (none if they lie in two)."""
+    countries = {d.country_words.get(fold(table.entities[k].name)) for t in table.sentence(tok)
+                 for k in table.keys_at(t) if table.entities[k].type in PLACE_TYPES - {STATE}}
+    countries = {c for c in countries if c in d.country_of}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tuple[str, str | None] | None:
@@ -225,10 +232,10 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
         for m in mods:
             named = next((table.entities[k] for k in table.keys_at(m) if not table.entities[k].generic
                           and table.entities[k].type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}), None)
-            codes = d.actors.get(fold(named.name)) if named is not None else None
-            code = code_at(codes, None)[0] if codes else None
-            if code and len(code) >= 6:
-                return code[3:6], code[:3]
+            if named is not None and named.code and len(named.code) >= 6:
+                return named.code[3:6], named.code[:3]  # "Hamas fighters": PSE REB, as Hamas is
+            if named is not None and named.type == ARMED_GROUP:
+                return "REB", named.code[:3] if named.code and len(named.code) > 3 else None  # "FMLN members"
             inner = agent_phrase(m, d)
             if inner is not None:
                 return inner, None
@@ -253,8 +260,8 @@ def generic_actors(table: EntityTable, article: Article, lex: Lexicon, d: Dictio
         if tok.dep_ == "compound" and tok.head.i > tok.i and (
                 tok.head.pos_ == "NOUN" or tok.head.pos_ == "PROPN" and tok.head.ent_type_ != "PERSON"):
             continue  # "police" in "police station": the head decides ("army spokeswoman Sirichan" is the army's)
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
-            continue  # "rebel-held"
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+            continue  # "rebel-held" (but "the police force - they ..." is the police)
         named = [table.entities[k] for k in table.keys_at(tok) if not table.entities[k].generic
                  and table.entities[k].type in {PERSON, ORGANIZATION, ARMED_GROUP}]
         if named and all(e.type != PERSON and " " not in e.name and fold(e.name) in d.agents for e in named):
@@ -282,8 +289,8 @@ def generic_actors(table: EntityTable, article: Article, lex: Lexicon, d: Dictio
         if country is None and not foreign and main is not None and (
                 sector == "GOV" or any(t.lower_ == "government" for t in mods)):
             country = d.code_of.get(main.name)  # "the government", "government troops": the article's state's
-        if country is None and home is not None and not foreign and sector not in NO_HOME_SECTORS:
-            country = home
+        if country is None and not foreign and sector not in NO_HOME_SECTORS:
+            country = _where(tok, table, d) or home  # the country its sentence's places are in, else the article's
         for k in list(table.keys_at(tok)):
             if table.entities[k].type == STATE:  # "Palestinians": the people, not the state
                 table.unmention(table.entities[k], tok)
@@ -320,7 +327,10 @@ def _proper_name(name: str) -> bool:
 
 
 def code_actors(table: EntityTable, article: Article, lex: Lexicon) -> None:
+    """Named actors first (a kind of actor may borrow a named group's code: 'Hamas fighters'),
+    then kinds of actor, then the states those brought in."""
     d = load()
+    code_named(table, article, d)
     generic_actors(table, article, lex, d)
     rebels_are_the_named_movement(table, lex)
     code_named(table, article, d)
