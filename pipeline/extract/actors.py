@@ -291,9 +291,11 @@ def generic_actors(table: EntityTable, article: Article, lex: Lexicon, d: Dictio
             country = d.code_of.get(main.name)  # "the government", "government troops": the article's state's
         if country is None and not foreign and sector not in NO_HOME_SECTORS:
             country = _where(tok, table, d) or home  # the country its sentence's places are in, else the article's
-        for k in list(table.keys_at(tok)):
-            if table.entities[k].type == STATE:  # "Palestinians": the people, not the state
-                table.unmention(table.entities[k], tok)
+        states = [table.entities[k] for k in table.keys_at(tok) if table.entities[k].type == STATE]
+        if states and tok.ent_type_ != "NORP":
+            continue  # "the two nations": the states named before, not a kind of actor
+        for state in states:  # "Palestinians": the people, not the state
+            table.unmention(state, tok)
         _mention_generic(table, doc[start:end], country, sector, d)
 
 
