@@ -69,6 +69,8 @@ class EventReader:
                  figures: list[Figure], lex: Lexicon):
         self.doc, self.table, self.quotes, self.times, self.figures, self.lex = doc, table, quotes, times, figures, lex
         self.coder = coder.load()
+        self.harm_nouns = {t.lemma for (lemma, pos), ts in lex.triggers.items() if pos == "NOUN"
+                           for t in ts if t.code in {"ASSAULT", "COERCE"}}
 
     # --- who ------------------------------------------------------------------
     def quote_at(self, token: Token) -> Quote | None:
@@ -188,6 +190,9 @@ class EventReader:
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
             speaker = self.speaker(token)
             return ([speaker] if speaker else []), targets
+        if token.pos_ == "NOUN":
+            sources, targets = self.noun_roles(token)
+            return sources, [t for t in targets if t not in sources]
         if any(c.dep_ == "nsubjpass" for c in token.children):
             agent = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             sources = self.actors(agent)
@@ -210,6 +215,33 @@ class EventReader:
                 targets = self.objects(token.head.head)  # "in agreement ... with Russia"
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def noun_roles(self, token: Token) -> tuple[list[str], list[str]]:
+        """A nominal event: its doers are a possessive, a modifier ('NATO airstrikes', 'Russian
+        troops' deployment') or 'by X'; both sides of 'between X and Y'; its target 'on',
+        'against', 'to', 'for' or 'with' X, and 'of' X for a harm ('the invasion of Iraq'). With no
+        doer in the phrase, the subject of the verb it is the object of ('X launched an
+        offensive', 'X held talks')."""
+        sources: list[str] = []
+        targets: list[str] = []
+        harm = token.lemma_.lower() in self.harm_nouns
+        for c in token.children:
+            objects = [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.lower_ not in {"its", "their"}:
+                sources += self.actors(c)
+            elif c.dep_ == "prep" and c.lower_ in {"by", "between", "among", "from"}:
+                sources += [k for p in objects for k in self.actors(p)]
+            elif c.dep_ == "prep" and (c.lower_ in {"on", "against", "to", "with", "at", "into", "for"} or
+                                       c.lower_ == "of" and harm):
+                targets += [k for p in objects for k in self.actors(p)]
+            elif c.dep_ == "acl":  # "an offensive launched by the ONLF"
+                sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                            for k in self.actors(p)]
+        if not sources and token.dep_ in {"dobj", "attr", "pobj"}:
+            sources = self.actors(self.subject(token))
+        if not targets and token.dep_ == "pobj":
+            targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
+        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
 
     def speaker(self, token: Token) -> str | None:
         """Whose claim this is: the quotation's speaker, or the subject of the reporting
@@ -306,6 +338,8 @@ class EventReader:
         a verb they do not code goes to the CAMEO verb dictionary."""
         for token in self.table.tokens:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
+            if pos in {"NOUN", "PROPN"} and (token.ent_type_ == "DATE" or token.dep_ == "compound"):
+                continue  # "On March 3"; "a protest group": the head decides
             listed = self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ())
             trigger = next((t for t in listed if self.matches(token, t)), None)
             if trigger is None and token.pos_ == "VERB" and self.codable(token):

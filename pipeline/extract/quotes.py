@@ -9,39 +9,79 @@ paragraph continues the previous speaker's words.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon
 from pipeline.facts import PERSON, Quote, Span
 
-OPEN, CLOSE = "“\"", "”\""
+OPENERS = ("``", "“", "«", "„", "‹")  # curly, guillemets, low-9 (German style), TeX/LDC double backquotes
+CLOSERS = ("''", "”", "»", "›")
 
 
-def quote_spans(text: str) -> list[Span]:
-    """Quotations, paragraph by paragraph (a line is a paragraph). A straight quote mark
-    opens when it follows a space or the line start and closes when it follows a
-    character; an opening left unclosed runs to the end of its paragraph, a closing
-    with no opening starts at the beginning of it (a quote carried over a line break)."""
-    spans = []
+@dataclass(frozen=True)
+class Quoted:
+    span: Span
+    continued: bool  # opens a paragraph after one whose quotation was left open: the same speaker's words
+
+
+def _mark(line: str, i: int) -> tuple[str, int] | None:
+    """('open' | 'close' | 'straight', length) for a quotation mark at line[i]."""
+    for marks, kind in ((OPENERS, "open"), (CLOSERS, "close")):
+        for m in marks:
+            if line.startswith(m, i):
+                if m == "“" and line.count("„") > line.count("“") - 1 and "„" in line[:i]:
+                    return "close", 1  # „…“: the German pair closes with the English opener
+                return kind, len(m)
+    return ("straight", 1) if line[i] == '"' else None
+
+
+def quote_spans(text: str) -> list[Quoted]:
+    """Quotations, paragraph by paragraph (a line is a paragraph), in every convention the
+    wire uses: curly and straight double quotes, ``TeX/LDC'' backquotes, «guillemets»,
+    „low-9“ (single quotes inside a quotation are part of it). A straight mark opens when it
+    follows a space or the line start and closes when it follows a character; an opening
+    left unclosed runs to the end of its paragraph (the wire repeats the opening mark on
+    each paragraph of a long quotation and closes only at the end), and a closing with no
+    opening starts at the beginning of it."""
+    spans: list[Quoted] = []
     pos = 0
+    left_open = False
     for line in text.split("\n"):
         opened: int | None = None
-        for i, c in enumerate(line):
-            if c not in OPEN and c not in CLOSE:
+        first = True
+        i = 0
+        while i < len(line):
+            mark = _mark(line, i)
+            if mark is None:
+                i += 1
                 continue
+            kind, size = mark
             before = line[i - 1] if i else " "
-            after = line[i + 1] if i + 1 < len(line) else " "
-            opening = c == "“" or (c == '"' and (before.isspace() or before in "([{—-") and not after.isspace())
+            after = line[i + size] if i + size < len(line) else " "
+            opening = kind == "open" or (kind == "straight" and (before.isspace() or before in "([{—-")
+                                         and not after.isspace())
             if opening and opened is None:
-                opened = i + 1
+                opened = i + size
+                continues = left_open and first and not line[:i].strip()
             elif not opening:
-                spans.append(_span(text, pos, opened if opened is not None else 0, i))
+                span = _span(text, pos, opened if opened is not None else 0, i)
+                if span is not None:
+                    spans.append(Quoted(span, opened is not None and continues))
                 opened = None
+            first = False
+            i += size
+        left_open = opened is not None
         if opened is not None:
-            spans.append(_span(text, pos, opened, len(line)))
+            span = _span(text, pos, opened, len(line))
+            if span is not None:
+                spans.append(Quoted(span, continues))
+        elif line.strip():
+            left_open = False
         pos += len(line) + 1
-    return [s for s in spans if s is not None]
+    return spans
 
 
 def _span(text: str, offset: int, start: int, end: int) -> Span | None:
@@ -75,7 +115,8 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None  # (paragraph start, speaker)
     reporting = [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs]
-    for span in quote_spans(text):
+    for quoted in quote_spans(text):
+        span = quoted.span
         inside = set(t.i for t in _tokens_in(doc, span.start, span.end))
         first = min(inside) if inside else None
         if first is None:
@@ -92,8 +133,8 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
                 break
         para_start = text.rfind("\n", 0, span.start) + 1
         confidence = 0.9 if speaker else 0.0
-        if speaker is None and previous and previous[0] == para_start and previous[1]:
-            speaker, confidence = previous[1], 0.7
+        if speaker is None and previous and previous[1] and (previous[0] == para_start or quoted.continued):
+            speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
     return quotes

@@ -28,3 +28,18 @@ def test_of_two_reporting_verbs_the_one_governing_the_quotation_wins(read):
                  "that the “normalization must be achieved fast.”")
     assert speakers(facts) == [("normalization must be achieved fast.", "Sergey Lavrov")]
     assert names(facts, []) == set()
+
+
+def test_every_wire_quotation_convention_is_a_quotation():
+    from pipeline.extract.quotes import quote_spans
+    for text, words in [("He said ``we will fight on'' and left.", "we will fight on"),
+                        ("Il a ajouté «nous resterons» hier.", "nous resterons"),
+                        ("Er sagte „wir bleiben“ dazu.", "wir bleiben"),
+                        ("“We will not,” he said of the ‘so-called’ talks.", "We will not,")]:
+        assert [q.span.text for q in quote_spans(text)] == [words]
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker(read):
+    facts = read("The minister Ahmed Ali said: “We will not leave the city.\n"
+                 "“We will defend it street by street, and we will win.”\n")
+    assert len(facts.quotes) == 2 and facts.quotes[0].speaker and facts.quotes[1].speaker == facts.quotes[0].speaker
