@@ -308,8 +308,6 @@ class Builder:
             g.add((e, PROV.wasAttributedTo, iris[ev.attributed_to]))
         if ev.figure is not None:
             g.add((e, CKG.quantity, self.figure_iri(art, ev.figure.span)))
-        if ev.negated:
-            g.add((e, CKG.negated, Literal(True)))
         g.add((e, CKG.confidence, score(ev.confidence)))
         g.add((e, PROV.wasDerivedFrom, art))
         g.add((e, CKG.mention, self._mention(g, ev.trigger, e, art, ctx, ev.confidence)))

@@ -119,7 +119,6 @@ class Event:
     time: TimeExpr | None = None
     attributed_to: str | None = None  # entity key: a claim by this speaker, not a fact
     figure: Figure | None = None
-    negated: bool = False
     confidence: float = 0.5
     cameo: str | None = None  # CAMEO code, when the CAMEO verb dictionary coded the event
     mode: str = ""  # PLOVER mode and context (CAMEO -> PLOVER crosswalk)

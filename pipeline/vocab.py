@@ -68,7 +68,6 @@ class CKG(DefinedNamespace):
     quantity: URIRef
     approximate: URIRef
     figureOf: URIRef
-    negated: URIRef
     confidence: URIRef
     mention: URIRef
     context: URIRef

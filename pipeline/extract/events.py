@@ -319,15 +319,34 @@ class EventReader:
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 
+    def denied(self, token: Token) -> bool:
+        """The text says it did not happen: a negation on the trigger ('did not attack'), or
+        a clause under a verb of denial ('denied that troops had been killed', 'denied
+        attacking'), up to two clauses up."""
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        child = token
+        for head in list(token.ancestors)[:3]:
+            if child.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"} and head.lemma_.lower() in self.lex.denial_verbs:
+                return True
+            child = head
+        return False
+
+    @staticmethod
+    def names_a_noun(verb: Token) -> bool:
+        """A participle naming or describing a noun, not an event: 'a group called Hizbul
+        Islam', 'a report released Thursday', 'UN-supported', 'according to'. A passive
+        participle with its doer ('rebels backed by Eritrea') and an active one ('rebel
+        factions fighting to oust Assad': the noun is its doer) are events."""
+        if verb.dep_ in {"amod", "prep", "pcomp"}:
+            return True
+        return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+
     def codable(self, verb: Token) -> bool:
-        """Whether a verb can be an event for the CAMEO coder: not a reporting verb (the
-        saying is not the event; what is said is), not a participle naming or describing
-        a noun ('a group called Hizbul Islam', 'UN-supported', 'according to'), not
-        'call X Y', and not hypothetical ('would attack', 'was going to shoot', 'try to
-        target')."""
-        if verb.lemma_.lower() in self.lex.reporting_verbs or verb.dep_ in {"amod", "prep", "pcomp"}:
-            return False
-        if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        """Whether the CAMEO coder may code a verb: not a reporting verb (the saying is not
+        the event; what is said is), not 'call X Y', and not hypothetical ('would attack',
+        'was going to shoot', 'try to target')."""
+        if verb.lemma_.lower() in self.lex.reporting_verbs:
             return False
         if any(c.dep_ == "oprd" or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
             return False
@@ -340,6 +359,8 @@ class EventReader:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
             if pos in {"NOUN", "PROPN"} and (token.ent_type_ == "DATE" or token.dep_ == "compound"):
                 continue  # "On March 3"; "a protest group": the head decides
+            if pos == "VERB" and self.names_a_noun(token):
+                continue
             listed = self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ())
             trigger = next((t for t in listed if self.matches(token, t)), None)
             if trigger is None and token.pos_ == "VERB" and self.codable(token):
@@ -363,7 +384,8 @@ class EventReader:
                 continue
             if not trigger.by_pattern and not targets and trigger.code not in STANDS_ALONE:
                 continue  # "X agreed", "X called": a verb alone is too vague to code
-            negated = any(c.dep_ == "neg" for c in token.children)
+            if self.denied(token):
+                continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             places = self.places(token, sources + targets)
             speaker = self.speaker(token)
             if trigger.pos == "ADJ":
@@ -375,7 +397,7 @@ class EventReader:
                 confidence -= 0.1  # the verb alone decided its type
             yield Event(trigger.event_class, trigger.code, Span(token.idx, token.idx + len(token.text), token.text),
                         sentence, tuple(sources), tuple(targets), tuple(places), self.time(token), speaker,
-                        self.figure(token, trigger.event_class), negated, confidence,
+                        self.figure(token, trigger.event_class), confidence,
                         trigger.cameo, trigger.mode, trigger.context)
 
 

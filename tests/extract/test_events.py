@@ -100,3 +100,11 @@ def test_an_undated_event_takes_the_publication_date_and_says_so(read):
     assert str(g.value(event, CKG.dateBasis)) == "publication" and str(g.value(event, SEM.hasTimeStamp)) == "2015-03-12"
     undated = Builder().build(read("Rebels attacked the town."))
     assert not list(undated.subjects(SEM.hasTimeStamp, None))  # no date known: none invented
+
+
+def test_what_the_text_says_did_not_happen_is_not_an_event(read):
+    facts = read("Ethiopian troops did not attack the town. Shimelis denied that government troops had attacked "
+                 "the rebels. A report released on Monday said rebels attacked a convoy.")
+    attacks = [e for e in facts.events if e.plover == "ASSAULT"]
+    assert [e.trigger.text for e in attacks] == ["attacked"] and attacks[0].trigger.start > facts.article.text.find("report")
+    assert not [e for e in facts.events if e.trigger.text == "released"]  # a participle naming the report
