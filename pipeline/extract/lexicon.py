@@ -62,6 +62,7 @@ class Lexicon:
     member_nouns: frozenset[str]  # 'members', 'factions', 'commanders': whose kind their modifier says
     stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
+    partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
 
 
@@ -110,6 +111,7 @@ def load() -> Lexicon:
         member_nouns=frozenset(raw["member_nouns"]),
         stranger_nouns=frozenset(raw["stranger_nouns"]),
         plover_classes=raw["plover_classes"],
+        partitive_nouns=frozenset(raw["partitive_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
     )
 
