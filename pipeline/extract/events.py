@@ -11,12 +11,13 @@ clause reported by "X said", is X's claim and says so.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import coder
-from pipeline.extract.dates import clause_verb
+from pipeline.extract.dates import clause_verb, tense
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon, Trigger, fold
 from pipeline.facts import (CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure, Quote, Span,
@@ -26,6 +27,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
+PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -389,6 +391,8 @@ class EventReader:
                 continue  # "X agreed", "X called": a verb alone is too vague to code
             if self.denied(token):
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
+            if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future":
+                trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
             places = self.places(token, sources + targets)
             speaker = self.speaker(token)
             if trigger.pos == "ADJ":

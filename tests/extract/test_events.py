@@ -72,7 +72,7 @@ def test_a_trigger_without_any_actor_is_not_an_event(read):
 
 def test_it_in_what_a_group_says_is_that_group(read):
     facts = read("Russia said on Monday that it will support the Syrian government.")
-    ev = only(facts, "Support")
+    ev = only(facts, "Agree")  # support promised for the future is AGREE in PLOVER
     assert names(facts, ev.sources) == {"Russia"} and names(facts, ev.targets) == {"Syria: government"}
 
 
@@ -108,3 +108,10 @@ def test_what_the_text_says_did_not_happen_is_not_an_event(read):
     attacks = [e for e in facts.events if e.plover == "ASSAULT"]
     assert [e.trigger.text for e in attacks] == ["attacked"] and attacks[0].trigger.start > facts.article.text.find("report")
     assert not [e for e in facts.events if e.trigger.text == "released"]  # a participle naming the report
+
+
+def test_a_meeting_in_the_future_is_an_agreement_to_meet(read):
+    facts = read("Iran will meet the European envoy in Vienna next week. Iran met the envoy in Geneva on Monday.",
+                 published="2013-11-20")
+    assert [(e.trigger.text, e.plover) for e in facts.events if e.trigger.text in {"meet", "met"}] == \
+        [("meet", "AGREE"), ("met", "CONSULT")]
