@@ -27,6 +27,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
+DONE_TO = {"COERCE", "RETREAT"}  # arrests and releases: news often name only whom they were done to
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
@@ -385,8 +386,9 @@ class EventReader:
                     continue  # "were abducted", "was destroyed": no doer, and not a count of the dead
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
-            if needs_actor and not sources:
-                continue
+            if needs_actor and not sources and not (trigger.code in DONE_TO and targets and token.pos_ == "VERB"
+                                                    and is_passive(token)):
+                continue  # but "protesters were detained", "he was released": done to someone, by someone unnamed
             if not trigger.by_pattern and not targets and trigger.code not in STANDS_ALONE:
                 continue  # "X agreed", "X called": a verb alone is too vague to code
             if self.denied(token):
