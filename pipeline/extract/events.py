@@ -28,6 +28,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
 DONE_TO = {"COERCE", "RETREAT"}  # arrests and releases: news often name only whom they were done to
+AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
@@ -225,12 +226,14 @@ class EventReader:
     def noun_roles(self, token: Token) -> tuple[list[str], list[str]]:
         """A nominal event: its doers are a possessive, a modifier ('NATO airstrikes', 'Russian
         troops' deployment') or 'by X'; both sides of 'between X and Y'; its target 'on',
-        'against', 'to', 'for' or 'with' X, and 'of' X for a harm ('the invasion of Iraq'). With no
+        'against', 'to', 'for' or 'with' X, and 'of' X for a harm ('the invasion of Iraq') or after
+        a noun for a doer ('a defender of the government'). With no
         doer in the phrase, the subject of the verb it is the object of ('X launched an
         offensive', 'X held talks')."""
         sources: list[str] = []
         targets: list[str] = []
-        harm = token.lemma_.lower() in self.harm_nouns
+        lemma = token.lemma_.lower()
+        of_target = lemma in self.harm_nouns or lemma.endswith(AGENT_SUFFIXES)  # "invasion of", "defender of"
         for c in token.children:
             objects = [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.lower_ not in {"its", "their"}:
@@ -238,7 +241,7 @@ class EventReader:
             elif c.dep_ == "prep" and c.lower_ in {"by", "between", "among", "from"}:
                 sources += [k for p in objects for k in self.actors(p)]
             elif c.dep_ == "prep" and (c.lower_ in {"on", "against", "to", "with", "at", "into", "for"} or
-                                       c.lower_ == "of" and harm):
+                                       c.lower_ == "of" and of_target):
                 targets += [k for p in objects for k in self.actors(p)]
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF"
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
