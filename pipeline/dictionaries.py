@@ -91,6 +91,9 @@ def words(phrase: str) -> str:
 # --- agents -------------------------------------------------------------------
 
 def plurals(root: str) -> list[str]:
+    if "_OF_" in root:  # HEAD_OF_STATE -> HEADS_OF_STATE
+        head, _, rest = root.partition("_OF_")
+        return [f"{p}_OF_{rest}" for p in plurals(head)]
     if root.endswith("SS"):
         return [root + "ES"]
     if root.endswith("Y") and root[-2:-1] not in "AEIOU":
@@ -335,7 +338,7 @@ def convert(source: Path, out: Path = OUT) -> dict[str, int]:
                 continue
             coded = ";".join(f"{c}:{s}:{e}" for c, s, e in actor.codes)
             for w in dict.fromkeys([actor.name, *actor.variants]):
-                if w and len(w) > 2:
+                if w and len(w) > 1:  # "un", "eu", "au": acronyms are names too
                     actors.setdefault(w, set()).add(coded)
     _write(out / "agents.csv", ["phrase", "sector"], sorted(agents.items()))
     _write(out / "country_words.csv", ["word", "code"], sorted(country_words.items()))

@@ -148,18 +148,32 @@ def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
 
 # --- generic actors ---------------------------------------------------------------
 
+def of_phrase(head: Token, d: Dictionaries) -> Token | None:
+    """The last word of an agent phrase that goes on after its head with 'of' ('heads of state')."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1):
+        for obj in (p for p in prep.children if p.dep_ == "pobj" and p.i == prep.i + 1):
+            if fold(head.doc.text[head.idx:obj.idx + len(obj.text)]) in d.agents:
+                return obj
+    return None
+
+
 def agent_phrase(head: Token, d: Dictionaries) -> str | None:
-    """The sector code of the longest agent phrase ending at `head` ('police officers' -> 'COP')."""
+    """The sector code of the longest agent phrase ending at `head` ('police officers' -> 'COP',
+    'peace-keepers' -> 'MIL')."""
     doc = head.doc
     lowered = head.lower_
     lemma = head.lemma_.lower()
+    obj = of_phrase(head, d)
+    if obj is not None:
+        return d.agents[fold(doc.text[head.idx:obj.idx + len(obj.text)])]
     for size in range(MAX_WORDS, 0, -1):
         start = head.i - size + 1
-        if start < 0 or any(t.dep_ not in {"compound", "amod"} or t.head.i > head.i for t in doc[start:head.i]):
+        if start < 0 or any(t.head.i > head.i or t.dep_ not in {"compound", "amod"} and t.text != "-"
+                            for t in doc[start:head.i]):
             continue
-        before = " ".join(t.lower_ for t in doc[start:head.i])
+        before = doc.text[doc[start].idx:head.idx].lower()  # as written: "peace-", "police "
         for last in (lowered, lemma):
-            sector = d.agents.get(fold(f"{before} {last}".strip()))
+            sector = d.agents.get(fold(before + last))
             if sector:
                 return sector
     return None
@@ -276,7 +290,7 @@ def generic_actors(table: EntityTable, article: Article, lex: Lexicon, d: Dictio
         left = [t for t in tok.lefts if t.dep_ in {"amod", "compound", "poss", "nmod", "nummod", "det", "quantmod"}]
         mods = [t for c in left for t in c.subtree]
         start = min([t.i for t in mods] + [tok.i])
-        end = tok.i + 1
+        end = (of_phrase(tok, d) or tok).i + 1
         if country is None:
             country = _country_in([t for t in mods if t.lower_ not in POSSESSIVE], table, d)
         if country is None:

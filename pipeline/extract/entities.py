@@ -10,6 +10,7 @@ first guess: a surname tagged ORG still joins its person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as TokSpan, Token
@@ -18,6 +19,7 @@ from pipeline.extract.lexicon import Lexicon, fold
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE,
                             STATE, Article, Entity, Span)
 
+PARENTHESISED = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)")  # an acronym defined right after a name
 GIVEN = "given:"  # key prefix for given names in the surname index
 ACRONYM_SKIP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "in"}
 QUANTIFIERS = {"the", "a", "an", "most", "many", "some", "other", "several", "all", "both", "various"}
@@ -130,11 +132,11 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
             table.mention(person, ent)  # a surname the model tagged ORG or GPE
         elif ent.label_ != "PERSON":
             _named(table, ent, lex)
-    _acronyms(table, ents)
     _titles_before_names(table, ents, persons, lex)
     _appositive_titles(table, ents, persons, lex)
     _bare_titles(table, lex)
     _groups(table, lex)
+    _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
     _repeated_names(table)
     _possessive_countries(table, lex)
     _pairs(table, lex)
@@ -217,11 +219,11 @@ def _acronyms(table: EntityTable, ents: list[TokSpan]) -> None:
         initials = "".join(w[0] for w in e.name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP)
         if len(initials) > 1:
             aliases.setdefault(initials.upper(), e)
-    for ent in ents:
-        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-            long = next((table.entities[k] for k in table.keys_at(ent.root) if table.entities[k] in named), None)
-            if long is not None and doc[ent.end + 1].text.isupper():
-                aliases[doc[ent.end + 1].text] = long
+    for e in named:  # "the Farabundo Marti National Liberation Front (FMLN)", however the name was found
+        for m in e.mentions:
+            defined = PARENTHESISED.match(doc.text, m.end)
+            if defined:
+                aliases.setdefault(defined.group(1), e)
     for short in [e for e in table.entities.values() if e.name in aliases and len(e.name.split()) == 1]:
         long = aliases[short.name]
         if long is not short and short.type in {ORGANIZATION, ARMED_GROUP, PLACE, GOVERNMENT, NEWS_AGENCY}:

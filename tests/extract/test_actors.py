@@ -69,3 +69,12 @@ def test_the_same_kind_of_actor_is_one_iri_across_articles(read):
     for g in (first, second):
         assert (iri, CKG.actorCode, Literal("SYRMIL")) in g and (iri, CKG.sector, Literal("MIL")) in g
         assert (iri, CKG.country, None) in g and (iri, CKG.codeBasis, Literal("text")) in g
+
+
+def test_kinds_written_with_hyphens_or_of_and_members_of_a_defined_group(read):
+    facts = read("The Farabundo Marti National Liberation Front (FMLN) met the government. FMLN members "
+                 "attacked a base in El Salvador. African peace-keepers and the heads of state of the region "
+                 "met in Nairobi.")
+    got = {m.text: e.code for e in facts.entities for m in e.mentions}
+    assert got["FMLN members"] == "SLVREB"  # the acronym is the front's, which the actor list codes SLV REB
+    assert got["African peace-keepers"].endswith("MIL") and "the heads of state" in got
