@@ -38,9 +38,9 @@ NOTICE = """\
 Derived data: where these files come from and under what licence
 =================================================================
 
-verbs.json
-    Converted by pipeline/dictionaries.py from CAMEO.2.0.txt, the CAMEO verb dictionary of
-    the same petrarch2 repository and commit (MIT licence, below).
+verbs.json, discards.csv
+    Converted by pipeline/dictionaries.py from CAMEO.2.0.txt (the CAMEO verb dictionary) and
+    Phoenix.discards.txt of the same petrarch2 repository and commit (MIT licence, below).
 
 agents.csv, actors.tsv, country_words.csv
     Converted by pipeline/dictionaries.py from the Phoenix / PETRARCH2 dictionaries
@@ -284,6 +284,24 @@ def read_verbs(path: Path) -> dict:
     return {"sets": {k: sorted(set(v)) for k, v in sorted(sets.items())}, "blocks": blocks}
 
 
+# --- discards -------------------------------------------------------------------
+
+def read_discards(path: Path) -> list[tuple[str, str, str]]:
+    """(phrase, 'sentence' or 'story', 'word' or 'stem'): phrases that mean a sentence (or, with
+    '+', a whole story) is not political news: sport, entertainment, business. Bare years
+    ('1914' ... '1993', PETRARCH's guard against historical chronologies) are left out: a date in
+    an article of that time is no chronology, and they would silence every 1989 wire item."""
+    rows = set()
+    for line in lines(path):
+        text = line.strip()
+        scope = "story" if text.startswith("+") else "sentence"
+        phrase = " ".join(text.lstrip("+").split()).lower()
+        if not phrase or phrase.isdigit():
+            continue
+        rows.add((phrase.rstrip("_"), scope, "word" if phrase.endswith("_") else "stem"))
+    return sorted(rows)
+
+
 # --- the crosswalk ------------------------------------------------------------
 
 def read_crosswalk(path: Path) -> list[tuple[str, str, str, str]]:
@@ -314,7 +332,7 @@ def country_names() -> dict[str, str]:
 
 def convert(source: Path, out: Path = OUT) -> dict[str, int]:
     """Read the dictionaries in `source`, write the project's data to `out`; returns row counts."""
-    missing = [n for n in ("CAMEO.2.0.txt", "Phoenix.agents.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+    missing = [n for n in ("CAMEO.2.0.txt", "Phoenix.discards.txt", "Phoenix.agents.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                            "Phoenix.MilNonState.actors.txt", "CAMEO2PLOVER-2021.txt") if not (source / n).is_file()]
     if missing:
         raise FileNotFoundError(f"{source}: missing {', '.join(missing)}")
@@ -347,13 +365,15 @@ def convert(source: Path, out: Path = OUT) -> dict[str, int]:
     _write(out / "actors.tsv", ["name", "codes"], rows, delimiter="\t")
     crosswalk = read_crosswalk(source / "CAMEO2PLOVER-2021.txt")
     _write(out / "plover.csv", ["cameo", "plover", "mode", "context"], crosswalk)
+    discards = read_discards(source / "Phoenix.discards.txt")
+    _write(out / "discards.csv", ["phrase", "scope", "match"], discards)
     verbs = read_verbs(source / "CAMEO.2.0.txt")
     (out / "verbs.json").write_text(json.dumps(verbs, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
                                     encoding="utf-8")
     (out / "NOTICE").write_text(NOTICE, encoding="utf-8")
     return {"agents": len(agents), "country_words": len(country_words), "country_codes": len(codes_of),
             "actors": len(rows), "ambiguous_names": len(actors) - len(rows), "crosswalk": len(crosswalk),
-            "verb_blocks": len(verbs["blocks"]), "verb_patterns": sum(len(b["patterns"]) for b in verbs["blocks"])}
+            "discards": len(discards), "verb_blocks": len(verbs["blocks"]), "verb_patterns": sum(len(b["patterns"]) for b in verbs["blocks"])}
 
 
 def _write(path: Path, header: list[str], rows: list[tuple[str, ...]], delimiter: str = ",") -> None:

@@ -81,3 +81,11 @@ def test_verb_blocks_keep_sets_synonyms_phrasal_forms_and_patterns():
     assert patterns[("[]", "[{'prep': 'in', 'words': ['gunbattle']}]")] == "193"  # [193:193]: the first code
     assert patterns[("[['air', 'strike']]", "[]")] == "195"
     assert patterns[("[]", "['when', 'a', 'small', '&AIRCRAFT', 'crashed']")] is None
+
+
+def test_discards_keep_phrases_and_their_scope_but_not_bare_years(tmp_path):
+    from pipeline.dictionaries import read_discards
+    path = tmp_path / "Phoenix.discards.txt"
+    path.write_text("# discards\n1989\nWORLD CUP\n+SCORED A GOAL\nBATSMEN  # MleH 12 Jul 2009\n", encoding="utf-8")
+    assert read_discards(path) == [("batsmen", "sentence", "stem"), ("scored a goal", "story", "stem"),
+                                   ("world cup", "sentence", "stem")]

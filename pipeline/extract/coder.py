@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -145,6 +146,30 @@ class VerbCoder:
                 plover, mode, context = self.crosswalk[key]
                 return Coding(cameo, plover, mode, context, by_pattern)
         return None
+
+
+class Discards:
+    """Phoenix's discard phrases: a sentence holding one ('scored a goal', 'world cup') is not
+    political news and codes no event; a story phrase silences the whole article."""
+
+    def __init__(self, rows: list[dict[str, str]]):
+        def pattern(scope: str) -> re.Pattern[str] | None:
+            alts = sorted((re.escape(r["phrase"]) + (r"\b" if r["match"] == "word" else "")
+                           for r in rows if r["scope"] == scope), key=lambda a: (-len(a), a))
+            return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE) if alts else None
+        self.sentence, self.story = pattern("sentence"), pattern("story")
+
+    def in_sentence(self, text: str) -> bool:
+        return bool(self.sentence and self.sentence.search(" ".join(text.split())))
+
+    def in_story(self, text: str) -> bool:
+        return bool(self.story and self.story.search(" ".join(text.split())))
+
+
+@cache
+def discards() -> Discards:
+    with open(DATA / "cameo" / "discards.csv", newline="", encoding="utf-8") as f:
+        return Discards(list(csv.DictReader(f)))
 
 
 @cache

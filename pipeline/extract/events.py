@@ -382,7 +382,16 @@ class EventReader:
                 yield token, trigger
 
     def events(self) -> Iterator[Event]:
+        discards = coder.discards()
+        if discards.in_story(self.doc.text):
+            return  # sport or entertainment news: no political events (Phoenix discards)
+        silenced: dict[int, bool] = {}
         for token, trigger in self.triggers():
+            n = self.table.sentence_of[token.i]
+            if n not in silenced:
+                silenced[n] = discards.in_sentence(self.table.sentences[n].text)
+            if silenced[n]:
+                continue
             sources, targets = self.roles(token, trigger)
             if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token):
                 if trigger.cameo:

@@ -115,3 +115,10 @@ def test_a_meeting_in_the_future_is_an_agreement_to_meet(read):
                  published="2013-11-20")
     assert [(e.trigger.text, e.plover) for e in facts.events if e.trigger.text in {"meet", "met"}] == \
         [("meet", "AGREE"), ("met", "CONSULT")]
+
+
+def test_sport_and_entertainment_code_no_events(read):
+    facts = read("The striker scored a goal and Brazil defeated Argentina in the final.")
+    assert facts.events == []  # a story discard of the Phoenix dictionaries
+    facts = read("Rebels attacked the town. Argentina defeated Brazil in the championship in Beijing.")
+    assert [e.trigger.text for e in facts.events] == ["attacked"]  # a sentence discard
