@@ -7,7 +7,8 @@ Two passes over an article's entity table:
   (country, sector) in every article, so "Syrian troops" here and there are one actor;
   its sector comes from the Phoenix agents dictionary (with the project's corrections),
   its country from the phrase (demonym, possessive, compound, "in/of/from" a place),
-  else from the article's own state when one state dominates it, else none;
+  else for government words the article's most named state, else the one country the
+  places of its sentence lie in, else the article's own country, else none;
 - named actors: a person, body or group found in the Phoenix actor lists gets the code
   valid at the article's date (the lists date who held which office when), and its
   sector decides what kind of thing it is where the model only guessed.
@@ -40,7 +41,6 @@ ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "IMG", "RAD"}
 
 @dataclass(frozen=True)
 class Sector:
-    code: str
     cls: str  # the ontology class of a generic actor of this sector
     label: str
 
@@ -75,28 +75,24 @@ def load() -> Dictionaries:
         agents=agents, actors=actors,  # type: ignore[arg-type]
         country_words={r["word"]: r["code"] for r in _rows("country_words.csv")},
         code_of=code_of, country_of={c: n for n, c in sorted(code_of.items(), reverse=True)},
-        sectors={r["sector"]: Sector(r["sector"], r["class"], r["label"]) for r in _rows("sectors.csv")})
+        sectors={r["sector"]: Sector(r["class"], r["label"]) for r in _rows("sectors.csv")})
 
 
 # --- named actors ---------------------------------------------------------------
 
-def code_at(codes: tuple[tuple[str, str, str], ...], date: str | None) -> tuple[str | None, str]:
-    """The code valid on `date` and what decided it: a dated entry covering the date
-    ('actor list, dated'), else the entry without dates ('actor list'); with no date, the
-    default entry, else the latest entry still open ('actor list, latest')."""
+def code_at(codes: tuple[tuple[str, str, str], ...], date: str | None) -> str | None:
+    """The code valid on `date`: a dated entry covering it, else the entry without dates;
+    with no date, the entry without dates, else the latest entry still open."""
     if date:
         dated = [c for c, start, end in codes if (start or end) and (not start or start <= date)
                  and (not end or date <= end)]
         if dated:
-            return dated[-1], "actor list, dated"
+            return dated[-1]
     default = [c for c, start, end in codes if not start and not end]
     if default:
-        return default[-1], "actor list"
-    if not date:
-        current = [c for c, _, end in codes if not end]
-        if current:
-            return current[-1], "actor list, latest"
-    return None, ""
+        return default[-1]
+    current = [c for c, _, end in codes if not end] if not date else []
+    return current[-1] if current else None
 
 
 def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
@@ -112,8 +108,8 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
             e.sector, e.country = None, e.key if e.code else None
             continue
         codes = d.actors.get(fold(e.name)) or d.actors.get(fold(e.name).replace("-", " "))
-        then, basis = code_at(codes, date) if codes else (None, "")
-        code = code_at(codes, None)[0] if codes else None
+        then = code_at(codes, date) if codes else None
+        code = code_at(codes, None) if codes else None
         if then is None and code is None:
             _code_from_text(e, table, d)
             continue
@@ -191,7 +187,7 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str
                 return d.code_of.get(table.entities[ent.affiliation].name)
             if ent.type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT} and not ent.generic:
                 codes = d.actors.get(fold(ent.name))
-                code = code_at(codes, None)[0] if codes else None
+                code = code_at(codes, None) if codes else None
                 if code:
                     return code[:3]
             if ent.type in PLACE_TYPES:
@@ -262,7 +258,7 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
     return None
 
 
-def generic_actors(table: EntityTable, article: Article, lex: Lexicon, d: Dictionaries) -> None:
+def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
     """Every noun phrase that names a kind of actor becomes a mention of the generic actor
     (country, sector) it names."""
     doc = table.doc
@@ -347,6 +343,6 @@ def code_actors(table: EntityTable, article: Article, lex: Lexicon) -> None:
     then kinds of actor, then the states those brought in."""
     d = load()
     code_named(table, article, d)
-    generic_actors(table, article, lex, d)
+    generic_actors(table, lex, d)
     rebels_are_the_named_movement(table, lex)
     code_named(table, article, d)

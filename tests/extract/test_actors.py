@@ -29,10 +29,10 @@ def test_an_event_carries_its_sources_code_at_the_article_date(read):
 
 def test_dated_roles_are_inclusive_and_fall_back_to_the_undated_one():
     codes = (("TURELI", "1972-01-01", "2002-11-18"), ("TURGOV", "2003-03-14", ""), ("TURELI", "", ""))
-    assert code_at(codes, "2002-11-18") == ("TURELI", "actor list, dated")
-    assert code_at(codes, "2020-01-01") == ("TURGOV", "actor list, dated")
-    assert code_at(codes, "2003-01-01") == ("TURELI", "actor list")  # between two dated roles
-    assert code_at(codes, None) == ("TURELI", "actor list")
+    assert code_at(codes, "2002-11-18") == "TURELI"
+    assert code_at(codes, "2020-01-01") == "TURGOV"
+    assert code_at(codes, "2003-01-01") == "TURELI"  # between two dated roles: the undated one
+    assert code_at(codes, None) == "TURELI"
 
 
 def test_a_generic_actor_takes_its_country_from_a_demonym_a_possessive_or_a_place(read):
