@@ -129,17 +129,20 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
 
 def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
     """Not in the lists: a country from its affiliation, a sector from its title
-    ('Turkish Foreign Minister' -> TUR GOV) or its kind (an armed group -> REB)."""
+    ('Turkish Foreign Minister' -> TUR GOV) or its kind (an armed group -> REB, of the
+    article's own country when nothing says whose it is)."""
     country = table.entities[e.affiliation].name if e.affiliation in table.entities else None
     code = d.code_of.get(country or "", "")
     sector = next((d.agents[t][:3] for t in e.titles if t in d.agents), None)
     if sector is None and e.type == ARMED_GROUP:
         sector = "REB"
+        code = code or home_country(table, d) or ""  # an armed group with no stated side: the article's country's
     if sector is None and e.type == GOVERNMENT:
         sector = "GOV"
     if code or sector:
         e.code, e.sector, e.code_basis = code + (sector or ""), sector, "text"
-        e.country = e.affiliation if code else None
+        state = d.country_of.get(code)
+        e.country = table.get(state, STATE).key if state else None
 
 
 # --- generic actors ---------------------------------------------------------------

@@ -77,6 +77,8 @@ def load() -> Lexicon:
                 demonyms[fold(d)] = row["country"]
             for c in row["capital"].split("|"):
                 capitals[fold(c)] = row["country"]
+            for a in filter(None, row["aliases"].split("|")):  # "US", "U.S.", "Britain"
+                countries[fold(a)] = row["country"]
     triggers: dict[tuple[str, str], list[Trigger]] = {}
     with open(DATA / "triggers.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
