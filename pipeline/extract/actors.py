@@ -151,7 +151,7 @@ def of_phrase(head: Token, d: Dictionaries) -> Token | None:
     """The last word of an agent phrase that goes on after its head with 'of' ('heads of state')."""
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1):
         for obj in (p for p in prep.children if p.dep_ == "pobj" and p.i == prep.i + 1):
-            if fold(head.doc.text[head.idx:obj.idx + len(obj.text)]) in d.agents:
+            if fold(head.doc[head.i:obj.i + 1].text) in d.agents:
                 return obj
     return None
 
@@ -164,13 +164,13 @@ def agent_phrase(head: Token, d: Dictionaries) -> str | None:
     lemma = head.lemma_.lower()
     obj = of_phrase(head, d)
     if obj is not None:
-        return d.agents[fold(doc.text[head.idx:obj.idx + len(obj.text)])]
+        return d.agents[fold(doc[head.i:obj.i + 1].text)]
     for size in range(MAX_WORDS, 0, -1):
         start = head.i - size + 1
         if start < 0 or any(t.head.i > head.i or t.dep_ not in {"compound", "amod"} and t.text != "-"
                             for t in doc[start:head.i]):
             continue
-        before = doc.text[doc[start].idx:head.idx].lower()  # as written: "peace-", "police "
+        before = "".join(t.text_with_ws for t in doc[start:head.i]).lower()  # as written: "peace-", "police "
         for last in (lowered, lemma):
             sector = d.agents.get(fold(before + last))
             if sector:

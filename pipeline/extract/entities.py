@@ -219,9 +219,10 @@ def _acronyms(table: EntityTable, ents: list[TokSpan]) -> None:
         initials = "".join(w[0] for w in e.name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP)
         if len(initials) > 1:
             aliases.setdefault(initials.upper(), e)
+    text = doc.text if named else ""  # once: Doc.text joins every token anew
     for e in named:  # "the Farabundo Marti National Liberation Front (FMLN)", however the name was found
         for m in e.mentions:
-            defined = PARENTHESISED.match(doc.text, m.end)
+            defined = PARENTHESISED.match(text, m.end)
             if defined:
                 aliases.setdefault(defined.group(1), e)
     for short in [e for e in table.entities.values() if e.name in aliases and len(e.name.split()) == 1]:
