@@ -68,7 +68,7 @@ def load() -> Dictionaries:
     agents = {r["phrase"]: r["sector"] for r in _rows("agents.csv")}
     agents.update({fold(r["phrase"]): r["sector"] for r in _rows("agents_extra.csv")})  # the project's corrections
     actors = {}
-    for r in _rows("actors.tsv", "\t"):
+    for r in _rows("actors.tsv", "\t") + _rows("actors_extra.tsv", "\t"):  # then the bodies the lists predate
         actors[r["name"]] = tuple(tuple(c.split(":")) for c in r["codes"].split(";"))  # type: ignore[misc]
     code_of = {r["country"]: r["code"] for r in _rows("country_codes.csv")}
     return Dictionaries(
