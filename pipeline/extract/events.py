@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import coder
-from pipeline.extract.dates import clause_verb, tense
+from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon, Trigger, fold
 from pipeline.facts import (CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure, Quote, Span,
@@ -25,11 +25,14 @@ from pipeline.facts import (CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figu
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
+ENGAGED_IN = {"in", "into", "on"}  # "took part in the fighting", "went on the offensive": the subject is the doer
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
+SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words
 DONE_TO = {"COERCE", "RETREAT"}  # arrests and releases: news often name only whom they were done to
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
+ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj"}  # "will continue to fight", "shall keep on targeting", "will make an arrest"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -57,6 +60,17 @@ CASUALTIES = Trigger("kill", "VERB", None, None, "Casualties")
 
 def is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+
+
+def announced(token: Token) -> bool:
+    """'We will continue this operation', 'we shall keep on targeting them', 'we will have to
+    make an arrest': the act stated with will/shall on its own verb or on the verbs it completes."""
+    for tok in (token, *token.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            return True
+        if tok.dep_ not in ANNOUNCING:
+            return False
+    return False
 
 
 def starts_clause(conjunct: Token, first: Token) -> bool:
@@ -87,7 +101,7 @@ class EventReader:
         keys: list[str] = []
         for t in (token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c, token))):
             found = self.table.keys_at(t)
-            if not found and t.lower_ in FIRST_PERSON:
+            if not found and t.lower_ in SPEAKING:
                 found = self._first_person(t)
             if not found and t.lower_ in {"he", "she"}:
                 found = self._last_person(t)
@@ -130,12 +144,17 @@ class EventReader:
         return []
 
     def _first_person(self, token: Token) -> list[str]:
-        """'we' in an official's quotation is the state the official speaks for."""
+        """'I' in a quotation is its speaker; 'we' is the state or group an official speaks
+        for, or a speaking group itself ('"we will fight," said the attackers')."""
         quote = self.quote_at(token)
         if quote is None or quote.speaker is None:
             return []
         speaker = self.table.entities[quote.speaker]
-        return [speaker.affiliation] if speaker.affiliation else []
+        if token.lower_ not in FIRST_PERSON:
+            return [quote.speaker]
+        if speaker.affiliation:
+            return [speaker.affiliation]
+        return [] if speaker.type == PERSON else [quote.speaker]  # a person's "we" is a group we cannot name
 
     def subject(self, token: Token) -> Token | None:
         for _ in range(4):
@@ -197,8 +216,8 @@ class EventReader:
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
             speaker = self.speaker(token)
             return ([speaker] if speaker else []), targets
-        if token.pos_ == "NOUN":
-            sources, targets = self.noun_roles(token)
+        if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children):
+            sources, targets = self.noun_roles(token)  # also a gerund used as a noun: "because of the shelling"
             return sources, [t for t in targets if t not in sources]
         if any(c.dep_ == "nsubjpass" for c in token.children):
             agent = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
@@ -246,8 +265,8 @@ class EventReader:
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF"
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
-        if not sources and token.dep_ in {"dobj", "attr", "pobj"}:
-            sources = self.actors(self.subject(token))
+        if not sources and (token.dep_ in {"dobj", "attr"} or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN):
+            sources = self.actors(self.subject(token))  # not "slept because of the shelling"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
@@ -347,8 +366,10 @@ class EventReader:
         Islam', 'a report released Thursday', 'UN-supported', 'according to'. A passive
         participle with its doer ('rebels backed by Eritrea') and an active one ('rebel
         factions fighting to oust Assad': the noun is its doer) are events."""
-        if verb.dep_ in {"amod", "prep", "pcomp"}:
+        if verb.dep_ in {"amod", "prep"}:
             return True
+        if verb.i > 0 and verb.nbor(-1).text == "-" and not verb.nbor(-1).whitespace_:
+            return True  # "non-stop", "long-awaited": part of a hyphenated word
         return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
 
     def codable(self, verb: Token) -> bool:
@@ -407,6 +428,9 @@ class EventReader:
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future":
                 trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
+            elif trigger.code in self.lex.threat_modes and announced(token):  # "we will strike": a threat (PLOVER)
+                trigger = dataclasses.replace(trigger, code="THREATEN", event_class=self.lex.plover_classes["THREATEN"],
+                                              mode=self.lex.threat_modes[trigger.code])
             places = self.places(token, sources + targets)
             speaker = self.speaker(token)
             if trigger.pos == "ADJ":

@@ -64,6 +64,7 @@ class Lexicon:
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
+    threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
 
 
 @cache
@@ -115,6 +116,7 @@ def load() -> Lexicon:
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
+        threat_modes=raw["threat_modes"],
     )
 
 
