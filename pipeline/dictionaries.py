@@ -94,7 +94,9 @@ def plurals(root: str) -> list[str]:
     if "_OF_" in root:  # HEAD_OF_STATE -> HEADS_OF_STATE
         head, _, rest = root.partition("_OF_")
         return [f"{p}_OF_{rest}" for p in plurals(head)]
-    if root.endswith("SS"):
+    if root.endswith("MAN"):  # MILITIAMAN -> MILITIAMEN, WOMAN -> WOMEN
+        return [root[:-3] + "MEN"]
+    if root.endswith(("SS", "X", "CH", "SH")) and not root.endswith("ARCH"):  # BRANCHES, but MONARCHS
         return [root + "ES"]
     if root.endswith("Y") and root[-2:-1] not in "AEIOU":
         return [root[:-1] + "IES"]

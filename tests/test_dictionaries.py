@@ -21,6 +21,7 @@ def test_agents_get_their_regular_irregular_and_substituted_forms():
     assert agents["soldiers"] == "MIL" and agents["authorities"] == "GOV"  # S and Y -> IES plurals
     assert agents["children"] == "CVL" and "childs" not in agents  # {CHILDREN}: the irregular plural only
     assert agents["police"] == "COP" and "polices" not in agents  # {}: no plural
+    assert agents["militiamen"] == "UAF" and "militiamans" not in agents  # -MAN -> -MEN
     assert agents["policewomen"] == "COP" and agents["policeman"] == "COP"  # !PERSON! substitution
     assert agents["official news agency"] == "GOVMED"
     assert "roots" not in agents  # a garbled code is skipped, not guessed

@@ -424,7 +424,11 @@ class EventReader:
                 continue  # but "protesters were detained", "he was released": done to someone, by someone unnamed
             if not trigger.by_pattern and not targets and trigger.code not in STANDS_ALONE:
                 continue  # "X agreed", "X called": a verb alone is too vague to code
-            if self.denied(token):
+            if trigger.code in self.lex.refusal_modes and any(c.dep_ == "neg" for c in token.children) and \
+                    not any(c.lower_ == "yet" for c in token.children):  # "not accepted yet" is pending, not refused
+                trigger = dataclasses.replace(trigger, code="REJECT", event_class=self.lex.plover_classes["REJECT"],
+                                              mode=self.lex.refusal_modes[trigger.code])  # "will not release": a refusal
+            elif self.denied(token):
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future":
                 trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])

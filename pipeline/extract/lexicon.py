@@ -64,6 +64,7 @@ class Lexicon:
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
+    refusal_modes: dict[str, str]  # a cooperative PLOVER type the text negates ('will not release') -> its REJECT mode
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
 
 
@@ -89,6 +90,8 @@ def load() -> Lexicon:
                 req = (kind, frozenset(values.split("|")))
             t = Trigger(row["lemma"], row["pos"], req, row["code"] or None, row["event_class"])
             triggers.setdefault((t.lemma, t.pos), []).append(t)
+    for listed in triggers.values():  # a row that requires something is tried before the word's plain row
+        listed.sort(key=lambda t: t.requires is None)
     raw = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
     titles = {fold(s): cls for cls, surfaces in raw["titles"].items() for s in surfaces}
     org_keywords = sorted(((fold(k), typ) for typ, ks in raw["org_keywords"].items() for k in ks),
@@ -116,6 +119,7 @@ def load() -> Lexicon:
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
+        refusal_modes=raw["refusal_modes"],
         threat_modes=raw["threat_modes"],
     )
 

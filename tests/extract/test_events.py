@@ -122,3 +122,30 @@ def test_sport_and_entertainment_code_no_events(read):
     assert facts.events == []  # a story discard of the Phoenix dictionaries
     facts = read("Rebels attacked the town. Argentina defeated Brazil in the championship in Beijing.")
     assert [e.trigger.text for e in facts.events] == ["attacked"]  # a sentence discard
+
+
+def test_violence_announced_for_the_future_is_a_threat(read):
+    facts = read('"We will attack the town again," said the rebels. Rebels attacked the town on Monday.')
+    by_trigger = {e.trigger.text: e for e in facts.events}
+    assert by_trigger["attack"].plover == "THREATEN" and by_trigger["attack"].mode == "violence"
+    assert names(facts, by_trigger["attack"].sources) == names(facts, by_trigger["attacked"].sources)
+    assert by_trigger["attacked"].plover == "ASSAULT"
+
+
+def test_a_cooperative_act_the_text_negates_is_a_refusal_and_a_pending_one_is_nothing(read):
+    facts = read("The Sudanese government will not release the prisoners.")
+    ev = only(facts, "Reject")
+    assert ev.plover == "REJECT" and ev.mode == "yield" and names(facts, ev.sources) == {"Sudan: government"}
+    pending = read("The plan has not been accepted yet by the Sudanese government.")
+    assert not [e for e in pending.events if e.plover in {"REJECT", "AGREE"}]
+
+
+def test_i_in_a_quotation_is_its_speaker(read):
+    facts = read('"I condemn this attack on Kenyan police," said Kofi Annan.')
+    ev = only(facts, "Accuse")
+    assert names(facts, ev.sources) == {"Kofi Annan"}
+
+
+def test_an_officials_resignation_is_a_retreat_and_sending_troops_a_mobilization(read):
+    facts = read("Prime Minister Ahmed Shafik resigned on Thursday. India sent troops to the border.")
+    assert {e.trigger.text: e.plover for e in facts.events} == {"resigned": "RETREAT", "sent": "MOBILIZE"}
