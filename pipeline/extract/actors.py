@@ -73,7 +73,7 @@ def load() -> Dictionaries:
     code_of = {r["country"]: r["code"] for r in _rows("country_codes.csv")}
     return Dictionaries(
         agents=agents, actors=actors,  # type: ignore[arg-type]
-        country_words={r["word"]: r["code"] for r in _rows("country_words.csv")},
+        country_words={fold(r["word"]): r["code"] for r in _rows("country_words.csv") + _rows("country_words_extra.csv")},
         code_of=code_of, country_of={c: n for n, c in sorted(code_of.items(), reverse=True)},
         sectors={r["sector"]: Sector(r["class"], r["label"]) for r in _rows("sectors.csv")})
 
@@ -246,6 +246,9 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
             named = next((table.entities[k] for k in table.keys_at(m) if not table.entities[k].generic
                           and table.entities[k].type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}), None)
             if named is not None and named.code and len(named.code) >= 6:
+                if named.code[:3] in lex.non_state_countries:  # "UN officials": UNO IGO, PLOVER's non-state "country"
+                    inner = named.code[3:6]
+                    return named.code[:3], inner if inner in lex.non_state_countries else None
                 return named.code[3:6], named.code[:3]  # "Hamas fighters": PSE REB, as Hamas is
             if named is not None and named.type == ARMED_GROUP:
                 return "REB", named.code[:3] if named.code and len(named.code) > 3 else None  # "FMLN members"
@@ -309,16 +312,18 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
             continue  # "the two nations": the states named before, not a kind of actor
         for state in states:  # "Palestinians": the people, not the state
             table.unmention(state, tok)
-        _mention_generic(table, doc[start:end], country, sector, d)
+        _mention_generic(table, doc[start:end], country, sector, d, lex)
 
 
-def _mention_generic(table: EntityTable, phrase: TokSpan, country: str | None, sector: str, d: Dictionaries) -> None:
+def _mention_generic(table: EntityTable, phrase: TokSpan, country: str | None, sector: str, d: Dictionaries,
+                     lex: Lexicon) -> None:
     info = d.sector(sector)
     if info is None:
         return
     state = d.country_of.get(country or "")
     code = f"{country or ''}{sector}"
-    name = f"{state}: {info.label}" if state else f"{country}: {info.label}" if country else info.label
+    where = state or lex.non_state_countries.get(country or "", country)
+    name = f"{where}: {info.label}" if where else info.label
     key = f"{GENERIC}|{code}"
     if key not in table.entities:
         country_key = table.get(state, STATE).key if state else None

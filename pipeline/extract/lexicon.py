@@ -65,6 +65,7 @@ class Lexicon:
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
     refusal_modes: dict[str, str]  # a cooperative PLOVER type the text negates ('will not release') -> its REJECT mode
+    non_state_countries: dict[str, str]  # PLOVER's codes for no state ('UNO' -> 'United Nations'): "UN officials" are UNO IGO
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
 
 
@@ -120,6 +121,7 @@ def load() -> Lexicon:
         partitive_nouns=frozenset(raw["partitive_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
         refusal_modes=raw["refusal_modes"],
+        non_state_countries=raw["non_state_countries"],
         threat_modes=raw["threat_modes"],
     )
 

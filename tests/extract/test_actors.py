@@ -83,3 +83,15 @@ def test_kinds_written_with_hyphens_or_of_and_members_of_a_defined_group(read):
 def test_bodies_the_lists_predate_come_from_the_projects_own_list(read):
     got = coded(read("African Union soldiers shelled the market in Mogadishu on Monday."))
     assert got["African Union soldiers"] == "IGOMIL"  # the AU (2002) is in pipeline/data/actors_extra.tsv
+
+
+def test_members_of_the_un_are_the_uns_with_plovers_non_state_country_code(read):
+    facts = read("UN investigators and UN officials in Nairobi met Kenyan police.")
+    assert coded(facts)["UN investigators"] == "UNOIGO" and coded(facts)["UN officials"] == "UNOIGO"
+    un = next(e for e in facts.entities if e.code == "UNOIGO")
+    assert un.name == "United Nations: international organisations" and un.country is None
+
+
+def test_places_the_lists_lack_still_give_their_country(read):
+    facts = read("Civilians in Gaza fled as police in Tigray arrested students.")
+    assert coded(facts)["Civilians in Gaza"] == "PSECVL" and coded(facts)["police in Tigray"] == "ETHCOP"
