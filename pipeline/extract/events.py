@@ -25,6 +25,9 @@ from pipeline.facts import (CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figu
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
+DEMAND = "DEMAND"  # the trigger kind of "X must/should do": the speaker's demand of X
+OBLIGING = {"must", "should"}
+LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is the target ("from X")
 ENGAGED_IN = {"in", "into", "on"}  # "took part in the fighting", "went on the offensive": the subject is the doer
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
@@ -32,7 +35,7 @@ SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in it
 DONE_TO = {"COERCE", "RETREAT"}  # arrests and releases: news often name only whom they were done to
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
-ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj"}  # "will continue to fight", "shall keep on targeting", "will make an arrest"
+ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "shall keep on targeting", "will make an arrest"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -62,15 +65,26 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
 
-def announced(token: Token) -> bool:
-    """'We will continue this operation', 'we shall keep on targeting them', 'we will have to
-    make an arrest': the act stated with will/shall on its own verb or on the verbs it completes."""
+def announced(token: Token, intent_words: frozenset[str]) -> Token | None:
+    """The word that makes an act a stated intention, if any: will/shall on its own verb or on
+    the verbs it completes ('we will continue this operation', 'we shall keep on targeting
+    them', 'we will have to make an arrest'), or a word of intent it completes ('vowed to
+    retaliate', 'its intent to arrest protesters')."""
     for tok in (token, *token.ancestors):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
-            return True
+            return tok
+        if tok is not token and tok.lemma_.lower() in intent_words:
+            return tok
         if tok.dep_ not in ANNOUNCING:
-            return False
-    return False
+            return None
+    return None
+
+
+def hyphenated(token: Token, prefixes: frozenset[str]) -> bool:
+    """The second half of a hyphenated word ('cease-fire', 'non-stop'): the whole word says
+    what it is, unless its first half only qualifies it ('counter-demonstration', 'air-strike')."""
+    return token.i > 1 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_ \
+        and not token.nbor(-2).whitespace_ and token.nbor(-2).lower_ not in prefixes
 
 
 def starts_clause(conjunct: Token, first: Token) -> bool:
@@ -87,6 +101,7 @@ class EventReader:
                  figures: list[Figure], lex: Lexicon):
         self.doc, self.table, self.quotes, self.times, self.figures, self.lex = doc, table, quotes, times, figures, lex
         self.coder = coder.load()
+        self.threat_words = {lemma for (lemma, _), ts in lex.triggers.items() for t in ts if t.code == "THREATEN"}
         self.harm_nouns = {t.lemma for (lemma, pos), ts in lex.triggers.items() if pos == "NOUN"
                            for t in ts if t.code in {"ASSAULT", "COERCE"}}
 
@@ -104,7 +119,9 @@ class EventReader:
             if not found and t.lower_ in SPEAKING:
                 found = self._first_person(t)
             if not found and t.lower_ in {"he", "she"}:
-                found = self._last_person(t)
+                found = self._last_named(t, PERSON)
+            if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
+                found = self._last_named(t, STATE)
             if not found and t.lower_ in {"it", "they"}:
                 found = self._reporter(t)
             if not found and t.lemma_.lower() in STATE_NOUNS:  # "Georgian territory", "Russia's forces"
@@ -121,15 +138,16 @@ class EventReader:
                     keys.append(k)
         return keys
 
-    def _last_person(self, token: Token) -> list[str]:
-        """'he', 'she': the person named last, in this sentence or the one before."""
+    def _last_named(self, token: Token, kind: str) -> list[str]:
+        """'he', 'she': the person named last, in this sentence or the one before; 'the
+        country': the state named last there."""
         start = self.table.sentence(token).start
         if start > 0:
             start = self.table.sentence(start - 1).start
         for i in range(token.i - 1, start - 1, -1):
-            persons = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == PERSON]
-            if persons:
-                return persons[:1]
+            named = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == kind]
+            if named:
+                return named[:1]
         return []
 
     def _reporter(self, token: Token) -> list[str]:
@@ -211,6 +229,9 @@ class EventReader:
         return list(dict.fromkeys(found))
 
     def roles(self, token: Token, trigger: Trigger) -> tuple[list[str], list[str]]:
+        if trigger.pos == DEMAND:  # "Israel must exercise restraint," said Ban: Ban asks it of Israel
+            speaker = self.speaker(token)
+            return ([speaker] if speaker else []), [k for k in self.actors(self.subject(token)) if k != speaker]
         if token.pos_ == "ADJ":  # "X is responsible for": the speaker accuses X
             cop = token.head if token.dep_ in {"acomp", "amod"} else token
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
@@ -239,6 +260,9 @@ class EventReader:
             targets = self.objects(token)
             if token.pos_ == "NOUN" and token.dep_ == "pobj" and not targets:
                 targets = self.objects(token.head.head)  # "in agreement ... with Russia"
+            if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country"
+                targets = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
@@ -368,9 +392,15 @@ class EventReader:
         factions fighting to oust Assad': the noun is its doer) are events."""
         if verb.dep_ in {"amod", "prep"}:
             return True
-        if verb.i > 0 and verb.nbor(-1).text == "-" and not verb.nbor(-1).whitespace_:
-            return True  # "non-stop", "long-awaited": part of a hyphenated word
         return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+
+    def demanded(self, verb: Token) -> bool:
+        """'Israel must exercise restraint,' said Ban: what a speaker says another must or
+        should do is the speaker's demand (REQUEST), whatever the verb."""
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.children):
+            return False
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        return subject is not None and subject.lower_ not in SPEAKING and self.speaker(verb) is not None
 
     def codable(self, verb: Token) -> bool:
         """Whether the CAMEO coder may code a verb: not a reporting verb (the saying is not
@@ -389,7 +419,10 @@ class EventReader:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
             if pos in {"NOUN", "PROPN"} and (token.ent_type_ == "DATE" or token.dep_ == "compound"):
                 continue  # "On March 3"; "a protest group": the head decides
-            if pos == "VERB" and self.names_a_noun(token):
+            if pos == "VERB" and self.names_a_noun(token) or hyphenated(token, self.lex.hyphen_prefixes):
+                continue
+            if pos == "VERB" and self.demanded(token):
+                yield token, Trigger(token.lemma_.lower(), DEMAND, None, "REQUEST", self.lex.plover_classes["REQUEST"])
                 continue
             listed = self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ())
             trigger = next((t for t in listed if self.matches(token, t)), None)
@@ -422,23 +455,28 @@ class EventReader:
             if needs_actor and not sources and not (trigger.code in DONE_TO and targets and token.pos_ == "VERB"
                                                     and is_passive(token)):
                 continue  # but "protesters were detained", "he was released": done to someone, by someone unnamed
+            if trigger.pos == DEMAND and not targets:
+                continue
             if not trigger.by_pattern and not targets and trigger.code not in STANDS_ALONE:
                 continue  # "X agreed", "X called": a verb alone is too vague to code
             if trigger.code in self.lex.refusal_modes and any(c.dep_ == "neg" for c in token.children) and \
                     not any(c.lower_ == "yet" for c in token.children):  # "not accepted yet" is pending, not refused
                 trigger = dataclasses.replace(trigger, code="REJECT", event_class=self.lex.plover_classes["REJECT"],
                                               mode=self.lex.refusal_modes[trigger.code])  # "will not release": a refusal
-            elif self.denied(token):
+            elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future":
                 trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
-            elif trigger.code in self.lex.threat_modes and announced(token):  # "we will strike": a threat (PLOVER)
+            elif trigger.code in self.lex.threat_modes and (by := announced(token, self.lex.intent_words)):
+                # "we will strike", "vowed to retaliate": violence announced is a threat (PLOVER)
+                if by.lemma_.lower() in self.threat_words:
+                    continue  # "threatened to attack": the threat is the event, the attack its content
                 trigger = dataclasses.replace(trigger, code="THREATEN", event_class=self.lex.plover_classes["THREATEN"],
                                               mode=self.lex.threat_modes[trigger.code])
             places = self.places(token, sources + targets)
             speaker = self.speaker(token)
-            if trigger.pos == "ADJ":
-                speaker = sources[0] if sources else None
+            if trigger.pos in {"ADJ", DEMAND}:
+                speaker = sources[0] if sources else None  # the speaker's own act, not a claim
             sent = self.table.sentence(token)
             sentence = Span(sent.start_char, sent.end_char, sent.text)
             confidence = 0.8 if sources and (targets or not needs_actor) else 0.6

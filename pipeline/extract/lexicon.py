@@ -66,6 +66,8 @@ class Lexicon:
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
     refusal_modes: dict[str, str]  # a cooperative PLOVER type the text negates ('will not release') -> its REJECT mode
     non_state_countries: dict[str, str]  # PLOVER's codes for no state ('UNO' -> 'United Nations'): "UN officials" are UNO IGO
+    hyphen_prefixes: frozenset[str]  # 'counter-demonstration': a first half that leaves the word what its second is
+    intent_words: frozenset[str]  # 'vowed to retaliate', 'its intent to arrest': violence intended is a threat
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
 
 
@@ -122,6 +124,8 @@ def load() -> Lexicon:
         denial_verbs=frozenset(raw["denial_verbs"]),
         refusal_modes=raw["refusal_modes"],
         non_state_countries=raw["non_state_countries"],
+        hyphen_prefixes=frozenset(raw["hyphen_prefixes"]),
+        intent_words=frozenset(raw["intent_words"]),
         threat_modes=raw["threat_modes"],
     )
 

@@ -149,3 +149,24 @@ def test_i_in_a_quotation_is_its_speaker(read):
 def test_an_officials_resignation_is_a_retreat_and_sending_troops_a_mobilization(read):
     facts = read("Prime Minister Ahmed Shafik resigned on Thursday. India sent troops to the border.")
     assert {e.trigger.text: e.plover for e in facts.events} == {"resigned": "RETREAT", "sent": "MOBILIZE"}
+
+
+def test_what_a_speaker_says_another_must_do_is_the_speakers_demand(read):
+    facts = read('"Israel must exercise maximum restraint," said Ban Ki-moon. "We must protect civilians," he added.')
+    demands = [e for e in facts.events if e.plover == "REQUEST"]
+    assert len(demands) == 1 and names(facts, demands[0].sources) == {"Ban Ki-moon"}
+    assert names(facts, demands[0].targets) == {"Israel"}
+
+
+def test_a_threat_to_attack_is_one_threat_and_a_vow_to_retaliate_is_a_threat(read):
+    facts = read("The rebels threatened to attack the capital. Russia vowed to retaliate against Georgia.")
+    assert sorted((e.trigger.text, e.plover) for e in facts.events) == [("retaliate", "THREATEN"),
+                                                                       ("threatened", "THREATEN")]
+
+
+def test_the_country_is_the_state_named_last_and_a_cease_fire_is_no_fire(read):
+    facts = read("Somalia is at war. Aid groups said the rebels withdrew their staff from the country. "
+                 "Both sides agreed on a cease-fire.")
+    ev = next(e for e in facts.events if e.trigger.text == "withdrew")
+    assert ev.plover == "SANCTION" and names(facts, ev.targets) == {"Somalia"}
+    assert not [e for e in facts.events if e.trigger.text == "fire"]
