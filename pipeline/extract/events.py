@@ -123,7 +123,7 @@ class EventReader:
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
                 found = self._last_named(t, STATE)
             if not found and t.lower_ in {"it", "they"}:
-                found = self._reporter(t)
+                found = self._reporter(t) or self._last_subject(t)
             if not found and t.lemma_.lower() in STATE_NOUNS:  # "Georgian territory", "Russia's forces"
                 found = [k for c in t.children if c.dep_ in {"amod", "compound", "poss"}
                          for k in self.table.keys_at(c) if self.table.entities[k].type == STATE]
@@ -148,6 +148,27 @@ class EventReader:
             named = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == kind]
             if named:
                 return named[:1]
+        return []
+
+    def _last_subject(self, token: Token) -> list[str]:
+        """'it', 'they' as a subject: the actor that was the subject last, in this sentence or
+        the one before ('The rebels seized the town. They then attacked ...'), if it is not a
+        person or a place, and is one thing for 'it', many for 'they'."""
+        if token.dep_ not in SUBJECTS:
+            return []
+        start = self.table.sentence(token).start
+        if start > 0:
+            start = self.table.sentence(start - 1).start
+        for t in reversed(self.table.tokens[start:token.i]):
+            if t.dep_ not in SUBJECTS or t.pos_ == "PRON":
+                continue
+            keys = [k for k in self.table.keys_at(t) if self.table.entities[k].type not in {PERSON, CITY, PLACE}]
+            many = t.tag_ in {"NNS", "NNPS"} or bool(t.conjuncts) or any(
+                self.table.entities[k].generic and not t.tag_ == "NN" for k in keys)
+            if keys and many == (token.lower_ == "they"):
+                return keys if many else keys[:1]
+            if keys or t.pos_ in {"NOUN", "PROPN"}:
+                return []  # the last subject is something else: no guess
         return []
 
     def _reporter(self, token: Token) -> list[str]:
@@ -182,6 +203,9 @@ class EventReader:
                 return token.head  # "Medvedev and Kokoity, who met ..."
             if subj is not None:
                 return subj
+            if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.statement_nouns:
+                token = token.head.head  # "X issued a statement welcoming ...": X welcomes
+                continue
             if token.dep_ == "acl" or (token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}
                                        and not any(c.lower_ == "where" for c in token.children)):
                 return token.head  # "rebel factions fighting ..."
@@ -446,6 +470,8 @@ class EventReader:
                 silenced[n] = discards.in_sentence(self.table.sentences[n].text)
             if silenced[n]:
                 continue
+            if trigger.code == "ASSAULT" and token.dep_ == "acl" and token.head.lemma_.lower() in self.lex.statement_nouns:
+                continue  # "a resolution targeting the group's finances": a document harms no one
             sources, targets = self.roles(token, trigger)
             if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token):
                 if trigger.cameo:

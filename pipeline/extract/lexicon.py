@@ -68,6 +68,7 @@ class Lexicon:
     non_state_countries: dict[str, str]  # PLOVER's codes for no state ('UNO' -> 'United Nations'): "UN officials" are UNO IGO
     hyphen_prefixes: frozenset[str]  # 'counter-demonstration': a first half that leaves the word what its second is
     intent_words: frozenset[str]  # 'vowed to retaliate', 'its intent to arrest': violence intended is a threat
+    statement_nouns: frozenset[str]  # 'X issued a statement welcoming Y': what the statement does, X does
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
 
 
@@ -126,6 +127,7 @@ def load() -> Lexicon:
         non_state_countries=raw["non_state_countries"],
         hyphen_prefixes=frozenset(raw["hyphen_prefixes"]),
         intent_words=frozenset(raw["intent_words"]),
+        statement_nouns=frozenset(raw["statement_nouns"]),
         threat_modes=raw["threat_modes"],
     )
 

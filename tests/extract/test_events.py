@@ -170,3 +170,15 @@ def test_the_country_is_the_state_named_last_and_a_cease_fire_is_no_fire(read):
     ev = next(e for e in facts.events if e.trigger.text == "withdrew")
     assert ev.plover == "SANCTION" and names(facts, ev.targets) == {"Somalia"}
     assert not [e for e in facts.events if e.trigger.text == "fire"]
+
+
+def test_they_as_a_subject_is_the_group_that_was_the_subject_before(read):
+    facts = read("The rebels seized the town on Monday. They then attacked an army base.")
+    ev = next(e for e in facts.events if e.trigger.text == "attacked")
+    assert ev.sources and ev.sources == next(e for e in facts.events if e.trigger.text == "seized").sources
+
+
+def test_a_statement_welcoming_something_is_its_issuers_act(read):
+    facts = read("The foreign ministers of Germany issued a statement welcoming the efforts of France.")
+    ev = only(facts, "Support")
+    assert ev.sources and all(facts.entity(k).code == "DEUGOV" for k in ev.sources)
