@@ -27,8 +27,8 @@ from spacy.tokens import Span as TokSpan, Token
 
 from pipeline.extract.entities import POSSESSIVE, EntityTable
 from pipeline.extract.lexicon import DATA, Lexicon, fold
-from pipeline.facts import (ARMED_GROUP, GOVERNMENT, ORGANIZATION, PERSON, PLACE_TYPES, STATE, Article,
-                            Entity)
+from pipeline.facts import (ARMED_GROUP, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE_TYPES, STATE,
+                            Article, Entity)
 
 CAMEO = DATA / "cameo"
 GENERIC = "Generic"  # key prefix of generic actors: "Generic|SYRMIL"
@@ -107,7 +107,8 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
             e.code, e.code_basis = d.code_of.get(e.name), "country list"
             e.sector, e.country = None, e.key if e.code else None
             continue
-        codes = d.actors.get(fold(e.name)) or d.actors.get(fold(e.name).replace("-", " "))
+        codes = d.actors.get(fold(e.name)) or d.actors.get(fold(e.name).replace("-", " ")) or \
+            d.actors.get("the " + fold(e.name))  # "Guardian" is listed as "the guardian"
         then = code_at(codes, date) if codes else None
         code = code_at(codes, None) if codes else None
         if then is None and code is None:
@@ -115,7 +116,7 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
             continue
         e.code, e.code_basis = code or then, "actor list"
         e.code_then = then if then != e.code else None
-        e.sector = e.code[3:6] or None
+        e.sector = _sector_of(e.code, d)
         state = d.country_of.get(e.code[:3])
         if state:
             e.country = table.get(state, STATE).key
@@ -125,6 +126,17 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
             e.type = ARMED_GROUP
         elif e.type == ORGANIZATION and e.sector == "GOV" and state is None:
             e.type = GOVERNMENT
+        elif e.type == ORGANIZATION and e.sector == "MED":
+            e.type = NEWS_AGENCY  # "BBC", "The Guardian"
+
+
+def _sector_of(code: str, d: Dictionaries) -> str | None:
+    """The first sector of an actor code: 'SYRGOV' -> GOV, 'MED' -> MED (a code of no
+    country), 'MNCUSAMED' -> MED (a company of the United States)."""
+    chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    if len(chunks) == 1:
+        return chunks[0] if d.sector(chunks[0]) else None
+    return next((c for c in chunks[1:] if d.sector(c) and c not in d.country_of), None)
 
 
 def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:

@@ -137,6 +137,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _bare_titles(table, lex)
     _groups(table, lex)
     _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
+    _places_taken_for_people(table, lex)
     _repeated_names(table)
     _possessive_countries(table, lex)
     _pairs(table, lex)
@@ -197,7 +198,7 @@ def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
             table.mention(table.get(lex.countries[folded], STATE), ent)
         elif folded in lex.capitals and not _is_located_in(ent.root, lex):
             table.mention(table.get(lex.capitals[folded], STATE), ent)  # "Ankara and Moscow ... at odds"
-        elif folded in lex.capitals:
+        elif folded in lex.capitals or folded.endswith(" city"):  # "Gaza City", "New York City"
             table.mention(table.get(name, CITY), ent)
         else:
             table.mention(table.get(name, PLACE), ent)
@@ -328,6 +329,9 @@ def _bare_titles(table: EntityTable, lex: Lexicon) -> None:
             table.mention(person, phrase)
 
 
+PLACE_PREPS = {"in", "near", "at", "into", "outside", "inside", "around", "across", "through"}  # not "to", "from" X
+
+
 def _types(table: EntityTable, tok: Token) -> set[str]:
     return {table.entities[k].type for k in table.keys_at(tok)}
 
@@ -344,6 +348,25 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
         if _demonym_state(mods, table, lex) is None and any(
                 t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} or t.ent_type_ == "PERSON" for t in mods):
             table.mention(table.get(phrase.text, ARMED_GROUP, affiliation=_demonym_state(mods, table, lex)), phrase)
+
+
+def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
+    """A 'person' with no title that is a place by its name ('Freedom Square', 'Jebel
+    Moon', 'Juba River') or is only ever where things happen ('in Telasqaf', 'near Abu
+    Suruj') is a place the model took for a person."""
+    for e in [e for e in table.entities.values() if e.type == PERSON and not e.titles and not e.affiliation]:
+        words = fold(e.name).split()
+        spans = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
+        located = all(s is not None and _located(s.root) for s in spans)
+        if words and (words[0] in lex.place_words or words[-1] in lex.place_words or located):
+            table.merge(e, table.get(e.name, PLACE))
+
+
+def _located(token: Token) -> bool:
+    """'in Sirba and Abu Suruj': the object (or one of the objects) of a preposition of place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
 def _proper_name(name: str) -> bool:

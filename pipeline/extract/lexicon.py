@@ -69,6 +69,7 @@ class Lexicon:
     hyphen_prefixes: frozenset[str]  # 'counter-demonstration': a first half that leaves the word what its second is
     intent_words: frozenset[str]  # 'vowed to retaliate', 'its intent to arrest': violence intended is a threat
     statement_nouns: frozenset[str]  # 'X issued a statement welcoming Y': what the statement does, X does
+    place_words: frozenset[str]  # 'Freedom Square', 'Jebel Moon': a name with one of these is a place
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
 
 
@@ -128,6 +129,7 @@ def load() -> Lexicon:
         hyphen_prefixes=frozenset(raw["hyphen_prefixes"]),
         intent_words=frozenset(raw["intent_words"]),
         statement_nouns=frozenset(raw["statement_nouns"]),
+        place_words=frozenset(raw["place_words"]),
         threat_modes=raw["threat_modes"],
     )
 

@@ -71,3 +71,16 @@ def test_the_rebels_of_an_article_about_one_named_movement_are_that_movement(rea
 def test_a_generic_movement_does_not_absorb_the_rebels(read):
     facts = read("Turkey supports rebel factions. Turkey views the jihadist movement as a threat.")
     assert any(e.name == "rebels" for e in facts.entities)
+
+
+def test_a_place_the_model_took_for_a_person_is_a_place(read):
+    facts = read("Troops retook Mosul Dam from the militants. Fighting broke out in Sirba and Abu Suruj.")
+    typed = {e.name: e.type for e in facts.entities}  # the model tags both PERSON
+    assert typed.get("Mosul Dam") == "Place" and typed.get("Abu Suruj") == "Place"
+
+
+def test_a_medium_of_the_actor_lists_is_a_news_agency_and_a_city_named_city_is_a_city(read):
+    facts = read("The Guardian reported that rockets hit Gaza City, and CNN said the army denied it.")
+    typed = {e.name: e.type for e in facts.entities}
+    assert typed.get("Guardian") == "NewsAgency" and typed.get("CNN") == "NewsAgency"
+    assert typed.get("Gaza City") == "City"
