@@ -138,6 +138,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _groups(table, lex)
     _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
     _places_taken_for_people(table, lex)
+    _spelling_variants(table)
     _repeated_names(table)
     _possessive_countries(table, lex)
     _pairs(table, lex)
@@ -360,6 +361,35 @@ def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
         located = all(s is not None and _located(s.root) for s in spans)
         if words and (words[0] in lex.place_words or words[-1] in lex.place_words or located):
             table.merge(e, table.get(e.name, PLACE))
+
+
+def skeleton(name: str) -> str:
+    """'al-Shabaab', 'al-Shabab', 'Shabab group' -> 'shabab': a group's name without its
+    article, its group noun, its spaces and hyphens, and with doubled letters single."""
+    words = fold(name).replace("-", " ").split()
+    while words and words[0] in {"al", "el", "the"}:
+        words = words[1:]
+    if len(words) > 1 and words[-1] in {"group", "militia", "militants"}:
+        words = words[:-1]
+    return re.sub(r"(.)\1+", r"\1", "".join(w for w in words if w.isalnum()))
+
+
+def _spelling_variants(table: EntityTable) -> None:
+    """One group spelled several ways in one article is one entity: the most mentioned
+    spelling keeps the others' mentions."""
+    by_skeleton: dict[str, list[Entity]] = {}
+    for e in table.entities.values():
+        if e.type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT} and len(skeleton(e.name)) > 3:
+            by_skeleton.setdefault(skeleton(e.name), []).append(e)
+    for variants in by_skeleton.values():
+        if len(variants) < 2:
+            continue
+        keep = max(variants, key=lambda e: (len(e.mentions), e.type == ARMED_GROUP, e.key))
+        if any(e.type == ARMED_GROUP for e in variants):
+            keep.type = ARMED_GROUP
+        for e in variants:
+            if e is not keep:
+                table.merge(e, keep)
 
 
 def _located(token: Token) -> bool:

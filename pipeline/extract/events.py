@@ -136,6 +136,9 @@ class EventReader:
             for k in found:
                 if self.table.entities[k].type != CITY and k not in keys:  # regions act; cities are where
                     keys.append(k)
+            for c in t.children:  # "other African countries, including Ethiopia, Kenya and Uganda"
+                if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
+                    keys += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p) if k not in keys]
         return keys
 
     def _last_named(self, token: Token, kind: str) -> list[str]:

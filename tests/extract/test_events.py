@@ -182,3 +182,9 @@ def test_a_statement_welcoming_something_is_its_issuers_act(read):
     facts = read("The foreign ministers of Germany issued a statement welcoming the efforts of France.")
     ev = only(facts, "Support")
     assert ev.sources and all(facts.entity(k).code == "DEUGOV" for k in ev.sources)
+
+
+def test_the_parties_a_list_includes_are_all_targets(read):
+    facts = read("Al-Shabaab has threatened other African countries, including Ethiopia, Kenya and Uganda.")
+    ev = only(facts, "Threaten")
+    assert {"Ethiopia", "Kenya", "Uganda"} <= names(facts, ev.targets)
