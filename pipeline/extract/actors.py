@@ -206,7 +206,7 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str
                 if code:
                     return code[:3]
             if ent.type in PLACE_TYPES:
-                code = d.country_words.get(fold(ent.name))
+                code = _stated_state(t, table, d) or d.country_words.get(fold(ent.name))
                 if code in d.country_of:
                     return code
         code = d.country_words.get(fold(t.text)) if t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.text[:1].isupper() else None
@@ -217,9 +217,11 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str
 
 def home_country(table: EntityTable, d: Dictionaries) -> str | None:
     """The article's own country: the one its states and places name most (a place counts
-    twice, for the country the country lists put it in: where things happen says more than
-    who speaks), at least three times and more than any other; none on a tie."""
+    twice, for the country the country lists put it in, if the article names that country:
+    where things happen says more than who speaks), at least three times and more than any
+    other; none on a tie."""
     counts: dict[str, int] = {}
+    named = _named_countries(table, d)
     for e in table.entities.values():
         if e.type == STATE:
             code, weight = d.code_of.get(e.name), 1
@@ -227,7 +229,7 @@ def home_country(table: EntityTable, d: Dictionaries) -> str | None:
             code, weight = d.country_words.get(fold(e.name)), 2  # where things happen says more than who speaks
         else:
             continue
-        if code in d.country_of:
+        if code in d.country_of and code in named:  # a place counts for a country the article names
             counts[code] = counts.get(code, 0) + weight * len(e.mentions)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -236,11 +238,37 @@ def home_country(table: EntityTable, d: Dictionaries) -> str | None:
 
 
 def _where(tok: Token, table: EntityTable, d: Dictionaries) -> str | None:
-    """The one country the places named in the token's sentence lie in (none if they lie in two)."""
-    countries = {d.country_words.get(fold(table.entities[k].name)) for t in table.sentence(tok)
+    """The one country the places named in the token's sentence lie in (none if they lie in
+    two), counting a place only for a country the article names: the lists' Juba is South
+    Sudan's capital, the Juba river of a Somali story is not."""
+    countries = {_place_country(t, table.entities[k], table, d) for t in table.sentence(tok)
                  for k in table.keys_at(t) if table.entities[k].type in PLACE_TYPES - {STATE}}
-    countries = {c for c in countries if c in d.country_of}
+    countries.discard(None)
     return countries.pop() if len(countries) == 1 else None
+
+
+def _named_countries(table: EntityTable, d: Dictionaries) -> set[str]:
+    return {d.code_of[e.name] for e in table.entities.values() if e.type == STATE and e.mentions and e.name in d.code_of}
+
+
+def _place_country(tok: Token, place: Entity, table: EntityTable, d: Dictionaries) -> str | None:
+    """The country of a place somewhere in the sentence (weaker evidence than 'police in
+    Nablus'): the state the text puts it in, else the lists' country if the article names
+    that country at all."""
+    code = _stated_state(tok, table, d) or d.country_words.get(fold(place.name))
+    return code if code in d.country_of and code in _named_countries(table, d) else None
+
+
+def _stated_state(place: Token, table: EntityTable, d: Dictionaries) -> str | None:
+    """'the Juba region in Somalia': the state the text puts a place in, over the lists' guess
+    (their Juba is South Sudan's capital)."""
+    head = place.head if place.dep_ == "compound" else place
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            state = next((table.entities[k] for k in table.keys_at(obj) if table.entities[k].type == STATE), None)
+            if state is not None:
+                return d.code_of.get(state.name)
+    return None
 
 
 def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tuple[str, str | None] | None:

@@ -170,7 +170,11 @@ def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
     """A known person this name refers to: the same full name, or its surname alone."""
     person = by_surname.get(fold(ent[-1].text))
     if person is None and len(ent) == 1:
-        return by_surname.get(GIVEN + fold(ent[0].text))  # "Shimelis" for "Shimelis Kemal"
+        person = by_surname.get(GIVEN + fold(ent[0].text))  # "Shimelis" for "Shimelis Kemal"
+        if person is None and len(ent[0].text) >= 6:  # "Petraus" for "Petraeus": a letter dropped or added
+            typo = [p for k, p in by_surname.items() if not k.startswith(GIVEN) and _one_letter_apart(k, fold(ent[0].text))]
+            return typo[0] if len(typo) == 1 else None
+        return person
     if person is None:
         return None
     words = fold(ent.text).split()
@@ -178,6 +182,14 @@ def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
     if words == full[-len(words):] or words == full:
         return person
     return None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """'petraeus' and 'petraus': one letter more or less."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
@@ -237,7 +249,9 @@ def _acronyms(table: EntityTable, ents: list[TokSpan]) -> None:
 
 
 def _is_located_in(token: Token, lex: Lexicon) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps
+    """'in Ankara', 'the Juba region': a place, not the state its capital may stand for."""
+    return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps or \
+        token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _title_of(tokens: list[Token], lex: Lexicon) -> str | None:
@@ -330,6 +344,7 @@ def _bare_titles(table: EntityTable, lex: Lexicon) -> None:
             table.mention(person, phrase)
 
 
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "state"}
 PLACE_PREPS = {"in", "near", "at", "into", "outside", "inside", "around", "across", "through"}  # not "to", "from" X
 
 
@@ -359,7 +374,8 @@ def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
         words = fold(e.name).split()
         spans = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
         located = all(s is not None and _located(s.root) for s in spans)
-        if words and (words[0] in lex.place_words or words[-1] in lex.place_words or located):
+        listed = fold(e.name) in lex.place_names  # "Marja": a place of the country lists
+        if words and (words[0] in lex.place_words or words[-1] in lex.place_words or located or listed):
             table.merge(e, table.get(e.name, PLACE))
 
 
@@ -396,6 +412,8 @@ def _located(token: Token) -> bool:
     """'in Sirba and Abu Suruj': the object (or one of the objects) of a preposition of place."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":  # "the southern town of Marja"
+        return token.head.head.lemma_.lower() in PLACE_NOUNS
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 

@@ -455,6 +455,8 @@ class EventReader:
             trigger = next((t for t in listed if self.matches(token, t)), None)
             if trigger is None and token.pos_ == "VERB" and self.codable(token):
                 coding = self.coder.code(token)
+                if coding is not None and not coding.by_pattern and token.lemma_.lower() in self.lex.no_default_verbs:
+                    coding = None  # "took place", "controls the cabinet": the block's default code misreads them
                 if coding is not None and coding.plover in self.lex.plover_classes:
                     trigger = Trigger(token.lemma_.lower(), "VERB", None, coding.plover,
                                       self.lex.plover_classes[coding.plover], coding.cameo, coding.by_pattern,

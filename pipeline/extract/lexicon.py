@@ -70,7 +70,14 @@ class Lexicon:
     intent_words: frozenset[str]  # 'vowed to retaliate', 'its intent to arrest': violence intended is a threat
     statement_nouns: frozenset[str]  # 'X issued a statement welcoming Y': what the statement does, X does
     place_words: frozenset[str]  # 'Freedom Square', 'Jebel Moon': a name with one of these is a place
+    no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded only by a pattern, never by their block's default
+    place_names: frozenset[str]  # the country lists' cities and provinces, and the project's own: 'mosul', 'marja'
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
 
 
 @cache
@@ -130,6 +137,9 @@ def load() -> Lexicon:
         intent_words=frozenset(raw["intent_words"]),
         statement_nouns=frozenset(raw["statement_nouns"]),
         place_words=frozenset(raw["place_words"]),
+        no_default_verbs=frozenset(raw["no_default_verbs"]),
+        place_names=frozenset(fold(r["word"]) for name in ("cameo/country_words.csv", "country_words_extra.csv")
+                              for r in _csv(DATA / name)),
         threat_modes=raw["threat_modes"],
     )
 

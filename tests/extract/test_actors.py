@@ -95,3 +95,8 @@ def test_members_of_the_un_are_the_uns_with_plovers_non_state_country_code(read)
 def test_places_the_lists_lack_still_give_their_country(read):
     facts = read("Civilians in Gaza fled as police in Tigray arrested students.")
     assert coded(facts)["Civilians in Gaza"] == "PSECVL" and coded(facts)["police in Tigray"] == "ETHCOP"
+
+
+def test_a_place_the_text_puts_in_a_state_is_in_that_state_whatever_the_lists_say(read):
+    facts = read("An official from the Juba region in Somalia said security forces were looking for the kidnappers.")
+    assert coded(facts)["An official from the Juba region in Somalia"] == "SOMGOV"  # the lists' Juba is in South Sudan

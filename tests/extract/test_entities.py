@@ -90,3 +90,11 @@ def test_one_group_spelled_several_ways_is_one_entity(read):
     facts = read("Al-Shabaab fighters attacked the base. A spokesman for al-Shabab said the Shabab group would fight on.")
     groups = [e for e in facts.entities if "shab" in e.name.lower() and not e.generic]
     assert len(groups) == 1 and groups[0].type == ARMED_GROUP
+
+
+def test_a_misspelt_surname_is_the_same_person_and_a_listed_place_is_no_person(read):
+    facts = read("General David Petraeus spoke on Sunday. Petraus said the fight for the southern town of Marja "
+                 "is only the start. \"We will win in Marja,\" he said.")
+    people = [e for e in facts.entities if e.type == PERSON]
+    assert [p.name for p in people] == ["David Petraeus"]
+    assert facts.quotes and facts.quotes[0].speaker == people[0].key
