@@ -99,14 +99,18 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _speaker(verb: Token, table: EntityTable, last_person: str | None) -> str | None:
+    """The subject of the reporting verb, a person before anything else it names; a
+    participle's ('..., stating "..."') is its clause's."""
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
     for subj in subjects:
         if subj.lower_ in {"he", "she"}:
             return last_person
-        keys = table.keys_at(subj)
+        keys = _named_by(subj, table)
         if keys:
-            return keys[0]
+            return next((k for k in keys if table.entities[k].type == PERSON), keys[0])
+    if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
+        return _speaker(verb.head, table, last_person)  # "Weerachon expressed ..., stating ..."
     return None
 
 
@@ -135,9 +139,32 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         confidence = 0.9 if speaker else 0.0
         if speaker is None and previous and previous[1] and (previous[0] == para_start or quoted.continued):
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
+        if speaker is None and not verbs:
+            speaker = _introduced_by(table, first, para_start)
+            confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
     return quotes
+
+
+def _introduced_by(table: EntityTable, first: int, para_start: int) -> str | None:
+    """'Sombat offered his own interpretation on Facebook. "Raising three fingers ..."': a
+    quotation standing alone after a sentence of the same paragraph whose subject is a person
+    is that person's."""
+    n = table.sentence_of[first]
+    if n == 0 or table.sentences[n - 1].start_char < para_start:
+        return None
+    before = table.sentences[n - 1]
+    subject = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    keys = _named_by(subject, table) if subject is not None else []
+    return next((k for k in keys if table.entities[k].type == PERSON), None)
+
+
+def _named_by(subject: Token, table: EntityTable) -> list[str]:
+    """The entities a subject names: its own, else those of its appositive or compound words
+    ('Human Rights Watch's director, Brad Adams,'; 'Sombat Boonngam-anong')."""
+    return table.keys_at(subject) or [k for c in subject.children if c.dep_ in {"appos", "compound"}
+                                      for k in table.keys_at(c)]
 
 
 def _last_person(doc: Doc, table: EntityTable, before: int) -> str | None:

@@ -43,3 +43,17 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker(read):
     facts = read("The minister Ahmed Ali said: “We will not leave the city.\n"
                  "“We will defend it street by street, and we will win.”\n")
     assert len(facts.quotes) == 2 and facts.quotes[0].speaker and facts.quotes[1].speaker == facts.quotes[0].speaker
+
+
+def test_the_speaker_is_the_person_a_subject_names_in_apposition_or_the_clause_of_a_participle(read):
+    facts = read('Human Rights Watch\'s Asia director, Brad Adams, remarked: "The military\'s assault on rights '
+                 'has grown."\nJohn Kerry expressed awareness of the gesture, stating "We know it comes from '
+                 'the movie."')
+    speakers = [facts.entity(q.speaker).name if q.speaker else None for q in facts.quotes]
+    assert speakers == ["Brad Adams", "John Kerry"]
+
+
+def test_a_quotation_standing_alone_after_a_persons_sentence_is_that_persons(read):
+    facts = read('Nabeel Rajab offered his own interpretation of the gesture on Facebook. "Raising three '
+                 'fingers has become a symbol." Protests continued.')
+    assert [facts.entity(q.speaker).name for q in facts.quotes] == ["Nabeel Rajab"]
