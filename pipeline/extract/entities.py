@@ -199,6 +199,8 @@ def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
         if country:
             table.mention(table.get(country, STATE), ent)
             return
+        if folded.endswith("s") and folded[:-1] in lex.demonyms:
+            return  # "Somalians": the people, a kind of actor (pipeline.extract.actors)
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if nxt is not None and nxt.text[:1].isupper() and fold(nxt.text) in lex.admin_units:
             unit = ent.doc[ent.start:ent.end + 1]  # "Aleppo Governorate"

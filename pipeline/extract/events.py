@@ -130,9 +130,9 @@ class EventReader:
             if not found:
                 found = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.table.keys_at(c)
                          if self.table.entities[k].type == PERSON]
-            if not found and t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "some of the rebels"
+            if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"
                 found = [k for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children if p.dep_ == "pobj" for k in self.table.keys_at(p)]
+                         for p in c.children if p.dep_ == "pobj" for k in self.table.keys_at(p)] or found
             for k in found:
                 if self.table.entities[k].type != CITY and k not in keys:  # regions act; cities are where
                     keys.append(k)
