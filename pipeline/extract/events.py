@@ -27,6 +27,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 DEMAND = "DEMAND"  # the trigger kind of "X must/should do": the speaker's demand of X
 OBLIGING = {"must", "should"}
+ABOUT_OTHERS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # verbal conflict: whom the clause it governs is about
 LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is the target ("from X")
 ENGAGED_IN = {"in", "into", "on"}  # "took part in the fighting", "went on the offensive": the subject is the doer
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
@@ -121,7 +122,7 @@ class EventReader:
             if not found and t.lower_ in {"he", "she"}:
                 found = self._last_named(t, PERSON)
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
-                found = self._last_named(t, STATE)
+                found = [k for k in self._last_named(t, STATE) if not self._in_own_phrase(t, k)]
             if not found and t.lower_ in {"it", "they"}:
                 found = self._reporter(t) or self._last_subject(t)
             if not found and t.lemma_.lower() in STATE_NOUNS:  # "Georgian territory", "Russia's forces"
@@ -140,6 +141,12 @@ class EventReader:
                 if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
                     keys += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p) if k not in keys]
         return keys
+
+    def _in_own_phrase(self, token: Token, key: str) -> bool:
+        """'the United States invasion of the country': a state named in the very phrase
+        'the country' completes is not the country."""
+        phrase = token.head.head if token.dep_ == "pobj" else token.head
+        return any(key in self.table.keys_at(t) for t in phrase.subtree if t.i < token.i)
 
     def _last_named(self, token: Token, kind: str) -> list[str]:
         """'he', 'she': the person named last, in this sentence or the one before; 'the
@@ -287,6 +294,9 @@ class EventReader:
             targets = self.objects(token)
             if token.pos_ == "NOUN" and token.dep_ == "pobj" and not targets:
                 targets = self.objects(token.head.head)  # "in agreement ... with Russia"
+            if not targets and trigger.code in ABOUT_OTHERS:  # "warned that the country risks ...": the country
+                targets = [k for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS
+                           for k in self.actors(s)]
             if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country"
                 targets = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
                            for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]

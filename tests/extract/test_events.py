@@ -188,3 +188,12 @@ def test_the_parties_a_list_includes_are_all_targets(read):
     facts = read("Al-Shabaab has threatened other African countries, including Ethiopia, Kenya and Uganda.")
     ev = only(facts, "Threaten")
     assert {"Ethiopia", "Kenya", "Uganda"} <= names(facts, ev.targets)
+
+
+def test_a_warning_about_a_party_targets_it_and_the_country_is_not_the_state_of_its_own_phrase(read):
+    facts = read("Kofi Annan ended a visit to Kenya on Wednesday. Annan warned that the country risks violence. "
+                 "The war began with the United States invasion of the country.")
+    warning = only(facts, "Threaten")
+    assert names(facts, warning.targets) == {"Kenya"}
+    invasion = next(e for e in facts.events if e.trigger.text == "invasion")
+    assert names(facts, invasion.sources) == {"United States"} and "United States" not in names(facts, invasion.targets)
