@@ -81,6 +81,15 @@ def announced(token: Token, intent_words: frozenset[str]) -> Token | None:
     return None
 
 
+def lemmas(token: Token) -> list[str]:
+    """The token's lemma, and for a past form the model lemmatised oddly ('raped' -> 'rap')
+    the form without its -d or -ed."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in {"VBD", "VBN"} and token.lower_.endswith("ed"):
+        return [lemma, token.lower_[:-1], token.lower_[:-2]]
+    return [lemma]
+
+
 def hyphenated(token: Token, prefixes: frozenset[str]) -> bool:
     """The second half of a hyphenated word ('cease-fire', 'non-stop'): the whole word says
     what it is, unless its first half only qualifies it ('counter-demonstration', 'air-strike')."""
@@ -274,10 +283,14 @@ class EventReader:
         if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children):
             sources, targets = self.noun_roles(token)  # also a gerund used as a noun: "because of the shelling"
             return sources, [t for t in targets if t not in sources]
-        if any(c.dep_ == "nsubjpass" for c in token.children):
-            agent = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        shared = token.dep_ == "conj" and token.tag_ in {"VBN", "VBD"} and is_passive(token.head) and not any(
+            c.dep_ in SUBJECTS for c in token.children)  # "girls being taken ... and raped by X"
+        if shared or any(c.dep_ == "nsubjpass" for c in token.children):
+            verbs = (token, token.head) if shared else (token,)
+            agent = next((p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children
+                          if p.dep_ == "pobj"), None)
             sources = self.actors(agent)
-            targets = self.actors(next(c for c in token.children if c.dep_ == "nsubjpass"))
+            targets = self.actors(next(c for v in verbs for c in v.children if c.dep_ == "nsubjpass"))
         else:
             poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}), None)
             if poss is None and token.pos_ == "NOUN":  # "an offensive launched by the ONLF"
@@ -445,8 +458,11 @@ class EventReader:
         'was going to shoot', 'try to target')."""
         if verb.lemma_.lower() in self.lex.reporting_verbs:
             return False
-        if any(c.dep_ == "oprd" or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
+        if any(c.dep_ == "oprd" for c in verb.children):
             return False
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children) and \
+                not any(c.dep_ == "neg" for c in verb.children):
+            return False  # but "would not release" is a refusal
         return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS)
 
     def triggers(self) -> Iterator[tuple[Token, Trigger]]:
@@ -461,7 +477,8 @@ class EventReader:
             if pos == "VERB" and self.demanded(token):
                 yield token, Trigger(token.lemma_.lower(), DEMAND, None, "REQUEST", self.lex.plover_classes["REQUEST"])
                 continue
-            listed = self.lex.triggers.get((token.lemma_.lower(), "NOUN" if pos == "PROPN" else pos), ())
+            listed = next((ts for lemma in lemmas(token) if (ts := self.lex.triggers.get(
+                (lemma, "NOUN" if pos == "PROPN" else pos)))), ())
             trigger = next((t for t in listed if self.matches(token, t)), None)
             if trigger is None and token.pos_ == "VERB" and self.codable(token):
                 coding = self.coder.code(token)

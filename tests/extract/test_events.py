@@ -197,3 +197,9 @@ def test_a_warning_about_a_party_targets_it_and_the_country_is_not_the_state_of_
     assert names(facts, warning.targets) == {"Kenya"}
     invasion = next(e for e in facts.events if e.trigger.text == "invasion")
     assert names(facts, invasion.sources) == {"United States"} and "United States" not in names(facts, invasion.targets)
+
+
+def test_a_passive_conjunct_shares_its_doer_and_victim_and_an_odd_lemma_still_triggers(read):
+    facts = read("An eyewitness reported four girls being taken into a hut and raped at gunpoint by Sudanese soldiers.")
+    ev = next(e for e in facts.events if e.trigger.text == "raped")  # the model lemmatises it "rap"
+    assert ev.plover == "ASSAULT" and names(facts, ev.sources) == {"Sudan: military"}
