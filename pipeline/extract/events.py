@@ -114,6 +114,7 @@ class EventReader:
         self.threat_words = {lemma for (lemma, _), ts in lex.triggers.items() for t in ts if t.code == "THREATEN"}
         self.harm_nouns = {t.lemma for (lemma, pos), ts in lex.triggers.items() if pos == "NOUN"
                            for t in ts if t.code in {"ASSAULT", "COERCE"}}
+        self.wielded = self.harm_nouns | lex.weapon_nouns  # what a modifier's actor does or uses: "NATO airstrikes"
 
     # --- who ------------------------------------------------------------------
     def quote_at(self, token: Token) -> Quote | None:
@@ -139,7 +140,9 @@ class EventReader:
                          for k in self.table.keys_at(c) if self.table.entities[k].type == STATE]
             if not found:
                 found = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.table.keys_at(c)
-                         if self.table.entities[k].type == PERSON]
+                         if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO airstrikes"
+            if not found:  # "the rebels' civilian leadership, the Transitional National Council,"
+                found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)]
             if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"
                 found = [k for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj" for k in self.table.keys_at(p)] or found
@@ -327,7 +330,8 @@ class EventReader:
         targets: list[str] = []
         lemma = token.lemma_.lower()
         of_target = lemma in self.harm_nouns or lemma.endswith(AGENT_SUFFIXES)  # "invasion of", "defender of"
-        for c in token.children:
+        shared_by = [c for conj in token.conjuncts for c in conj.children if c.dep_ == "prep" and c.lower_ == "by"]
+        for c in [*token.children, *shared_by]:  # "fighting and shelling by Israeli forces": both are theirs
             objects = [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.lower_ not in {"its", "their"}:
                 sources += self.actors(c)
@@ -339,8 +343,11 @@ class EventReader:
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF"
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
-        if not sources and (token.dep_ in {"dobj", "attr"} or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN):
-            sources = self.actors(self.subject(token))  # not "slept because of the shelling"
+        governor = token.head.head if token.dep_ == "pobj" else token.head
+        if not sources and (token.dep_ in {"dobj", "attr"} and governor.lemma_.lower() in self.lex.light_verbs
+                            or token.dep_ == "attr"
+                            or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN):
+            sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))

@@ -72,6 +72,8 @@ class Lexicon:
     place_words: frozenset[str]  # 'Freedom Square', 'Jebel Moon': a name with one of these is a place
     no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded only by a pattern, never by their block's default
     place_names: frozenset[str]  # the country lists' cities and provinces, and the project's own: 'mosul', 'marja'
+    weapon_nouns: frozenset[str]  # 'NATO airstrikes', 'US drones': the modifier's actor acts through them
+    light_verbs: frozenset[str]  # 'X launched an offensive', 'X held talks': the verb's subject does the nominal event
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
 
 
@@ -140,6 +142,8 @@ def load() -> Lexicon:
         no_default_verbs=frozenset(raw["no_default_verbs"]),
         place_names=frozenset(fold(r["word"]) for name in ("cameo/country_words.csv", "country_words_extra.csv")
                               for r in _csv(DATA / name)),
+        weapon_nouns=frozenset(raw["weapon_nouns"]),
+        light_verbs=frozenset(raw["light_verbs"]),
         threat_modes=raw["threat_modes"],
     )
 

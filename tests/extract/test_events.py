@@ -203,3 +203,13 @@ def test_a_passive_conjunct_shares_its_doer_and_victim_and_an_odd_lemma_still_tr
     facts = read("An eyewitness reported four girls being taken into a hut and raped at gunpoint by Sudanese soldiers.")
     ev = next(e for e in facts.events if e.trigger.text == "raped")  # the model lemmatises it "rap"
     assert ev.plover == "ASSAULT" and names(facts, ev.sources) == {"Sudan: military"}
+
+
+def test_strikes_are_their_modifiers_and_a_subject_is_its_appositive_name(read):
+    facts = read("NATO airstrikes destroyed a bridge near Tripoli. The rebels' civilian leadership, the Transitional "
+                 "National Council, has rejected the presence of foreign troops.")
+    strike = next(e for e in facts.events if e.trigger.text == "destroyed")
+    assert names(facts, strike.sources) == {"NATO"}
+    rejection = next(e for e in facts.events if e.trigger.text == "rejected")
+    assert names(facts, rejection.sources) == {"Transitional National Council"}
+    assert not [e for e in facts.events if e.trigger.text == "presence"]  # rejecting a presence is not mobilising
