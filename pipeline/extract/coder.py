@@ -20,10 +20,10 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from pipeline.extract.lexicon import DATA
 
@@ -52,8 +52,30 @@ def _words(element: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def match_keys(token: Token) -> frozenset[str]:
+    """Every pattern word a token matches: its form (also as 'form_', this exact word), its
+    lemma, and the stems of four letters or more its form starts with, up to three letters
+    short of it (TABARI's stems: 'ATTACK' matches 'attacked', 'attackers')."""
+    low = token.lower_
+    return frozenset({low, low + "_", token.lemma_.lower(), *(low[:n] for n in range(max(4, len(low) - 3), len(low)))})
+
+
+@dataclass
+class Context:
+    """The words of one side of a verb's clause, with what each matches; `heads` is what the
+    words that head a phrase match ('* GOVERNMENT' is not 'government installations')."""
+    tokens: list[Token]
+    keys: list[frozenset[str]]
+    heads: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.heads = {k for t, ks in zip(self.tokens, self.keys) if t.dep_ not in MODIFIERS for k in ks}
+
+
 class VerbCoder:
     def __init__(self, verbs: dict, crosswalk: dict[str, tuple[str, str, str]]):
+        self._doc: Doc | None = None
+        self._keys: dict[int, frozenset[str]] = {}
         self.sets = {name: [tuple(m.split()) for m in members] for name, members in verbs["sets"].items()}
         self.blocks = verbs["blocks"]
         self.crosswalk = crosswalk
@@ -69,37 +91,33 @@ class VerbCoder:
                         self.phrasal.setdefault(words[0], []).append((words[1:], n, syn["code"]))
 
     # --- matching words ---------------------------------------------------------
+    def context(self, tokens: list[Token]) -> Context:
+        doc = tokens[0].doc if tokens else None
+        if doc is not self._doc:  # the match keys of one document's tokens are computed once
+            self._doc, self._keys = doc, {}
+        keys = []
+        for t in tokens:
+            if t.i not in self._keys:
+                self._keys[t.i] = match_keys(t)
+            keys.append(self._keys[t.i])
+        return Context(tokens, keys)
+
     @staticmethod
-    def word_matches(word: str, token: Token) -> bool:
-        if word.endswith("_"):
-            return token.lower_ == word[:-1]
-        low = token.lower_
-        return low == word or token.lemma_.lower() == word or (len(word) >= 4 and low.startswith(word)
-                                                                and len(low) - len(word) <= 3)
+    def run_matches(words: tuple[str, ...], ctx: Context) -> bool:
+        return any(all(w in ctx.keys[i + k] for k, w in enumerate(words)) for i in range(len(ctx.keys) - len(words) + 1))
 
-    def run_matches(self, words: tuple[str, ...], tokens: list[Token]) -> bool:
-        for i in range(len(tokens) - len(words) + 1):
-            if all(self.word_matches(w, tokens[i + k]) for k, w in enumerate(words)):
-                return True
-        return False
-
-    def head_matches(self, word: str, tokens: list[Token]) -> bool:
-        """A single word of a pattern names a phrase's head, not a modifier of another noun
-        ('* GOVERNMENT' is not 'government installations')."""
-        return any(t.dep_ not in MODIFIERS and self.word_matches(word, t) for t in tokens)
-
-    def element_matches(self, element: object, tokens: list[Token]) -> bool:
+    def element_matches(self, element: object, ctx: Context) -> bool:
         if isinstance(element, dict):  # a prepositional phrase: its preposition, and its words inside it
             return any(t.lower_ == element["prep"] and all(
-                self.element_matches(e, sorted(t.subtree, key=lambda x: x.i)) for e in element["words"])
-                for t in tokens)
+                self.element_matches(e, self.context(sorted(t.subtree, key=lambda x: x.i))) for e in element["words"])
+                for t in ctx.tokens)
         if isinstance(element, list):
-            return self.run_matches(tuple(element), tokens)
+            return self.run_matches(tuple(element), ctx)
         if element.startswith("&"):
-            return any(self.run_matches(member, tokens) if len(member) > 1 else self.head_matches(member[0], tokens)
+            return any(self.run_matches(member, ctx) if len(member) > 1 else member[0] in ctx.heads
                        for member in self.sets.get(element[1:].rstrip("_"), ()))
         words = _words(element)
-        return self.run_matches(words, tokens) if len(words) > 1 else self.head_matches(words[0], tokens)
+        return self.run_matches(words, ctx) if len(words) > 1 else words[0] in ctx.heads
 
     # --- coding a verb ------------------------------------------------------------
     def candidates(self, verb: Token) -> list[tuple[int, str | None, int]]:
@@ -126,7 +144,7 @@ class VerbCoder:
         candidates = self.candidates(verb)
         if not candidates:
             return None
-        subject, obj = self.contexts(verb)
+        subject, obj = (self.context(side) for side in self.contexts(verb))
         best: tuple[tuple[int, bool], str | None] | None = None
         verb_words = {verb.lemma_.lower(), verb.lower_}
         for block, _, _ in candidates:

@@ -172,7 +172,9 @@ def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
     if person is None and len(ent) == 1:
         person = by_surname.get(GIVEN + fold(ent[0].text))  # "Shimelis" for "Shimelis Kemal"
         if person is None and len(ent[0].text) >= 6:  # "Petraus" for "Petraeus": a letter dropped or added
-            typo = [p for k, p in by_surname.items() if not k.startswith(GIVEN) and _one_letter_apart(k, fold(ent[0].text))]
+            word = fold(ent[0].text)
+            typo = [p for k, p in by_surname.items() if abs(len(k) - len(word)) == 1 and _one_letter_apart(k, word)
+                    and not k.startswith(GIVEN)]
             return typo[0] if len(typo) == 1 else None
         return person
     if person is None:

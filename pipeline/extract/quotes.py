@@ -168,8 +168,8 @@ def _named_by(subject: Token, table: EntityTable) -> list[str]:
 
 
 def _last_person(doc: Doc, table: EntityTable, before: int) -> str | None:
-    for i in sorted((i for i in table.by_token if i < before), reverse=True):
-        for key in table.by_token[i]:
+    for i in range(before - 1, -1, -1):
+        for key in table.by_token.get(i, ()):
             if table.entities[key].type == PERSON:
                 return key
     return None
