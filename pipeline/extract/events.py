@@ -129,7 +129,7 @@ class EventReader:
             found = self.table.keys_at(t)
             if not found and t.lower_ in SPEAKING:
                 found = self._first_person(t)
-            if not found and t.lower_ in {"he", "she"}:
+            if not found and t.lower_ in {"he", "she", "his", "her"}:
                 found = self._last_named(t, PERSON)
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
                 found = [k for k in self._last_named(t, STATE) if not self._in_own_phrase(t, k)]
@@ -173,11 +173,12 @@ class EventReader:
         return []
 
     def _last_subject(self, token: Token) -> list[str]:
-        """'it', 'they' as a subject: the actor that was the subject last, in this sentence or
-        the one before ('The rebels seized the town. They then attacked ...'), if it is not a
-        person or a place, and is one thing for 'it', many for 'they'."""
-        if token.dep_ not in SUBJECTS:
+        """'it', 'they' as a subject (or 'its', 'their' as a possessive): the actor that was the
+        subject last, in this sentence or the one before ('The rebels seized the town. They then
+        attacked ...'), if it is not a person or a place, and is one thing for 'it', many for 'they'."""
+        if token.dep_ not in SUBJECTS and token.dep_ != "poss":
             return []
+        plural = token.lower_ in {"they", "their"}
         start = self.table.sentence(token).start
         if start > 0:
             start = self.table.sentence(start - 1).start
@@ -187,7 +188,7 @@ class EventReader:
             keys = [k for k in self.table.keys_at(t) if self.table.entities[k].type not in {PERSON, CITY, PLACE}]
             many = t.tag_ in {"NNS", "NNPS"} or bool(t.conjuncts) or any(
                 self.table.entities[k].generic and not t.tag_ == "NN" for k in keys)
-            if keys and many == (token.lower_ == "they"):
+            if keys and many == plural:
                 return keys if many else keys[:1]
             if keys or t.pos_ in {"NOUN", "PROPN"}:
                 return []  # the last subject is something else: no guess
@@ -330,11 +331,16 @@ class EventReader:
         targets: list[str] = []
         lemma = token.lemma_.lower()
         of_target = lemma in self.harm_nouns or lemma.endswith(AGENT_SUFFIXES)  # "invasion of", "defender of"
+        own = set(self.table.keys_at(token))
         shared_by = [c for conj in token.conjuncts for c in conj.children if c.dep_ == "prep" and c.lower_ == "by"]
         for c in [*token.children, *shared_by]:  # "fighting and shelling by Israeli forces": both are theirs
             objects = [p for p in c.children if p.dep_ == "pobj"]
-            if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.lower_ not in {"its", "their"}:
-                sources += self.actors(c)
+            if c.dep_ == "poss" and c.lower_ in {"its", "their"}:  # "their advance": the group subject before
+                sources += self._last_subject(c)
+            elif c.dep_ == "poss" and c.lower_ in {"his", "her"}:  # "his opposition to torture"
+                sources += self._last_named(c, PERSON)
+            elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
+                sources += [k for k in self.actors(c) if k not in own]
             elif c.dep_ == "prep" and c.lower_ in {"by", "between", "among", "from"}:
                 sources += [k for p in objects for k in self.actors(p)]
             elif c.dep_ == "prep" and (c.lower_ in {"on", "against", "to", "with", "at", "into", "for"} or

@@ -213,3 +213,13 @@ def test_strikes_are_their_modifiers_and_a_subject_is_its_appositive_name(read):
     rejection = next(e for e in facts.events if e.trigger.text == "rejected")
     assert names(facts, rejection.sources) == {"Transitional National Council"}
     assert not [e for e in facts.events if e.trigger.text == "presence"]  # rejecting a presence is not mobilising
+
+
+def test_possessive_pronouns_name_the_doer_of_a_nominal_event(read):
+    facts = read("General David Petraeus spoke on Sunday. The general also noted his opposition to torture. "
+                 "Kurdish forces gained control of the dam as part of their advance against the insurgents.")
+    opposition = next(e for e in facts.events if e.trigger.text == "opposition")
+    assert opposition.plover == "ACCUSE" and names(facts, opposition.sources) == {"David Petraeus"}
+    control = next(e for e in facts.events if e.trigger.text == "control")
+    advance = next(e for e in facts.events if e.trigger.text == "advance")
+    assert control.plover == "COERCE" and control.sources and advance.sources == control.sources
