@@ -90,14 +90,19 @@ def words(phrase: str) -> str:
 
 # --- agents -------------------------------------------------------------------
 
+NOT_MEN = ("GERMAN", "HUMAN", "OTTOMAN", "ROMAN", "TALISMAN", "CAYMAN")  # -MAN words whose plural is -MANS
+
+
 def plurals(root: str) -> list[str]:
     if "_OF_" in root:  # HEAD_OF_STATE -> HEADS_OF_STATE
         head, _, rest = root.partition("_OF_")
         return [f"{p}_OF_{rest}" for p in plurals(head)]
-    if root.endswith("MAN"):  # MILITIAMAN -> MILITIAMEN, WOMAN -> WOMEN
+    if root.endswith("ISH"):  # JEWISH, KURDISH: an adjective, no plural
+        return []
+    if root.endswith("MAN") and not root.endswith(NOT_MEN):  # MILITIAMAN -> MILITIAMEN, but GERMANS
         return [root[:-3] + "MEN"]
-    if root.endswith(("SS", "X", "CH", "SH")) and not root.endswith("ARCH"):  # BRANCHES, but MONARCHS
-        return [root + "ES"]
+    if root.endswith(("SS", "X", "CH", "SH")) and not root.endswith(("ARCH", "ECH", "ACH", "OCH")):
+        return [root + "ES"]  # BRANCHES, CHURCHES, but MONARCHS, CZECHS, STOMACHS
     if root.endswith("Y") and root[-2:-1] not in "AEIOU":
         return [root[:-1] + "IES"]
     return [root + "S"]

@@ -286,7 +286,7 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
             named = next((table.entities[k] for k in table.keys_at(m) if not table.entities[k].generic
                           and table.entities[k].type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}), None)
             if named is not None and named.code and len(named.code) >= 6:
-                if named.code[:3] in lex.non_state_countries:  # "UN officials": UNO IGO, PLOVER's non-state "country"
+                if named.code[:3] in lex.non_state_countries and d.sector(named.code[:3]):  # "UN officials": UNO IGO
                     inner = named.code[3:6]
                     return named.code[:3], inner if inner in lex.non_state_countries else None
                 return named.code[3:6], named.code[:3]  # "Hamas fighters": PSE REB, as Hamas is

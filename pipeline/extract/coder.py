@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from pipeline.extract.lexicon import DATA
 
@@ -31,6 +31,7 @@ OWN_CLAUSE = {"dobj", "dative", "attr", "oprd", "prep", "prt", "agent", "xcomp",
               "compound", "pobj", "amod"}  # what follows the verb in its own clause
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIERS = {"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"}
+KEYS = "ckg.match_keys"  # Doc.user_data key: token index -> the pattern words the token matches
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,6 @@ class Context:
 
 class VerbCoder:
     def __init__(self, verbs: dict, crosswalk: dict[str, tuple[str, str, str]]):
-        self._doc: Doc | None = None
-        self._keys: dict[int, frozenset[str]] = {}
         self.sets = {name: [tuple(m.split()) for m in members] for name, members in verbs["sets"].items()}
         self.blocks = verbs["blocks"]
         self.crosswalk = crosswalk
@@ -91,15 +90,16 @@ class VerbCoder:
                         self.phrasal.setdefault(words[0], []).append((words[1:], n, syn["code"]))
 
     # --- matching words ---------------------------------------------------------
-    def context(self, tokens: list[Token]) -> Context:
-        doc = tokens[0].doc if tokens else None
-        if doc is not self._doc:  # the match keys of one document's tokens are computed once
-            self._doc, self._keys = doc, {}
+    @staticmethod
+    def context(tokens: list[Token]) -> Context:
+        if not tokens:
+            return Context([], [])
+        known = tokens[0].doc.user_data.setdefault(KEYS, {})  # each token's keys, once per document
         keys = []
         for t in tokens:
-            if t.i not in self._keys:
-                self._keys[t.i] = match_keys(t)
-            keys.append(self._keys[t.i])
+            if t.i not in known:
+                known[t.i] = match_keys(t)
+            keys.append(known[t.i])
         return Context(tokens, keys)
 
     @staticmethod

@@ -377,9 +377,9 @@ def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
     for e in [e for e in table.entities.values() if e.type == PERSON and not e.titles and not e.affiliation]:
         words = fold(e.name).split()
         spans = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
-        located = all(s is not None and _located(s.root) for s in spans)
+        located = bool(spans) and all(s is not None and _located(s.root) for s in spans)
         listed = fold(e.name) in lex.place_names  # "Marja": a place of the country lists
-        if words and (words[0] in lex.place_words or words[-1] in lex.place_words or located or listed):
+        if words and (words[0] in lex.place_prefixes or words[-1] in lex.place_words or located or listed):
             table.merge(e, table.get(e.name, PLACE))
 
 
@@ -391,7 +391,7 @@ def skeleton(name: str) -> str:
         words = words[1:]
     if len(words) > 1 and words[-1] in {"group", "militia", "militants"}:
         words = words[:-1]
-    return re.sub(r"(.)\1+", r"\1", "".join(w for w in words if w.isalnum()))
+    return re.sub(r"(.)\1+", r"\1", "".join(re.sub(r"\W", "", w) for w in words))
 
 
 def _spelling_variants(table: EntityTable) -> None:

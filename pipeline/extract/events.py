@@ -30,6 +30,7 @@ OBLIGING = {"must", "should"}
 ABOUT_OTHERS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # verbal conflict: whom the clause it governs is about
 LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is the target ("from X")
 ENGAGED_IN = {"in", "into", "on"}  # "took part in the fighting", "went on the offensive": the subject is the doer
+ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead"}  # "are in talks", not "died in the fighting"
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
 SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words
@@ -66,18 +67,19 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
 
 
-def announced(token: Token, intent_words: frozenset[str]) -> Token | None:
+def announced(token: Token, intent_words: frozenset[str], light_verbs: frozenset[str]) -> Token | None:
     """The word that makes an act a stated intention, if any: will/shall on its own verb or on
-    the verbs it completes ('we will continue this operation', 'we shall keep on targeting
-    them', 'we will have to make an arrest'), or a word of intent it completes ('vowed to
-    retaliate', 'its intent to arrest protesters')."""
+    the verbs it completes or is the object of a light verb of ('we will continue this
+    operation', 'we shall keep on targeting them', 'we will have to make an arrest'; not 'will
+    investigate the killing'), or a word of intent it completes ('vowed to retaliate', 'its
+    intent to arrest protesters')."""
     for tok in (token, *token.ancestors):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
             return tok
         if tok is not token and tok.lemma_.lower() in intent_words:
             return tok
-        if tok.dep_ not in ANNOUNCING:
-            return None
+        if tok.dep_ not in ANNOUNCING or tok.dep_ == "dobj" and tok.head.lemma_.lower() not in light_verbs:
+            return None  # "will make an arrest", not "will investigate the killing"
     return None
 
 
@@ -287,14 +289,14 @@ class EventReader:
         if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children):
             sources, targets = self.noun_roles(token)  # also a gerund used as a noun: "because of the shelling"
             return sources, [t for t in targets if t not in sources]
-        shared = token.dep_ == "conj" and token.tag_ in {"VBN", "VBD"} and is_passive(token.head) and not any(
-            c.dep_ in SUBJECTS for c in token.children)  # "girls being taken ... and raped by X"
+        shared = token.dep_ == "conj" and is_passive(token.head) and not any(c.dep_ in SUBJECTS for c in token.children) \
+            and (token.tag_ == "VBN" or any(c.dep_ == "agent" for c in token.children))  # "taken ... and raped by X"
         if shared or any(c.dep_ == "nsubjpass" for c in token.children):
             verbs = (token, token.head) if shared else (token,)
             agent = next((p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children
                           if p.dep_ == "pobj"), None)
             sources = self.actors(agent)
-            targets = self.actors(next(c for v in verbs for c in v.children if c.dep_ == "nsubjpass"))
+            targets = self.actors(next((c for v in verbs for c in v.children if c.dep_ == "nsubjpass"), None))
         else:
             poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}), None)
             if poss is None and token.pos_ == "NOUN":  # "an offensive launched by the ONLF"
@@ -324,9 +326,9 @@ class EventReader:
         """A nominal event: its doers are a possessive, a modifier ('NATO airstrikes', 'Russian
         troops' deployment') or 'by X'; both sides of 'between X and Y'; its target 'on',
         'against', 'to', 'for' or 'with' X, and 'of' X for a harm ('the invasion of Iraq') or after
-        a noun for a doer ('a defender of the government'). With no
-        doer in the phrase, the subject of the verb it is the object of ('X launched an
-        offensive', 'X held talks')."""
+        a noun for a doer ('a defender of the government'). With no doer in the phrase, the
+        subject of the light verb it is the object of ('X launched an offensive', 'X held talks')
+        or of a verb of taking part ('X took part in the fighting', 'X went on the offensive')."""
         sources: list[str] = []
         targets: list[str] = []
         lemma = token.lemma_.lower()
@@ -349,10 +351,9 @@ class EventReader:
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF"
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
-        governor = token.head.head if token.dep_ == "pobj" else token.head
-        if not sources and (token.dep_ in {"dobj", "attr"} and governor.lemma_.lower() in self.lex.light_verbs
-                            or token.dep_ == "attr"
-                            or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN):
+        governor = (token.head.head if token.dep_ == "pobj" else token.head).lemma_.lower()
+        if not sources and (token.dep_ == "dobj" and governor in self.lex.light_verbs or token.dep_ == "attr"
+                            or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING):
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
@@ -538,7 +539,8 @@ class EventReader:
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future":
                 trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
-            elif trigger.code in self.lex.threat_modes and (by := announced(token, self.lex.intent_words)):
+            elif trigger.code in self.lex.threat_modes and \
+                    (by := announced(token, self.lex.intent_words, self.lex.light_verbs)):
                 # "we will strike", "vowed to retaliate": violence announced is a threat (PLOVER)
                 if by.lemma_.lower() in self.threat_words:
                     continue  # "threatened to attack": the threat is the event, the attack its content

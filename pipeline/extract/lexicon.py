@@ -69,7 +69,8 @@ class Lexicon:
     hyphen_prefixes: frozenset[str]  # 'counter-demonstration': a first half that leaves the word what its second is
     intent_words: frozenset[str]  # 'vowed to retaliate', 'its intent to arrest': violence intended is a threat
     statement_nouns: frozenset[str]  # 'X issued a statement welcoming Y': what the statement does, X does
-    place_words: frozenset[str]  # 'Freedom Square', 'Jebel Moon': a name with one of these is a place
+    place_words: frozenset[str]  # 'Freedom Square': a name ending in one of these is a place
+    place_prefixes: frozenset[str]  # 'Jebel Moon', 'Lake Chad': a name starting with one of these is a place
     no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded only by a pattern, never by their block's default
     place_names: frozenset[str]  # the country lists' cities and provinces, and the project's own: 'mosul', 'marja'
     weapon_nouns: frozenset[str]  # 'NATO airstrikes', 'US drones': the modifier's actor acts through them
@@ -139,6 +140,7 @@ def load() -> Lexicon:
         intent_words=frozenset(raw["intent_words"]),
         statement_nouns=frozenset(raw["statement_nouns"]),
         place_words=frozenset(raw["place_words"]),
+        place_prefixes=frozenset(raw["place_prefixes"]),
         no_default_verbs=frozenset(raw["no_default_verbs"]),
         place_names=frozenset(fold(r["word"]) for name in ("cameo/country_words.csv", "country_words_extra.csv")
                               for r in _csv(DATA / name)),

@@ -98,3 +98,11 @@ def test_a_misspelt_surname_is_the_same_person_and_a_listed_place_is_no_person(r
     people = [e for e in facts.entities if e.type == PERSON]
     assert [p.name for p in people] == ["David Petraeus"]
     assert facts.quotes and facts.quotes[0].speaker == people[0].key
+
+
+def test_spelling_variants_do_not_merge_different_groups_and_a_surname_like_hill_stays_a_person(read):
+    facts = read("The Sudan People's Liberation Army and the Sudan Liberation Army clashed. Christopher Hill "
+                 "arrived on Monday. Hill said the talks would resume.")
+    names_ = {e.name for e in facts.entities}
+    assert {"Sudan People's Liberation Army", "Sudan Liberation Army"} <= names_
+    assert next(e for e in facts.entities if e.name == "Christopher Hill").type == PERSON

@@ -223,3 +223,22 @@ def test_possessive_pronouns_name_the_doer_of_a_nominal_event(read):
     control = next(e for e in facts.events if e.trigger.text == "control")
     advance = next(e for e in facts.events if e.trigger.text == "advance")
     assert control.plover == "COERCE" and control.sources and advance.sources == control.sources
+
+
+def test_victims_and_investigators_are_not_made_attackers(read):
+    facts = read("Two girls died after being abducted and raped by soldiers. Ten Syrian soldiers died in the "
+                 "fighting. The United Nations will investigate the killing of protesters by Syrian forces.")
+    assert not [e for e in facts.events if e.plover == "THREATEN"]  # an inquiry announced is no threat
+    assert not [e for e in facts.events if e.plover == "ASSAULT" and "Syria: military" in names(facts, e.sources)
+                and e.trigger.text == "fighting"]
+    raped = next(e for e in facts.events if e.trigger.text == "raped")
+    assert raped.plover == "ASSAULT" and raped.sources
+
+
+def test_an_active_verb_joined_to_a_passive_one_keeps_its_own_subject_and_recalling_is_coded(read):
+    facts = read("Two Syrian soldiers were ambushed by rebels and fired back. Qatar recalled its ambassador from "
+                 "Syria.")
+    fired = next(e for e in facts.events if e.trigger.text == "fired")
+    assert names(facts, fired.sources) == {"Syria: military"}
+    recalled = next(e for e in facts.events if e.trigger.text == "recalled")
+    assert recalled.plover == "SANCTION" and names(facts, recalled.sources) == {"Qatar"}
