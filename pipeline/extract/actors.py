@@ -73,7 +73,8 @@ def load() -> Dictionaries:
     code_of = {r["country"]: r["code"] for r in _rows("country_codes.csv")}
     return Dictionaries(
         agents=agents, actors=actors,  # type: ignore[arg-type]
-        country_words={fold(r["word"]): r["code"] for r in _rows("country_words.csv") + _rows("country_words_extra.csv")},
+        country_words={fold(r["word"]): r["code"]
+                       for r in _rows("country_words.csv") + _rows("country_words_extra.csv")},
         code_of=code_of, country_of={c: n for n, c in sorted(code_of.items(), reverse=True)},
         sectors={r["sector"]: Sector(r["class"], r["label"]) for r in _rows("sectors.csv")})
 
@@ -248,7 +249,8 @@ def _where(tok: Token, table: EntityTable, d: Dictionaries) -> str | None:
 
 
 def _named_countries(table: EntityTable, d: Dictionaries) -> set[str]:
-    return {d.code_of[e.name] for e in table.entities.values() if e.type == STATE and e.mentions and e.name in d.code_of}
+    return {d.code_of[e.name] for e in table.entities.values()
+            if e.type == STATE and e.mentions and e.name in d.code_of}
 
 
 def _place_country(tok: Token, place: Entity, table: EntityTable, d: Dictionaries) -> str | None:

@@ -21,7 +21,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -43,6 +43,7 @@ class Coding:
     by_pattern: bool  # a pattern of words around the verb decided, not the verb alone
 
 
+@lru_cache(maxsize=None)
 def _words(element: str) -> tuple[str, ...]:
     """'not_only' -> ('not', 'only'); 'sit-in' -> ('sit', '-', 'in'), as spaCy splits it; a final
     '_' (this exact word) stays on the last word."""
@@ -104,7 +105,8 @@ class VerbCoder:
 
     @staticmethod
     def run_matches(words: tuple[str, ...], ctx: Context) -> bool:
-        return any(all(w in ctx.keys[i + k] for k, w in enumerate(words)) for i in range(len(ctx.keys) - len(words) + 1))
+        return any(all(w in ctx.keys[i + k] for k, w in enumerate(words))
+                   for i in range(len(ctx.keys) - len(words) + 1))
 
     def element_matches(self, element: object, ctx: Context) -> bool:
         if isinstance(element, dict):  # a prepositional phrase: its preposition, and its words inside it

@@ -11,6 +11,7 @@ clause reported by "X said", is X's claim and says so.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterator
 
@@ -30,14 +31,14 @@ OBLIGING = {"must", "should"}
 ABOUT_OTHERS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # verbal conflict: whom the clause it governs is about
 LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is the target ("from X")
 ENGAGED_IN = {"in", "into", "on"}  # "took part in the fighting", "went on the offensive": the subject is the doer
-ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead"}  # "are in talks", not "died in the fighting"
+ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead"}  # not "died in the fighting"
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
 SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words
 DONE_TO = {"COERCE", "RETREAT"}  # arrests and releases: news often name only whom they were done to
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
-ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "shall keep on targeting", "will make an arrest"
+ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -113,6 +114,8 @@ class EventReader:
                  figures: list[Figure], lex: Lexicon):
         self.doc, self.table, self.quotes, self.times, self.figures, self.lex = doc, table, quotes, times, figures, lex
         self.coder = coder.load()
+        self.quotes_sorted = sorted(quotes, key=lambda q: q.span.start)
+        self.quote_starts = [q.span.start for q in self.quotes_sorted]
         self.threat_words = {lemma for (lemma, _), ts in lex.triggers.items() for t in ts if t.code == "THREATEN"}
         self.harm_nouns = {t.lemma for (lemma, pos), ts in lex.triggers.items() if pos == "NOUN"
                            for t in ts if t.code in {"ASSAULT", "COERCE"}}
@@ -120,7 +123,8 @@ class EventReader:
 
     # --- who ------------------------------------------------------------------
     def quote_at(self, token: Token) -> Quote | None:
-        return next((q for q in self.quotes if q.span.start <= token.idx < q.span.end), None)
+        n = bisect.bisect_right(self.quote_starts, token.idx) - 1  # quotations do not overlap
+        return self.quotes_sorted[n] if n >= 0 and token.idx < self.quotes_sorted[n].span.end else None
 
     def actors(self, token: Token | None, conjuncts: bool = True) -> list[str]:
         """Entity keys a noun phrase (and its conjuncts) refers to; places are not actors."""
@@ -142,7 +146,7 @@ class EventReader:
                          for k in self.table.keys_at(c) if self.table.entities[k].type == STATE]
             if not found:
                 found = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.table.keys_at(c)
-                         if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO airstrikes"
+                         if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO jets"
             if not found:  # "the rebels' civilian leadership, the Transitional National Council,"
                 found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)]
             if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"
@@ -228,7 +232,8 @@ class EventReader:
                 return token.head  # "Medvedev and Kokoity, who met ..."
             if subj is not None:
                 return subj
-            if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.statement_nouns:
+            if token.dep_ == "acl" and token.head.dep_ == "dobj" and \
+                    token.head.lemma_.lower() in self.lex.statement_nouns:
                 token = token.head.head  # "X issued a statement welcoming ...": X welcomes
                 continue
             if token.dep_ == "acl" or (token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}
@@ -289,8 +294,9 @@ class EventReader:
         if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children):
             sources, targets = self.noun_roles(token)  # also a gerund used as a noun: "because of the shelling"
             return sources, [t for t in targets if t not in sources]
-        shared = token.dep_ == "conj" and is_passive(token.head) and not any(c.dep_ in SUBJECTS for c in token.children) \
-            and (token.tag_ == "VBN" or any(c.dep_ == "agent" for c in token.children))  # "taken ... and raped by X"
+        shared = token.dep_ == "conj" and is_passive(token.head) and \
+            not any(c.dep_ in SUBJECTS for c in token.children) and \
+            (token.tag_ == "VBN" or any(c.dep_ == "agent" for c in token.children))  # "taken ... and raped by X"
         if shared or any(c.dep_ == "nsubjpass" for c in token.children):
             verbs = (token, token.head) if shared else (token,)
             agent = next((p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children
@@ -516,7 +522,8 @@ class EventReader:
                 silenced[n] = discards.in_sentence(self.table.sentences[n].text)
             if silenced[n]:
                 continue
-            if trigger.code == "ASSAULT" and token.dep_ == "acl" and token.head.lemma_.lower() in self.lex.statement_nouns:
+            if trigger.code == "ASSAULT" and token.dep_ == "acl" and \
+                    token.head.lemma_.lower() in self.lex.statement_nouns:
                 continue  # "a resolution targeting the group's finances": a document harms no one
             sources, targets = self.roles(token, trigger)
             if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token):
@@ -534,7 +541,7 @@ class EventReader:
             if trigger.code in self.lex.refusal_modes and any(c.dep_ == "neg" for c in token.children) and \
                     not any(c.lower_ == "yet" for c in token.children):  # "not accepted yet" is pending, not refused
                 trigger = dataclasses.replace(trigger, code="REJECT", event_class=self.lex.plover_classes["REJECT"],
-                                              mode=self.lex.refusal_modes[trigger.code])  # "will not release": a refusal
+                                              mode=self.lex.refusal_modes[trigger.code])  # "will not release"
             elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future":

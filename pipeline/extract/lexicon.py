@@ -65,13 +65,13 @@ class Lexicon:
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
     refusal_modes: dict[str, str]  # a cooperative PLOVER type the text negates ('will not release') -> its REJECT mode
-    non_state_countries: dict[str, str]  # PLOVER's codes for no state ('UNO' -> 'United Nations'): "UN officials" are UNO IGO
+    non_state_countries: dict[str, str]  # PLOVER's codes of no state ('UNO' -> 'United Nations'): UN officials, UNO IGO
     hyphen_prefixes: frozenset[str]  # 'counter-demonstration': a first half that leaves the word what its second is
     intent_words: frozenset[str]  # 'vowed to retaliate', 'its intent to arrest': violence intended is a threat
     statement_nouns: frozenset[str]  # 'X issued a statement welcoming Y': what the statement does, X does
     place_words: frozenset[str]  # 'Freedom Square': a name ending in one of these is a place
     place_prefixes: frozenset[str]  # 'Jebel Moon', 'Lake Chad': a name starting with one of these is a place
-    no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded only by a pattern, never by their block's default
+    no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded by a pattern, never by the default
     place_names: frozenset[str]  # the country lists' cities and provinces, and the project's own: 'mosul', 'marja'
     weapon_nouns: frozenset[str]  # 'NATO airstrikes', 'US drones': the modifier's actor acts through them
     light_verbs: frozenset[str]  # 'X launched an offensive', 'X held talks': the verb's subject does the nominal event

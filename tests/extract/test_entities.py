@@ -87,7 +87,8 @@ def test_a_medium_of_the_actor_lists_is_a_news_agency_and_a_city_named_city_is_a
 
 
 def test_one_group_spelled_several_ways_is_one_entity(read):
-    facts = read("Al-Shabaab fighters attacked the base. A spokesman for al-Shabab said the Shabab group would fight on.")
+    facts = read("Al-Shabaab fighters attacked the base. A spokesman for al-Shabab said the Shabab group would "
+                 "fight on.")
     groups = [e for e in facts.entities if "shab" in e.name.lower() and not e.generic]
     assert len(groups) == 1 and groups[0].type == ARMED_GROUP
 
