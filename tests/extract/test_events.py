@@ -242,3 +242,9 @@ def test_an_active_verb_joined_to_a_passive_one_keeps_its_own_subject_and_recall
     assert names(facts, fired.sources) == {"Syria: military"}
     recalled = next(e for e in facts.events if e.trigger.text == "recalled")
     assert recalled.plover == "SANCTION" and names(facts, recalled.sources) == {"Qatar"}
+
+
+def test_deepening_cooperation_is_the_subjects_cooperation(read):
+    facts = read("Cavusoglu said Turkey wanted to deepen cooperation with Russia.")
+    ev = next(e for e in facts.events if e.trigger.text == "cooperation")
+    assert names(facts, ev.sources) == {"Turkey"} and names(facts, ev.targets) == {"Russia"}
