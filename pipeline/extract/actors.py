@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Span as TokSpan, Token
 
 from pipeline.extract.entities import POSSESSIVE, EntityTable
+from pipeline.extract import lexicon
 from pipeline.extract.lexicon import DATA, Lexicon, fold
 from pipeline.facts import (ARMED_GROUP, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE_TYPES, STATE,
                             Article, Entity)
@@ -73,8 +74,7 @@ def load() -> Dictionaries:
     code_of = {r["country"]: r["code"] for r in _rows("country_codes.csv")}
     return Dictionaries(
         agents=agents, actors=actors,  # type: ignore[arg-type]
-        country_words={fold(r["word"]): r["code"]
-                       for r in _rows("country_words.csv") + _rows("country_words_extra.csv")},
+        country_words=lexicon.load().place_countries,
         code_of=code_of, country_of={c: n for n, c in sorted(code_of.items(), reverse=True)},
         sectors={r["sector"]: Sector(r["class"], r["label"]) for r in _rows("sectors.csv")})
 

@@ -349,7 +349,7 @@ def _bare_titles(table: EntityTable, lex: Lexicon) -> None:
 
 
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "state"}
-PLACE_PREPS = {"in", "near", "at", "into", "outside", "inside", "around", "across", "through"}  # not "to", "from" X
+PEOPLE_PREPS = {"to", "from"}  # locative, but also "said to X", "a letter from X": no sign of a place
 
 
 def _types(table: EntityTable, tok: Token) -> set[str]:
@@ -377,8 +377,8 @@ def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
     for e in [e for e in table.entities.values() if e.type == PERSON and not e.titles and not e.affiliation]:
         words = fold(e.name).split()
         spans = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
-        located = bool(spans) and all(s is not None and _located(s.root) for s in spans)
-        listed = fold(e.name) in lex.place_names  # "Marja": a place of the country lists
+        located = bool(spans) and all(s is not None and _located(s.root, lex) for s in spans)
+        listed = fold(e.name) in lex.place_countries  # "Marja": a place of the country lists
         if words and (words[0] in lex.place_prefixes or words[-1] in lex.place_words or located or listed):
             table.merge(e, table.get(e.name, PLACE))
 
@@ -412,13 +412,13 @@ def _spelling_variants(table: EntityTable) -> None:
                 table.merge(e, keep)
 
 
-def _located(token: Token) -> bool:
+def _located(token: Token, lex: Lexicon) -> bool:
     """'in Sirba and Abu Suruj': the object (or one of the objects) of a preposition of place."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":  # "the southern town of Marja"
         return token.head.head.lemma_.lower() in PLACE_NOUNS
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+    return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps - PEOPLE_PREPS
 
 
 def _proper_name(name: str) -> bool:

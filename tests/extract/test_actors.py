@@ -100,3 +100,9 @@ def test_places_the_lists_lack_still_give_their_country(read):
 def test_a_place_the_text_puts_in_a_state_is_in_that_state_whatever_the_lists_say(read):
     facts = read("An official from the Juba region in Somalia said security forces were looking for the kidnappers.")
     assert coded(facts)["An official from the Juba region in Somalia"] == "SOMGOV"  # the lists' Juba is in South Sudan
+
+
+def test_a_place_counts_for_a_country_only_if_the_article_names_it(read):
+    facts = read("Somalia has asked for aid after the floods. Floods hit Juba, and Juba and Kismayo were cut off. "
+                 "Farmers near Juba lost their crops, officials in Somalia said.")
+    assert coded(facts)["Farmers"] == "AGR"  # the lists' Juba is South Sudan's capital, a country never named here

@@ -3,6 +3,13 @@ from pipeline.facts import PERSON
 from tests.conftest import names
 
 
+def triggered(facts, word):
+    """The event whose trigger is `word`."""
+    found = [e for e in facts.events if e.trigger.text == word]
+    assert found, f"no event triggered by {word!r} in {[e.trigger.text for e in facts.events]}"
+    return found[0]
+
+
 def only(facts, event_class):
     found = [e for e in facts.events if e.event_class == event_class]
     assert found, f"no {event_class} event in {[e.event_class for e in facts.events]}"
@@ -167,15 +174,15 @@ def test_a_threat_to_attack_is_one_threat_and_a_vow_to_retaliate_is_a_threat(rea
 def test_the_country_is_the_state_named_last_and_a_cease_fire_is_no_fire(read):
     facts = read("Somalia is at war. Aid groups said the rebels withdrew their staff from the country. "
                  "Both sides agreed on a cease-fire.")
-    ev = next(e for e in facts.events if e.trigger.text == "withdrew")
+    ev = triggered(facts, "withdrew")
     assert ev.plover == "SANCTION" and names(facts, ev.targets) == {"Somalia"}
     assert not [e for e in facts.events if e.trigger.text == "fire"]
 
 
 def test_they_as_a_subject_is_the_group_that_was_the_subject_before(read):
     facts = read("The rebels seized the town on Monday. They then attacked an army base.")
-    ev = next(e for e in facts.events if e.trigger.text == "attacked")
-    assert ev.sources and ev.sources == next(e for e in facts.events if e.trigger.text == "seized").sources
+    ev = triggered(facts, "attacked")
+    assert ev.sources and ev.sources == triggered(facts, "seized").sources
 
 
 def test_a_statement_welcoming_something_is_its_issuers_act(read):
@@ -195,22 +202,22 @@ def test_a_warning_about_a_party_targets_it_and_the_country_is_not_the_state_of_
                  "The war began with the United States invasion of the country.")
     warning = only(facts, "Threaten")
     assert names(facts, warning.targets) == {"Kenya"}
-    invasion = next(e for e in facts.events if e.trigger.text == "invasion")
+    invasion = triggered(facts, "invasion")
     assert names(facts, invasion.sources) == {"United States"} and "United States" not in names(facts, invasion.targets)
 
 
 def test_a_passive_conjunct_shares_its_doer_and_victim_and_an_odd_lemma_still_triggers(read):
     facts = read("An eyewitness reported four girls being taken into a hut and raped at gunpoint by Sudanese soldiers.")
-    ev = next(e for e in facts.events if e.trigger.text == "raped")  # the model lemmatises it "rap"
+    ev = triggered(facts, "raped")  # the model lemmatises it "rap"
     assert ev.plover == "ASSAULT" and names(facts, ev.sources) == {"Sudan: military"}
 
 
 def test_strikes_are_their_modifiers_and_a_subject_is_its_appositive_name(read):
     facts = read("NATO airstrikes destroyed a bridge near Tripoli. The rebels' civilian leadership, the Transitional "
                  "National Council, has rejected the presence of foreign troops.")
-    strike = next(e for e in facts.events if e.trigger.text == "destroyed")
+    strike = triggered(facts, "destroyed")
     assert names(facts, strike.sources) == {"NATO"}
-    rejection = next(e for e in facts.events if e.trigger.text == "rejected")
+    rejection = triggered(facts, "rejected")
     assert names(facts, rejection.sources) == {"Transitional National Council"}
     assert not [e for e in facts.events if e.trigger.text == "presence"]  # rejecting a presence is not mobilising
 
@@ -218,10 +225,10 @@ def test_strikes_are_their_modifiers_and_a_subject_is_its_appositive_name(read):
 def test_possessive_pronouns_name_the_doer_of_a_nominal_event(read):
     facts = read("General David Petraeus spoke on Sunday. The general also noted his opposition to torture. "
                  "Kurdish forces gained control of the dam as part of their advance against the insurgents.")
-    opposition = next(e for e in facts.events if e.trigger.text == "opposition")
+    opposition = triggered(facts, "opposition")
     assert opposition.plover == "ACCUSE" and names(facts, opposition.sources) == {"David Petraeus"}
-    control = next(e for e in facts.events if e.trigger.text == "control")
-    advance = next(e for e in facts.events if e.trigger.text == "advance")
+    control = triggered(facts, "control")
+    advance = triggered(facts, "advance")
     assert control.plover == "COERCE" and control.sources and advance.sources == control.sources
 
 
@@ -231,20 +238,25 @@ def test_victims_and_investigators_are_not_made_attackers(read):
     assert not [e for e in facts.events if e.plover == "THREATEN"]  # an inquiry announced is no threat
     assert not [e for e in facts.events if e.plover == "ASSAULT" and "Syria: military" in names(facts, e.sources)
                 and e.trigger.text == "fighting"]
-    raped = next(e for e in facts.events if e.trigger.text == "raped")
+    raped = triggered(facts, "raped")
     assert raped.plover == "ASSAULT" and raped.sources
 
 
 def test_an_active_verb_joined_to_a_passive_one_keeps_its_own_subject_and_recalling_is_coded(read):
     facts = read("Two Syrian soldiers were ambushed by rebels and fired back. Qatar recalled its ambassador from "
                  "Syria.")
-    fired = next(e for e in facts.events if e.trigger.text == "fired")
+    fired = triggered(facts, "fired")
     assert names(facts, fired.sources) == {"Syria: military"}
-    recalled = next(e for e in facts.events if e.trigger.text == "recalled")
+    recalled = triggered(facts, "recalled")
     assert recalled.plover == "SANCTION" and names(facts, recalled.sources) == {"Qatar"}
 
 
 def test_deepening_cooperation_is_the_subjects_cooperation(read):
     facts = read("Cavusoglu said Turkey wanted to deepen cooperation with Russia.")
-    ev = next(e for e in facts.events if e.trigger.text == "cooperation")
+    ev = triggered(facts, "cooperation")
     assert names(facts, ev.sources) == {"Turkey"} and names(facts, ev.targets) == {"Russia"}
+
+
+def test_verbs_whose_dictionary_default_misreads_news_need_a_pattern(read):
+    facts = read("Sunni families control the government's cabinet. The meeting of the rebels took place in Doha.")
+    assert not [e for e in facts.events if e.trigger.text in {"control", "took"}]
