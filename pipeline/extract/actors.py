@@ -169,26 +169,27 @@ def of_phrase(head: Token, d: Dictionaries) -> Token | None:
     return None
 
 
-def agent_phrase(head: Token, d: Dictionaries) -> str | None:
+def agent_phrase(head: Token, d: Dictionaries, tokens: list[Token]) -> str | None:
     """The sector code of the longest agent phrase ending at `head` ('police officers' -> 'COP',
-    'peace-keepers' -> 'MIL')."""
-    doc = head.doc
-    lowered = head.lower_
-    lemma = head.lemma_.lower()
+    'peace-keepers' -> 'MIL'). `tokens`: the document's, made once (spaCy makes a Token per access)."""
     obj = of_phrase(head, d)
     if obj is not None:
-        return d.agents[fold(doc[head.i:obj.i + 1].text)]
-    for size in range(MAX_WORDS, 0, -1):
-        start = head.i - size + 1
-        if start < 0 or any(t.head.i > head.i or t.dep_ not in {"compound", "amod"} and t.text != "-"
-                            for t in doc[start:head.i]):
-            continue
-        before = "".join(t.text_with_ws for t in doc[start:head.i]).lower()  # as written: "peace-", "police "
-        for last in (lowered, lemma):
+        return d.agents[fold(head.doc[head.i:obj.i + 1].text)]
+    start = head.i  # the phrase may start at any of the modifiers right before the head
+    while start > max(0, head.i - MAX_WORDS + 1) and _modifies(tokens[start - 1], head):
+        start -= 1
+    lasts = (head.lower_, head.lemma_.lower())
+    for first in range(start, head.i + 1):  # the longest first
+        before = "".join(t.text_with_ws for t in tokens[first:head.i]).lower()  # as written: "peace-", "police "
+        for last in lasts:
             sector = d.agents.get(fold(before + last))
             if sector:
                 return sector
     return None
+
+
+def _modifies(t: Token, head: Token) -> bool:
+    return t.head.i <= head.i and (t.dep_ in {"compound", "amod"} or t.text == "-")
 
 
 def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str | None:
@@ -277,7 +278,7 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
     """(sector, country the kind itself gives) of a noun naming a kind of actor: an agent
     phrase ('police officers'); a member noun whose modifier or 'of' phrase is one ('rebel
     factions', 'FMLN members', 'armed wing of Hamas'); a plural demonym ('Palestinians')."""
-    found = agent_phrase(tok, d)
+    found = agent_phrase(tok, d, table.tokens)
     if found is not None and fold(tok.text) not in lex.member_nouns:
         return found, None
     if fold(tok.text) in lex.member_nouns:
@@ -294,7 +295,7 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
                 return named.code[3:6], named.code[:3]  # "Hamas fighters": PSE REB, as Hamas is
             if named is not None and named.type == ARMED_GROUP:
                 return "REB", named.code[:3] if named.code and len(named.code) > 3 else None  # "FMLN members"
-            inner = agent_phrase(m, d)
+            inner = agent_phrase(m, d, table.tokens)
             if inner is not None:
                 return inner, None
         if found is not None:

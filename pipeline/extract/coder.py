@@ -62,6 +62,49 @@ def match_keys(token: Token) -> frozenset[str]:
     return frozenset({low, low + "_", token.lemma_.lower(), *(low[:n] for n in range(max(4, len(low) - 3), len(low)))})
 
 
+def _needed(elements: list) -> frozenset[str]:
+    """Words a side's tokens must match for its elements to match (a set's members vary, so
+    they need none): checking them first rules most patterns out with one set operation."""
+    needed: set[str] = set()
+    for element in elements:
+        if isinstance(element, dict):
+            needed |= {element["prep"], *_needed(element["words"])}
+        elif isinstance(element, list):
+            needed.update(element)
+        elif not element.startswith("&"):
+            needed.update(_words(element))
+    return frozenset(needed)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str | None
+    subject: list
+    object: list
+    verbs: frozenset[str]
+    size: int  # its number of elements: the more, the more specific
+    needs_subject: frozenset[str]
+    needs_object: frozenset[str]
+
+    @classmethod
+    def of(cls, raw: dict) -> Pattern:
+        return cls(raw["code"], raw["subject"], raw["object"], frozenset(raw["verbs"]),
+                   len(raw["subject"]) + len(raw["object"]), _needed(raw["subject"]), _needed(raw["object"]))
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """A synonym set ('&MILITARY'): its one-word members, matched by the head of a phrase, and
+    its runs of words."""
+    single: frozenset[str]
+    runs: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, members: list[str]) -> WordSet:
+        words = [tuple(m.split()) for m in members]
+        return cls(frozenset(w[0] for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1))
+
+
 @dataclass
 class Context:
     """The words of one side of a verb's clause, with what each matches; `heads` is what the
@@ -69,19 +112,21 @@ class Context:
     tokens: list[Token]
     keys: list[frozenset[str]]
     heads: set[str] = field(init=False)
+    every: frozenset[str] = field(init=False)  # what any of the words matches
 
     def __post_init__(self) -> None:
         self.heads = {k for t, ks in zip(self.tokens, self.keys) if t.dep_ not in MODIFIERS for k in ks}
+        self.every = frozenset().union(*self.keys)
 
 
 class VerbCoder:
     def __init__(self, verbs: dict, crosswalk: dict[str, tuple[str, str, str]]):
-        self.sets = {name: [tuple(m.split()) for m in members] for name, members in verbs["sets"].items()}
-        self.blocks = verbs["blocks"]
+        self.sets = {name: WordSet.of(members) for name, members in verbs["sets"].items()}
         self.crosswalk = crosswalk
+        self.patterns = [[Pattern.of(p) for p in block["patterns"]] for block in verbs["blocks"]]
         self.single: dict[str, list[tuple[int, str | None]]] = {}
         self.phrasal: dict[str, list[tuple[tuple[str, ...], int, str | None]]] = {}
-        for n, block in enumerate(self.blocks):
+        for n, block in enumerate(verbs["blocks"]):
             for syn in block["synonyms"]:
                 for form in [" ".join(syn["words"]), *syn["forms"]]:
                     words = tuple(form.split())
@@ -116,8 +161,9 @@ class VerbCoder:
         if isinstance(element, list):
             return self.run_matches(tuple(element), ctx)
         if element.startswith("&"):
-            return any(self.run_matches(member, ctx) if len(member) > 1 else member[0] in ctx.heads
-                       for member in self.sets.get(element[1:].rstrip("_"), ()))
+            members = self.sets.get(element[1:].rstrip("_"))
+            return members is not None and (not members.single.isdisjoint(ctx.heads) or any(
+                words[0] in ctx.every and self.run_matches(words, ctx) for words in members.runs))
         words = _words(element)
         return self.run_matches(words, ctx) if len(words) > 1 else words[0] in ctx.heads
 
@@ -150,13 +196,15 @@ class VerbCoder:
         best: tuple[tuple[int, bool], str | None] | None = None
         verb_words = {verb.lemma_.lower(), verb.lower_}
         for block, _, _ in candidates:
-            for pattern in self.blocks[block]["patterns"]:
-                rank = (len(pattern["subject"]) + len(pattern["object"]), bool(verb_words & set(pattern["verbs"])))
+            for pattern in self.patterns[block]:
+                if not (pattern.needs_subject <= subject.every and pattern.needs_object <= obj.every):
+                    continue
+                rank = (pattern.size, not verb_words.isdisjoint(pattern.verbs))
                 if best is not None and rank <= best[0]:
                     continue
-                if all(self.element_matches(e, subject) for e in pattern["subject"]) and \
-                        all(self.element_matches(e, obj) for e in pattern["object"]):
-                    best = (rank, pattern["code"])
+                if all(self.element_matches(e, subject) for e in pattern.subject) and \
+                        all(self.element_matches(e, obj) for e in pattern.object):
+                    best = (rank, pattern.code)
         code = best[1] if best is not None else candidates[0][1]
         return self.coding(code, best is not None) if code else None
 
@@ -174,9 +222,14 @@ class Discards:
 
     def __init__(self, rows: list[dict[str, str]]):
         def pattern(scope: str) -> re.Pattern[str] | None:
-            alts = sorted((re.escape(r["phrase"]) + (r"\b" if r["match"] == "word" else "")
-                           for r in rows if r["scope"] == scope), key=lambda a: (-len(a), a))
-            return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE) if alts else None
+            trie: dict = {}
+            for r in rows:
+                if r["scope"] == scope:
+                    node = trie
+                    for char in r["phrase"].lower():
+                        node = node.setdefault(char, {})
+                    node[WORD_END if r["match"] == "word" else END] = {}
+            return re.compile(r"(?<!\w)" + _trie_regex(trie), re.IGNORECASE) if trie else None
         self.sentence, self.story = pattern("sentence"), pattern("story")
 
     def in_sentence(self, text: str) -> bool:
@@ -184,6 +237,20 @@ class Discards:
 
     def in_story(self, text: str) -> bool:
         return bool(self.story and self.story.search(" ".join(text.split())))
+
+
+END, WORD_END = "", r"\b"  # trie keys past a phrase's last character: a stem, or a whole word
+
+
+def _trie_regex(node: dict) -> str:
+    """The phrases of a character trie as one regex, factored by their common beginnings: the
+    engine then tries one branch per character instead of four hundred phrases at every position."""
+    if END in node:
+        return ""
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char != WORD_END]
+    if WORD_END in node:
+        branches.append(WORD_END)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @cache

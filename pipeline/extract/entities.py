@@ -38,9 +38,11 @@ class EntityTable:
     tokens: list[Token] = field(default_factory=list)  # made once: spaCy builds a new Token per access
     sentences: list[TokSpan] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)  # token index -> index into sentences
+    text: str = ""  # the document's text, made once: Doc.text joins every token anew
 
     def __post_init__(self) -> None:
         self.tokens = list(self.doc)
+        self.text = "".join(t.text_with_ws for t in self.tokens)
         self.sentences = list(self.doc.sents)  # Token.sent recomputes the sentence on every call
         self.sentence_of = [0] * len(self.tokens)
         for n, sent in enumerate(self.sentences):
@@ -237,7 +239,7 @@ def _acronyms(table: EntityTable, ents: list[TokSpan]) -> None:
         initials = "".join(w[0] for w in e.name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP)
         if len(initials) > 1:
             aliases.setdefault(initials.upper(), e)
-    text = doc.text if named else ""  # once: Doc.text joins every token anew
+    text = table.text
     for e in named:  # "the Farabundo Marti National Liberation Front (FMLN)", however the name was found
         for m in e.mentions:
             defined = PARENTHESISED.match(text, m.end)

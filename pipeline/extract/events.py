@@ -513,7 +513,7 @@ class EventReader:
 
     def events(self) -> Iterator[Event]:
         discards = coder.discards()
-        if discards.in_story(self.doc.text):
+        if discards.in_story(self.table.text):
             return  # sport or entertainment news: no political events (Phoenix discards)
         silenced: dict[int, bool] = {}
         for token, trigger in self.triggers():

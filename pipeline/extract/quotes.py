@@ -9,6 +9,7 @@ paragraph continues the previous speaker's words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,7 @@ from pipeline.facts import PERSON, Quote, Span
 
 OPENERS = ("``", "“", "«", "„", "‹")  # curly, guillemets, low-9 (German style), TeX/LDC double backquotes
 CLOSERS = ("''", "”", "»", "›")
+MARK = re.compile("|".join(re.escape(m) for m in (*OPENERS, *CLOSERS, '"')))  # where a mark may be
 
 
 @dataclass(frozen=True)
@@ -27,15 +29,15 @@ class Quoted:
     continued: bool  # opens a paragraph after one whose quotation was left open: the same speaker's words
 
 
-def _mark(line: str, i: int) -> tuple[str, int] | None:
-    """('open' | 'close' | 'straight', length) for a quotation mark at line[i]."""
+def _mark(line: str, i: int) -> tuple[str, int]:
+    """('open' | 'close' | 'straight', length) for the quotation mark at line[i]."""
     for marks, kind in ((OPENERS, "open"), (CLOSERS, "close")):
         for m in marks:
             if line.startswith(m, i):
                 if m == "“" and line.count("„") > line.count("“") - 1 and "„" in line[:i]:
                     return "close", 1  # „…“: the German pair closes with the English opener
                 return kind, len(m)
-    return ("straight", 1) if line[i] == '"' else None
+    return "straight", 1
 
 
 def quote_spans(text: str) -> list[Quoted]:
@@ -53,12 +55,9 @@ def quote_spans(text: str) -> list[Quoted]:
         opened: int | None = None
         first = True
         i = 0
-        while i < len(line):
-            mark = _mark(line, i)
-            if mark is None:
-                i += 1
-                continue
-            kind, size = mark
+        while (found := MARK.search(line, i)) is not None:
+            i = found.start()
+            kind, size = _mark(line, i)
             before = line[i - 1] if i else " "
             after = line[i + size] if i + size < len(line) else " "
             opening = kind == "open" or (kind == "straight" and (before.isspace() or before in "([{—-")
@@ -115,7 +114,7 @@ def _speaker(verb: Token, table: EntityTable, last_person: str | None) -> str | 
 
 
 def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
-    text = doc.text
+    text = table.text
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None  # (paragraph start, speaker)
     reporting = [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs]

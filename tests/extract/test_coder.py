@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.extract.coder import load
+from pipeline.extract.coder import Discards, load
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,19 @@ def test_the_words_around_the_verb_decide_over_the_verb_alone(code):
     curfew = code("The army imposed a curfew on the city.", "imposed")
     assert curfew.cameo == "1723" and curfew.mode == "curfew" and curfew.by_pattern
     assert code("Two soldiers were killed in a training accident.", "killed") is None  # a [---] pattern
+
+
+def test_a_discard_phrase_matches_its_inflections_unless_it_must_be_a_whole_word():
+    discards = Discards([{"phrase": "scored a goal", "scope": "sentence", "match": "stem"},
+                         {"phrase": "scored a", "scope": "sentence", "match": "stem"},
+                         {"phrase": "test match", "scope": "sentence", "match": "word"},
+                         {"phrase": "world cup", "scope": "story", "match": "stem"}])
+    assert discards.in_sentence("He SCORED A GOALS-worth of chances")  # a stem, in any case
+    assert discards.in_sentence("She scored a  penalty")  # a shorter phrase sharing its beginning
+    assert discards.in_sentence("The test match was drawn.")
+    assert not discards.in_sentence("The test matches were drawn.")  # a whole word only
+    assert not discards.in_sentence("a rescored attempt")  # phrases start at a word
+    assert discards.in_story("before the World Cup") and not discards.in_sentence("before the World Cup")
 
 
 def test_statements_are_not_events(code):
