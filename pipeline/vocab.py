@@ -1,5 +1,7 @@
 """The vocabularies the graph speaks, in one place: no IRI strings elsewhere in code."""
 
+from functools import lru_cache
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace, PROV, RDF, RDFS, SDO, TIME, XSD, OWL, SKOS  # noqa: F401
 
@@ -95,9 +97,18 @@ class CKG(DefinedNamespace):
     targetCode: URIRef
 
 
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+class Vocabulary(Namespace):
+    """A namespace whose terms are made once: rdflib builds and validates a new URIRef at every
+    attribute access, and an article's mentions ask for nif:beginIndex thousands of times."""
+
+    @lru_cache(maxsize=1024)
+    def term(self, name: str) -> URIRef:
+        return super().term(name)
+
+
+SEM = Vocabulary("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Vocabulary("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Vocabulary("http://www.w3.org/2005/11/its/rdf#")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 DEFAULT_BASE = "https://w3id.org/conflict-kg/id/"

@@ -81,34 +81,30 @@ def atomic_write(path: Path, data: bytes) -> None:
         f.write(data)
 
 
-class _Terms(dict):
-    """rdflib terms to pyoxigraph terms, each converted once (predicates and classes repeat)."""
+def _ox(t: object) -> ox.NamedNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term, made anew each time: rdflib's terms hash in
+    Python, so a cache of them cost more than the conversions it saved. Exact types are
+    tested first, as isinstance on rdflib's terms goes through a slow ABC check."""
+    kind = type(t)
+    if kind is URIRef or kind is not Literal and isinstance(t, URIRef):
+        return ox.NamedNode(t)
+    if kind is Literal or isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(t, language=t.language)
+        return ox.Literal(t, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t)
+    raise TypeError(f"blank nodes and other terms are not allowed in output: {t!r}")
 
-    def __missing__(self, t: object) -> ox.NamedNode | ox.Literal:
-        if isinstance(t, URIRef):
-            term = ox.NamedNode(t)
-        elif isinstance(t, Literal):
-            term = ox.Literal(t, language=t.language) if t.language else \
-                ox.Literal(t, datatype=ox.NamedNode(t.datatype)) if t.datatype else ox.Literal(t)
-        else:
-            raise TypeError(f"blank nodes and other terms are not allowed in output: {t!r}")
-        self[t] = term
-        return term
 
-
-def _sort_key(triple: tuple) -> tuple[str, str, str, str]:
-    """A total order over plain strings (rdflib's own comparisons are slow): the same
-    triples give the same bytes whatever order the set yields them in."""
-    s, p, o = triple
-    if isinstance(o, Literal):
-        return str(s), str(p), "1" + str(o), f"{o.datatype or ''}@{o.language or ''}"
-    return str(s), str(p), "0" + str(o), ""
+def ox_triples(triples: Iterable[tuple]) -> list[ox.Triple]:
+    """rdflib triples as pyoxigraph triples, in N-Triples order (sorting by pyoxigraph's own
+    N-Triples form is fast, rdflib's comparisons are slow): the same triples give the same
+    bytes whatever order the set yields them in."""
+    return sorted((ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples), key=str)
 
 
 def turtle_body(triples: Iterable[tuple]) -> bytes:
     """Triples as Turtle statements, sorted, without the prefix header."""
-    terms = _Terms()
-    return _statements(ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in sorted(triples, key=_sort_key))
+    return _statements(ox_triples(triples))
 
 
 def _statements(triples: Iterable[ox.Triple]) -> bytes:
@@ -135,10 +131,8 @@ def write_article(out: Path, article_id: str, parts: Iterable[Iterable[tuple]],
     line by line). The descriptions are written first, so an article file never exists
     without them. Returns both paths and the number of the article's own triples."""
     described = descriptions_path(out, article_id)
-    terms = _Terms()
     with atomic_file(described) as f:
-        f.write(ox.serialize((ox.Triple(terms[s], terms[p], terms[o])
-                              for s, p, o in sorted(descriptions, key=_sort_key)), format=ox.RdfFormat.N_TRIPLES))
+        f.write(ox.serialize(ox_triples(descriptions), format=ox.RdfFormat.N_TRIPLES))
     path = article_path(out, article_id)
     count = 0
     with atomic_file(path) as f:

@@ -171,10 +171,12 @@ class VerbCoder:
     def candidates(self, verb: Token) -> list[tuple[int, str | None, int]]:
         """(block, the synonym's own code, words of the verb form used) for the verb."""
         found: list[tuple[int, str | None, int]] = []
-        following = [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 4]]
+        following: tuple[str, ...] | None = None
         for key in dict.fromkeys((verb.lemma_.lower(), verb.lower_)):
             for rest, block, code in self.phrasal.get(key, ()):
-                if tuple(following[:len(rest)]) == rest:
+                if following is None:
+                    following = tuple(t.lower_ for t in verb.doc[verb.i + 1:verb.i + 4])
+                if following[:len(rest)] == rest:
                     found.append((block, code, 1 + len(rest)))
             found += [(block, code, 1) for block, code in self.single.get(key, ())]
         longest = max((n for _, _, n in found), default=0)

@@ -490,6 +490,10 @@ class EventReader:
         a verb they do not code goes to the CAMEO verb dictionary."""
         for token in self.table.tokens:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
+            listed = next((ts for lemma in lemmas(token) if (ts := self.lex.triggers.get(
+                (lemma, "NOUN" if pos == "PROPN" else pos)))), ())
+            if pos != "VERB" and not listed:
+                continue  # only verbs go on to the verb dictionary
             if pos in {"NOUN", "PROPN"} and (token.ent_type_ == "DATE" or token.dep_ == "compound"):
                 continue  # "On March 3"; "a protest group": the head decides
             if pos == "VERB" and self.names_a_noun(token) or hyphenated(token, self.lex.hyphen_prefixes):
@@ -497,8 +501,6 @@ class EventReader:
             if pos == "VERB" and self.demanded(token):
                 yield token, Trigger(token.lemma_.lower(), DEMAND, None, "REQUEST", self.lex.plover_classes["REQUEST"])
                 continue
-            listed = next((ts for lemma in lemmas(token) if (ts := self.lex.triggers.get(
-                (lemma, "NOUN" if pos == "PROPN" else pos)))), ())
             trigger = next((t for t in listed if self.matches(token, t)), None)
             if trigger is None and token.pos_ == "VERB" and self.codable(token):
                 coding = self.coder.code(token)
