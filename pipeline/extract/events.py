@@ -35,7 +35,7 @@ ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
 SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words
-DONE_TO = {"COERCE", "RETREAT"}  # arrests and releases: news often name only whom they were done to
+DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: often only whom they were done to
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
@@ -528,9 +528,8 @@ class EventReader:
                     token.head.lemma_.lower() in self.lex.statement_nouns:
                 continue  # "a resolution targeting the group's finances": a document harms no one
             sources, targets = self.roles(token, trigger)
-            if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token):
-                if trigger.cameo:
-                    continue  # "were abducted", "was destroyed": no doer, and not a count of the dead
+            if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token) and \
+                    token.lemma_.lower() in self.lex.casualty_verbs:
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
             if needs_actor and not sources and not (trigger.code in DONE_TO and targets and token.pos_ == "VERB"

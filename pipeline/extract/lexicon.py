@@ -64,6 +64,7 @@ class Lexicon:
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
+    casualty_verbs: frozenset[str]  # '26 civilians were killed': harm counted, with or without a doer
     refusal_modes: dict[str, str]  # a cooperative PLOVER type the text negates ('will not release') -> its REJECT mode
     non_state_countries: dict[str, str]  # PLOVER's codes of no state ('UNO' -> 'United Nations'): UN officials, UNO IGO
     hyphen_prefixes: frozenset[str]  # 'counter-demonstration': a first half that leaves the word what its second is
@@ -134,6 +135,7 @@ def load() -> Lexicon:
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),
         denial_verbs=frozenset(raw["denial_verbs"]),
+        casualty_verbs=frozenset(raw["casualty_verbs"]),
         refusal_modes=raw["refusal_modes"],
         non_state_countries=raw["non_state_countries"],
         hyphen_prefixes=frozenset(raw["hyphen_prefixes"]),

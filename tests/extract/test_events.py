@@ -260,3 +260,17 @@ def test_deepening_cooperation_is_the_subjects_cooperation(read):
 def test_verbs_whose_dictionary_default_misreads_news_need_a_pattern(read):
     facts = read("Sunni families control the government's cabinet. The meeting of the rebels took place in Doha.")
     assert not [e for e in facts.events if e.trigger.text in {"control", "took"}]
+
+
+def test_an_attack_reported_without_its_doer_is_an_assault_on_its_victims_and_a_killing_a_casualty_count(read):
+    facts = read("Two foreign aid workers were kidnapped in southern Somalia on Tuesday. "
+                 "Twelve Somali soldiers were killed in Mogadishu.")
+    kidnapped = triggered(facts, "kidnapped")
+    assert kidnapped.plover == "ASSAULT" and not kidnapped.sources and kidnapped.targets
+    assert triggered(facts, "killed").event_class == "Casualties"
+
+
+def test_aid_from_a_donor_is_its_aid(read):
+    facts = read("The support includes humanitarian aid from the United Kingdom.")
+    aid = triggered(facts, "aid")
+    assert aid.plover == "AID" and names(facts, aid.sources) == {"United Kingdom"}
