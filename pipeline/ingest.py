@@ -16,9 +16,10 @@ import json
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from itertools import islice
@@ -155,17 +156,34 @@ def worker_state(settings: Settings) -> tuple:
 
 def process_batch(articles: list[Article], settings: Settings) -> BatchResult:
     """Parse, extract, link, build and write a batch. An article that breaks a stage
-    becomes a Failure and the others go on; only a write error (disk full) stops the run.
-    The cyclic garbage collector waits for the batch's end: a batch allocates hundreds of
-    thousands of short-lived objects (tokens, terms, triples), and collections while they
-    were alive cost about 3% of the run (make bench-quick); reference counting frees them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    becomes a Failure and the others go on; only a write error (disk full) stops the run."""
+    with collector_paused():
         return _process_batch(articles, settings)
+
+
+_PAUSES = threading.Lock()
+_paused = [0, False]  # batches running in this process; whether the collector was on before the first
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector waits while batches run: a batch allocates hundreds of
+    thousands of short-lived objects (tokens, terms, triples), and collections while they
+    were alive cost about 3% of the run (make bench-quick); reference counting frees them.
+    Counted under a lock, so that batches in threads (a Dask worker with several threads)
+    turn it back on only when the last one ends, and only if it was on."""
+    with _PAUSES:
+        if _paused[0] == 0:
+            _paused[1] = gc.isenabled()
+            gc.disable()
+        _paused[0] += 1
+    try:
+        yield
     finally:
-        if enabled:
-            gc.enable()
+        with _PAUSES:
+            _paused[0] -= 1
+            if _paused[0] == 0 and _paused[1]:
+                gc.enable()
 
 
 def _process_batch(articles: list[Article], settings: Settings) -> BatchResult:

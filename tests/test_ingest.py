@@ -4,6 +4,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from pipeline.cli import main
 from pipeline.query import CACHE  # a query cache is no output
 from tests.conftest import ARTICLES, SEEDS
@@ -136,3 +138,28 @@ def test_reingesting_a_changed_article_rebuilds_the_descriptions_graph_from_what
     assert Literal("Bashar Assad") not in labels() and Literal("Turkey") in labels()
     b = (out / "articles" / "b.ttl").read_bytes()
     assert main(args) == 0 and (out / "articles" / "b.ttl").read_bytes() == b
+
+
+def test_the_garbage_collector_waits_for_every_running_batch_and_comes_back_as_it_was():
+    import gc
+
+    from pipeline.ingest import collector_paused
+    assert gc.isenabled()
+    first, second = collector_paused(), collector_paused()  # two batches overlapping, as in threads
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()  # the other batch still runs
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with collector_paused():
+            raise ValueError("a batch that fails")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # off before the batch: left off
+    finally:
+        gc.enable()
