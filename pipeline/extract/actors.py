@@ -243,7 +243,7 @@ def _where(tok: Token, table: EntityTable, d: Dictionaries) -> str | None:
     """The one country the places named in the token's sentence lie in (none if they lie in
     two), counting a place only for a country the article names: the lists' Juba is South
     Sudan's capital, the Juba river of a Somali story is not."""
-    countries = {_place_country(t, table.entities[k], table, d) for t in table.sentence(tok)
+    countries = {_place_country(t, table.entities[k], table, d) for t in table.tokens_of(table.sentence(tok))
                  for k in table.keys_at(t) if table.entities[k].type in PLACE_TYPES - {STATE}}
     countries.discard(None)
     return countries.pop() if len(countries) == 1 else None

@@ -58,8 +58,13 @@ def match_keys(token: Token) -> frozenset[str]:
     """Every pattern word a token matches: its form (also as 'form_', this exact word), its
     lemma, and the stems of four letters or more its form starts with, up to three letters
     short of it (TABARI's stems: 'ATTACK' matches 'attacked', 'attackers')."""
-    low = token.lower_
-    return frozenset({low, low + "_", token.lemma_.lower(), *(low[:n] for n in range(max(4, len(low) - 3), len(low)))})
+    return _keys(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _keys(low: str, lemma: str) -> frozenset[str]:
+    """match_keys of a word, made once per word and lemma: the same words recur in every article."""
+    return frozenset({low, low + "_", lemma.lower(), *(low[:n] for n in range(max(4, len(low) - 3), len(low)))})
 
 
 def _needed(elements: list) -> frozenset[str]:

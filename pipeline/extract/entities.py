@@ -51,6 +51,14 @@ class EntityTable:
     def sentence(self, token: Token | int) -> TokSpan:
         return self.sentences[self.sentence_of[token if isinstance(token, int) else token.i]]
 
+    def tokens_of(self, span: TokSpan) -> list[Token]:
+        """The span's tokens, from the table's own (iterating a spaCy span makes new ones)."""
+        return self.tokens[span.start:span.end]
+
+    def text_of(self, span: TokSpan) -> str:
+        """The span's text, cut from the document's (Span.text joins its tokens anew)."""
+        return self.text[span.start_char:span.end_char]
+
     def get(self, name: str, typ: str, **attrs: object) -> Entity:
         key = f"{typ}|{fold(name)}"
         if key not in self.entities:
@@ -58,11 +66,11 @@ class EntityTable:
         return self.entities[key]
 
     def mention(self, entity: Entity, toks: TokSpan) -> None:
-        span = Span(toks.start_char, toks.end_char, toks.text)
+        span = Span(toks.start_char, toks.end_char, self.text_of(toks))
         if span not in entity.mentions:
             entity.mentions.append(span)
-        for t in toks:
-            keys = self.by_token.setdefault(t.i, [])
+        for i in range(toks.start, toks.end):
+            keys = self.by_token.setdefault(i, [])
             if entity.key not in keys:
                 keys.append(entity.key)
 

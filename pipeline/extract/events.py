@@ -394,7 +394,7 @@ class EventReader:
             if found:
                 break
         if not found:
-            found = [k for t in self.table.sentence(token) for k in self.table.keys_at(t)
+            found = [k for t in self.table.tokens_of(self.table.sentence(token)) for k in self.table.keys_at(t)
                      if self.table.entities[k].type in {CITY, PLACE}]
         return [k for k in dict.fromkeys(found) if k not in actors]
 
@@ -521,7 +521,7 @@ class EventReader:
         for token, trigger in self.triggers():
             n = self.table.sentence_of[token.i]
             if n not in silenced:
-                silenced[n] = discards.in_sentence(self.table.sentences[n].text)
+                silenced[n] = discards.in_sentence(self.table.text_of(self.table.sentences[n]))
             if silenced[n]:
                 continue
             if trigger.code == "ASSAULT" and token.dep_ == "acl" and \
@@ -559,7 +559,7 @@ class EventReader:
             if trigger.pos in {"ADJ", DEMAND}:
                 speaker = sources[0] if sources else None  # the speaker's own act, not a claim
             sent = self.table.sentence(token)
-            sentence = Span(sent.start_char, sent.end_char, sent.text)
+            sentence = Span(sent.start_char, sent.end_char, self.table.text_of(sent))
             confidence = 0.8 if sources and (targets or not needs_actor) else 0.6
             if not trigger.by_pattern:
                 confidence -= 0.1  # the verb alone decided its type
