@@ -93,6 +93,12 @@ def lemmas(token: Token) -> list[str]:
     return [lemma]
 
 
+def ongoing(verb: Token) -> bool:
+    """'are providing help': the present progressive, without 'will', reports what is going on."""
+    return verb.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+                                          for c in verb.children)
+
+
 def hyphenated(token: Token, prefixes: frozenset[str]) -> bool:
     """The second half of a hyphenated word ('cease-fire', 'non-stop'): the whole word says
     what it is, unless its first half only qualifies it ('counter-demonstration', 'air-strike')."""
@@ -545,7 +551,8 @@ class EventReader:
                                               mode=self.lex.refusal_modes[trigger.code])  # "will not release"
             elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
-            if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future":
+            if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future" and \
+                    not ongoing(token):  # "will provide aid" is a promise, "are providing aid" is aid
                 trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
             elif trigger.code in self.lex.threat_modes and \
                     (by := announced(token, self.lex.intent_words, self.lex.light_verbs)):

@@ -274,3 +274,15 @@ def test_aid_from_a_donor_is_its_aid(read):
     facts = read("The support includes humanitarian aid from the United Kingdom.")
     aid = triggered(facts, "aid")
     assert aid.plover == "AID" and names(facts, aid.sources) == {"United Kingdom"}
+
+
+def test_help_being_provided_is_aid_and_help_promised_is_an_agreement(read):
+    facts = read("UNHCR and the Ugandan government are providing help to the survivors. "
+                 "France will provide medical supplies to the survivors.")
+    assert triggered(facts, "providing").plover == "AID"  # going on now
+    assert triggered(facts, "provide").plover == "AGREE"  # promised (PLOVER: future cooperation)
+
+
+def test_coordinating_a_response_is_cooperation(read):
+    facts = read("The Royal Navy was coordinating a European response with the French navy.")
+    assert triggered(facts, "coordinating").plover == "COOPERATE"
