@@ -54,6 +54,7 @@ class Dictionaries:
     code_of: dict[str, str]  # country name (countries.csv) -> code
     country_of: dict[str, str]  # code -> country name
     sectors: dict[str, Sector]
+    lists_end: str  # the last date of the actor lists: later roles are unknown to them
 
     def sector(self, code: str) -> Sector | None:
         return self.sectors.get(code[:3])
@@ -71,12 +72,13 @@ def load() -> Dictionaries:
     actors = {}
     for r in _rows("actors.tsv", "\t") + _rows("actors_extra.tsv", "\t"):  # then the bodies the lists predate
         actors[r["name"]] = tuple(tuple(c.split(":")) for c in r["codes"].split(";"))  # type: ignore[misc]
+    lists_end = max(date for codes in actors.values() for _, start, end in codes for date in (start, end))
     code_of = {r["country"]: r["code"] for r in _rows("country_codes.csv")}
     return Dictionaries(
         agents=agents, actors=actors,  # type: ignore[arg-type]
         country_words=lexicon.load().place_countries,
         code_of=code_of, country_of={c: n for n, c in sorted(code_of.items(), reverse=True)},
-        sectors={r["sector"]: Sector(r["class"], r["label"]) for r in _rows("sectors.csv")})
+        sectors={r["sector"]: Sector(r["class"], r["label"]) for r in _rows("sectors.csv")}, lists_end=lists_end)
 
 
 # --- named actors ---------------------------------------------------------------

@@ -19,10 +19,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from pipeline.extract.actors import load as load_dictionaries
 from pipeline.extract.lexicon import fold, load as load_lexicon
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, STATE,
                             ArticleFacts, Entity)
-from pipeline.link.stores import CachedStore, EndpointError, LocalStore, NotCached, SearchAPI, iri_values, literal
+from pipeline.link import roles
+from pipeline.link.stores import (CachedStore, EndpointError, LocalStore, NotCached, SearchAPI, iri_values, literal,
+                                  qid_of)
 
 HERE = Path(__file__).resolve().parent.parent
 SLICE = HERE / "data" / "wikidata_slice.ttl"
@@ -66,10 +69,6 @@ def type_of_class(qid: str, label: str) -> str | None:
         return by_qid[qid]
     low = label.lower()
     return next((t for kw, t in keywords if kw in low), None)
-
-
-def qid_of(iri: object) -> str:
-    return str(iri).rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -238,7 +237,27 @@ class Linker:
                     context.add(d.qid)
                     context |= self._countries(d.qid, remote_items)
             linked.append(replace(facts, entities=entities))
+        offices = self._offices(sorted({e.qid for f in linked for e in f.entities if e.type == PERSON and e.qid}))
+        if offices:
+            dictionaries = load_dictionaries()
+            linked = [roles.recode(f, offices, dictionaries, dictionaries.lists_end) for f in linked]
         return linked
+
+    def _offices(self, qids: list[str]) -> dict[str, list[roles.Office]]:
+        """The offices the linked people held, one roles query per `batch` people; none offline
+        or when the endpoint fails (the actor lists and the text then decide alone)."""
+        if self.remote is None or not qids:
+            return {}
+        rows: list[dict[str, str]] = []
+        try:
+            for i in range(0, len(qids), self.batch):
+                rows += self.remote.select(query("roles").replace("$ITEMS", iri_values(qids[i:i + self.batch])))
+        except NotCached:
+            return {}
+        except EndpointError as err:
+            self.errors.append(str(err))
+            return {}
+        return roles.offices_from_rows(rows)
 
     def _countries(self, qid: str, remote_items: dict[str, Item]) -> set[str]:
         item = remote_items.get(qid) or self.slice.items.get(qid)

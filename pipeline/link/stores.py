@@ -49,6 +49,10 @@ def literal(text: str, lang: str | None = None) -> str:
     return f'"{escaped}"' + (f"@{lang}" if lang else "")
 
 
+def qid_of(iri: object) -> str:
+    return str(iri).rsplit("/", 1)[-1]
+
+
 def iri_values(qids: list[str]) -> str:
     bad = [q for q in qids if not QID.match(q)]
     if bad:

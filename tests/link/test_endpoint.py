@@ -24,10 +24,11 @@ def test_linking_on_a_sparql_server_is_precise_and_resolves_every_confuser(proxy
     assert score.misses == []  # the bird, Georgia, Aleppo's governorate, the two Assads
 
 
-def test_a_cold_run_sends_one_candidates_and_one_facts_query_and_a_warm_run_none(proxy, search_api, tmp_path):
+def test_a_cold_run_sends_one_candidates_one_facts_and_one_roles_query_and_a_warm_run_none(proxy, search_api,
+                                                                                            tmp_path):
     run(tmp_path, proxy.url, search_api.url, tmp_path / "cache.sqlite", tmp_path / "out")
     cold = proxy.queries()
-    assert len(cold) == 2 and "VALUES ?label" in cold[0] and "VALUES ?item" in cold[1]
+    assert len(cold) == 3 and "VALUES ?label" in cold[0] and "VALUES ?item" in cold[1] and "p:P39" in cold[2]
     searches = len(search_api.requests)
     run(tmp_path, proxy.url, search_api.url, tmp_path / "cache.sqlite", tmp_path / "out2")
     assert len(proxy.requests) == len(cold) + 1  # + the one reachability probe of the cold run
@@ -111,7 +112,7 @@ def test_garbage_answers_during_an_ingest_delay_the_links_but_lose_none(proxy, t
     assert main(["ingest", str(SEED), "--out", str(out), "--sparql-endpoint", proxy.url,
                  "--cache", str(tmp_path / "c")]) == 0
     assert "wd:Q90000010" in (out / "articles" / "000_a338ea7d94fc7d37.ttl").read_text()  # Lavrov, from the server
-    assert len(proxy.queries()) == 4 and "warning" not in capsys.readouterr().err
+    assert len(proxy.queries()) == 5 and "warning" not in capsys.readouterr().err  # 3 + the 2 retried
 
 
 HOSTILE = ['Syria"@en } } ; DELETE WHERE { ?s ?p ?o } #', 'Syria\\" } UNION { ?item ?p ?label } #',
