@@ -39,6 +39,7 @@ DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: oft
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
+PERSONAL = {"i", "we", "he", "she", "they"}  # pronouns that stand for people
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -165,6 +166,12 @@ class EventReader:
                 if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
                     keys += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p) if k not in keys]
         return keys
+
+    def unnamed_doer(self, token: Token) -> bool:
+        """'He blamed the attacks on Al-Qaeda', the text naming no one before: a person did it,
+        whom the text does not say; the event stands with its source unknown."""
+        subj = self.subject(token) if token.pos_ == "VERB" else None
+        return subj is not None and subj.dep_ == "nsubj" and subj.lower_ in PERSONAL and subj.pos_ == "PRON"
 
     def _in_own_phrase(self, token: Token, key: str) -> bool:
         """'the United States invasion of the country': a state named in the very phrase
@@ -539,7 +546,7 @@ class EventReader:
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
             if needs_actor and not sources and not (trigger.code in DONE_TO and targets and token.pos_ == "VERB"
-                                                    and is_passive(token)):
+                                                    and is_passive(token)) and not self.unnamed_doer(token):
                 continue  # but "protesters were detained", "he was released": done to someone, by someone unnamed
             if trigger.pos == DEMAND and not targets:
                 continue

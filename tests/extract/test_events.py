@@ -286,3 +286,10 @@ def test_help_being_provided_is_aid_and_help_promised_is_an_agreement(read):
 def test_coordinating_a_response_is_cooperation(read):
     facts = read("The Royal Navy was coordinating a European response with the French navy.")
     assert triggered(facts, "coordinating").plover == "COOPERATE"
+
+
+def test_a_pronoun_the_text_does_not_resolve_leaves_the_doer_unknown_but_the_event_stands(read):
+    facts = read("She accused the Syrian army of torture.")
+    blame = triggered(facts, "accused")
+    assert blame.plover == "ACCUSE" and not blame.sources and names(facts, blame.targets) == {"Syria: military"}
+    assert not [e for e in read("He was cheered by the crowd.").events if not e.sources]  # a passive's subject
