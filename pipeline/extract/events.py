@@ -435,7 +435,8 @@ class EventReader:
     def figure(self, token: Token, event_class: str) -> Figure | None:
         kinds = FIGURE_FOR.get(event_class, set())
         sent = self.table.sentence(token)
-        return next((f for f in self.figures if f.what in kinds and sent.start_char <= f.span.start < sent.end_char), None)
+        return next((f for f in self.figures if f.what in kinds and sent.start_char <= f.span.start < sent.end_char),
+                    None)
 
     # --- what -----------------------------------------------------------------
     def matches(self, token: Token, trigger: Trigger) -> bool:
@@ -451,6 +452,8 @@ class EventReader:
             candidates = [c for c in token.children if c.dep_ in deps]
             candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children
                            if p.dep_ in deps]
+            candidates += [m for c in candidates for m in c.children  # "dispatched frigate INS Tabar"
+                           if m.dep_ in {"compound", "amod"}]
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 

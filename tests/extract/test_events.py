@@ -293,3 +293,8 @@ def test_a_pronoun_the_text_does_not_resolve_leaves_the_doer_unknown_but_the_eve
     blame = triggered(facts, "accused")
     assert blame.plover == "ACCUSE" and not blame.sources and names(facts, blame.targets) == {"Syria: military"}
     assert not [e for e in read("He was cheered by the crowd.").events if not e.sources]  # a passive's subject
+
+
+def test_a_ship_named_after_its_kind_is_still_the_object_the_rule_asks_for(read):
+    facts = read("India dispatched frigate INS Tabar last month to protect its merchant shipping in the Gulf of Aden.")
+    assert triggered(facts, "dispatched").plover == "MOBILIZE"
