@@ -39,7 +39,7 @@ DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: oft
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
-PERSONAL = {"i", "we", "he", "she", "they"}  # pronouns that stand for people
+PERSONAL = {"i", "we", "he", "she"}  # pronouns that stand for people ("they" may be shells or shelling)
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -96,7 +96,7 @@ def lemmas(token: Token) -> list[str]:
 
 def ongoing(verb: Token) -> bool:
     """'are providing help': the present progressive, without 'will', reports what is going on."""
-    return verb.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+    return verb.tag_ == "VBG" and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo"}
                                           for c in verb.children)
 
 
@@ -168,8 +168,9 @@ class EventReader:
         return keys
 
     def unnamed_doer(self, token: Token) -> bool:
-        """'He blamed the attacks on Al-Qaeda', the text naming no one before: a person did it,
-        whom the text does not say; the event stands with its source unknown."""
+        """'She accused the army of torture', where "she" resolves to no one the text names (a
+        lone sentence, a quotation whose speaker is not found): a person did it, whom the text
+        does not say; the event stands with its source unknown."""
         subj = self.subject(token) if token.pos_ == "VERB" else None
         return subj is not None and subj.dep_ == "nsubj" and subj.lower_ in PERSONAL and subj.pos_ == "PRON"
 
@@ -452,8 +453,8 @@ class EventReader:
             candidates = [c for c in token.children if c.dep_ in deps]
             candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children
                            if p.dep_ in deps]
-            candidates += [m for c in candidates for m in c.children  # "dispatched frigate INS Tabar"
-                           if m.dep_ in {"compound", "amod"}]
+            candidates += [m for c in candidates if c.pos_ == "PROPN" for m in c.children  # "frigate INS Tabar"
+                           if m.dep_ in {"compound", "amod"}]  # a ship's or a unit's name, not "weapons inspectors"
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 

@@ -20,7 +20,7 @@ def person(oxigraph, nlp):
     def run(text: str, published: str) -> object:
         article = make_article("t", text, text.encode(), published=published)
         facts = linker.link(extract(casing.parse(nlp, article.nlp_text), article))
-        people = [e for e in facts.entities if e.qid in {"Q90000300", "Q90000302"}]
+        people = [e for e in facts.entities if e.qid in {"Q90000300", "Q90000302", "Q90000306"}]
         assert len(people) == 1, [(e.name, e.qid) for e in facts.entities]
         return people[0], facts
 
@@ -42,3 +42,21 @@ def test_a_listed_official_keeps_the_lists_role_until_they_end_and_wikidata_deci
     assert prime_minister.code == "TURGOV" and prime_minister.code_basis == HELD
     former, _ = person(TALKS, "2020-01-10")
     assert former.code == "TURELI" and former.code_basis == FORMER  # the lists would still say TURGOV
+
+
+def test_an_office_counts_for_a_country_only_and_a_deprecated_statement_not_at_all(person):
+    governor, facts = person("Karen Walsh visited the troops in Atlanta on Monday.", "2020-03-02")
+    assert governor.code == "USAGOV"  # Georgia, the US state, is no country; the wrong ZAF office is deprecated
+    assert facts.entity(governor.country).name == "United States"
+
+
+def test_an_office_wikidata_does_not_date_decides_nothing():
+    from pipeline.link.roles import offices_from_rows
+    rows = [{"item": "http://www.wikidata.org/entity/Q1", "state": "http://www.wikidata.org/entity/Q43",
+             "stateLabel": "Turkey"},  # no start: when?
+            {"item": "http://www.wikidata.org/entity/Q1", "state": "http://www.wikidata.org/entity/Q43",
+             "stateLabel": "Turkey", "start": "2010-01-01T00:00:00Z",
+             "end": "http://www.wikidata.org/.well-known/genid/0d1f"}]  # ended, Wikidata does not know when
+    undated, unknown_end = offices_from_rows(rows)["Q1"]
+    assert not undated.held_on("2020-01-01") and not unknown_end.held_on("2020-01-01")
+    assert not unknown_end.ended_before("2020-01-01")
