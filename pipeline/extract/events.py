@@ -549,9 +549,10 @@ class EventReader:
                     token.lemma_.lower() in self.lex.casualty_verbs:
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
-            if needs_actor and not sources and not (trigger.code in DONE_TO and targets and token.pos_ == "VERB"
-                                                    and is_passive(token)) and not self.unnamed_doer(token):
-                continue  # but "protesters were detained", "he was released": done to someone, by someone unnamed
+            done_to = trigger.code in DONE_TO and targets and (  # "were detained", "attacks on foreigners"
+                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN")
+            if needs_actor and not sources and not done_to and not self.unnamed_doer(token):
+                continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:
                 continue
             if not trigger.by_pattern and not targets and trigger.code not in STANDS_ALONE:

@@ -298,3 +298,9 @@ def test_a_pronoun_the_text_does_not_resolve_leaves_the_doer_unknown_but_the_eve
 def test_a_ship_named_after_its_kind_is_still_the_object_the_rule_asks_for(read):
     facts = read("India dispatched frigate INS Tabar last month to protect its merchant shipping in the Gulf of Aden.")
     assert triggered(facts, "dispatched").plover == "MOBILIZE"
+
+
+def test_attacks_on_someone_with_no_doer_named_are_assaults_on_them(read):
+    facts = read("Attacks against the Somali government have increased in the last six months.")
+    attacks = triggered(facts, "Attacks")
+    assert attacks.plover == "ASSAULT" and not attacks.sources and attacks.targets
