@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.facts import PERSON
 
 from tests.conftest import names
@@ -283,11 +285,6 @@ def test_help_being_provided_is_aid_and_help_promised_is_an_agreement(read):
     assert triggered(facts, "provide").plover == "AGREE"  # promised (PLOVER: future cooperation)
 
 
-def test_coordinating_a_response_is_cooperation(read):
-    facts = read("The Royal Navy was coordinating a European response with the French navy.")
-    assert triggered(facts, "coordinating").plover == "COOPERATE"
-
-
 def test_a_pronoun_the_text_does_not_resolve_leaves_the_doer_unknown_but_the_event_stands(read):
     facts = read("She accused the Syrian army of torture.")
     blame = triggered(facts, "accused")
@@ -295,9 +292,14 @@ def test_a_pronoun_the_text_does_not_resolve_leaves_the_doer_unknown_but_the_eve
     assert not [e for e in read("He was cheered by the crowd.").events if not e.sources]  # a passive's subject
 
 
-def test_a_ship_named_after_its_kind_is_still_the_object_the_rule_asks_for(read):
-    facts = read("India dispatched frigate INS Tabar last month to protect its merchant shipping in the Gulf of Aden.")
-    assert triggered(facts, "dispatched").plover == "MOBILIZE"
+@pytest.mark.parametrize("sentence, trigger, plover", [
+    ("The Royal Navy was coordinating a European response with the French navy.", "coordinating", "COOPERATE"),
+    # a ship named after its kind is still the object the rule asks for
+    ("India dispatched frigate INS Tabar last month to protect its merchant shipping in the Gulf of Aden.",
+     "dispatched", "MOBILIZE"),
+])
+def test_coordinating_is_cooperation_and_dispatching_a_named_warship_mobilises(read, sentence, trigger, plover):
+    assert triggered(read(sentence), trigger).plover == plover
 
 
 def test_attacks_on_someone_with_no_doer_named_are_assaults_on_them(read):
