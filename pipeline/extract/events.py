@@ -169,10 +169,13 @@ class EventReader:
 
     def unnamed_doer(self, token: Token) -> bool:
         """'She accused the army of torture', where "she" resolves to no one the text names (a
-        lone sentence, a quotation whose speaker is not found): a person did it, whom the text
-        does not say; the event stands with its source unknown."""
+        lone sentence, a quotation whose speaker is not found), or 'hundreds protested': people
+        did it, whom the text does not name; the event stands with its source unknown."""
         subj = self.subject(token) if token.pos_ == "VERB" else None
-        return subj is not None and subj.dep_ == "nsubj" and subj.lower_ in PERSONAL and subj.pos_ == "PRON"
+        if subj is None or subj.dep_ != "nsubj":
+            return False
+        return subj.lower_ in PERSONAL and subj.pos_ == "PRON" or \
+            subj.lower_ in self.lex.vague_amounts  # "hundreds protested the conference"
 
     def _in_own_phrase(self, token: Token, key: str) -> bool:
         """'the United States invasion of the country': a state named in the very phrase

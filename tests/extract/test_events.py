@@ -285,11 +285,13 @@ def test_help_being_provided_is_aid_and_help_promised_is_an_agreement(read):
     assert triggered(facts, "provide").plover == "AGREE"  # promised (PLOVER: future cooperation)
 
 
-def test_a_pronoun_the_text_does_not_resolve_leaves_the_doer_unknown_but_the_event_stands(read):
+def test_a_pronoun_or_a_crowd_the_text_does_not_name_leaves_the_doer_unknown_but_the_event_stands(read):
     facts = read("She accused the Syrian army of torture.")
     blame = triggered(facts, "accused")
     assert blame.plover == "ACCUSE" and not blame.sources and names(facts, blame.targets) == {"Syria: military"}
     assert not [e for e in read("He was cheered by the crowd.").events if not e.sources]  # a passive's subject
+    protest = triggered(read("In the West Bank, hundreds protested the Annapolis Conference."), "protested")
+    assert protest.plover == "PROTEST" and not protest.sources
 
 
 @pytest.mark.parametrize("sentence, trigger, plover", [
