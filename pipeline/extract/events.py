@@ -39,7 +39,6 @@ DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: oft
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
-PERSONAL = {"i", "we", "he", "she"}  # pronouns that stand for people ("they" may be shells or shelling)
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -92,6 +91,14 @@ def lemmas(token: Token) -> list[str]:
     if token.tag_ in {"VBD", "VBN"} and token.lower_.endswith("ed"):
         return [lemma, token.lower_[:-1], token.lower_[:-2]]
     return [lemma]
+
+
+def directed_at(noun: Token) -> bool:
+    """'attacks on foreigners', 'the arrest of protesters': a harm named by a noun whose target
+    the text marks, and whose doer it does not hide behind 'their' ('their advance against')
+    or make a party ('fighting with the army')."""
+    return not any(c.dep_ == "poss" for c in noun.children) and \
+        any(c.dep_ == "prep" and c.lower_ in {"on", "against", "of"} for c in noun.children)
 
 
 def ongoing(verb: Token) -> bool:
@@ -168,14 +175,11 @@ class EventReader:
         return keys
 
     def unnamed_doer(self, token: Token) -> bool:
-        """'She accused the army of torture', where "she" resolves to no one the text names (a
-        lone sentence, a quotation whose speaker is not found), or 'hundreds protested': people
-        did it, whom the text does not name; the event stands with its source unknown."""
+        """'Hundreds protested the conference': people the text counts but does not name did
+        it; the event stands with its source unknown. (An unresolved 'he' or 'we' does not: on
+        the references those events were the named speaker's, whom the scorer then missed.)"""
         subj = self.subject(token) if token.pos_ == "VERB" else None
-        if subj is None or subj.dep_ != "nsubj":
-            return False
-        return subj.lower_ in PERSONAL and subj.pos_ == "PRON" or \
-            subj.lower_ in self.lex.vague_amounts  # "hundreds protested the conference"
+        return subj is not None and subj.dep_ == "nsubj" and subj.lower_ in self.lex.vague_amounts
 
     def _in_own_phrase(self, token: Token, key: str) -> bool:
         """'the United States invasion of the country': a state named in the very phrase
@@ -553,7 +557,8 @@ class EventReader:
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
             done_to = trigger.code in DONE_TO and targets and (  # "were detained", "attacks on foreigners"
-                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN")
+                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token)
+                and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets))  # not "the battle of Marja"
             if needs_actor and not sources and not done_to and not self.unnamed_doer(token):
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:
