@@ -272,10 +272,12 @@ def test_an_attack_reported_without_its_doer_is_an_assault_on_its_victims_and_a_
     assert triggered(facts, "killed").event_class == "Casualties"
 
 
-def test_aid_from_a_donor_is_its_aid(read):
-    facts = read("The support includes humanitarian aid from the United Kingdom.")
+def test_aid_and_arms_shipments_to_someone_are_the_donors_aid(read):
+    facts = read("The support includes humanitarian aid from the United Kingdom to the Kurdish forces.")
     aid = triggered(facts, "aid")
     assert aid.plover == "AID" and names(facts, aid.sources) == {"United Kingdom"}
+    shipments = triggered(read("Iranian arms shipments to the Houthi rebels continued in May."), "shipments")
+    assert shipments.plover == "AID" and shipments.sources and shipments.targets
 
 
 def test_help_being_provided_is_aid_and_help_promised_is_an_agreement(read):
