@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from pipeline.extract.actors import load as load_dictionaries
+from pipeline.extract import actors
 from pipeline.extract.lexicon import fold, load as load_lexicon
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, STATE,
                             ArticleFacts, Entity)
@@ -239,7 +239,7 @@ class Linker:
             linked.append(replace(facts, entities=entities))
         offices = self._offices(sorted({e.qid for f in linked for e in f.entities if e.type == PERSON and e.qid}))
         if offices:
-            dictionaries = load_dictionaries()
+            dictionaries = actors.load()  # the actor lists: countries and their codes
             linked = [roles.recode(f, offices, dictionaries, dictionaries.lists_end) for f in linked]
         return linked
 
