@@ -149,6 +149,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
     _places_taken_for_people(table, lex)
     _spelling_variants(table)
+    _short_names(table)
     _repeated_names(table)
     _possessive_countries(table, lex)
     _pairs(table, lex)
@@ -420,6 +421,19 @@ def _spelling_variants(table: EntityTable) -> None:
         for e in variants:
             if e is not keep:
                 table.merge(e, keep)
+
+
+def _short_names(table: EntityTable) -> None:
+    """'the Security Council' after 'the UN Security Council': a body named by the last
+    words (two or more) of exactly one longer name in the article is that body; a name
+    that ends two longer ones ('Foreign Ministry') stays apart."""
+    bodies = [e for e in table.entities.values() if e.type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}]
+    words = {e.key: fold(e.name).split() for e in bodies}
+    for short in sorted(bodies, key=lambda e: e.key):
+        n = len(words[short.key])
+        longer = [e for e in bodies if len(words[e.key]) > n >= 2 and words[e.key][-n:] == words[short.key]]
+        if len(longer) == 1 and short.key in table.entities:
+            table.merge(short, longer[0])
 
 
 def _located(token: Token, lex: Lexicon) -> bool:

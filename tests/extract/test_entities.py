@@ -107,3 +107,17 @@ def test_spelling_variants_do_not_merge_different_groups_and_a_surname_like_hill
     names_ = {e.name for e in facts.entities}
     assert {"Sudan People's Liberation Army", "Sudan Liberation Army"} <= names_
     assert next(e for e in facts.entities if e.name == "Christopher Hill").type == PERSON
+
+
+def test_a_body_named_by_the_end_of_one_longer_name_is_that_body(read):
+    facts = read("The UN Security Council met on Sunday at the request of Jordan. "
+                 "The Security Council called for an immediate cessation of hostilities.")
+    assert "Security Council" in mentions_of(facts, "UN Security Council")
+    assert not any(e.name == "Security Council" for e in facts.entities)
+
+
+def test_a_short_name_ending_two_longer_names_stays_apart(read):
+    facts = read("The Russian Foreign Ministry and the Turkish Foreign Ministry issued statements. "
+                 "The Foreign Ministry later denied the report.")
+    assert "Foreign Ministry" not in mentions_of(facts, "Russian Foreign Ministry")
+    assert "Foreign Ministry" not in mentions_of(facts, "Turkish Foreign Ministry")
