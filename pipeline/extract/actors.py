@@ -133,6 +133,58 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
             e.type = NEWS_AGENCY  # "BBC", "The Guardian"
 
 
+MAX_NAME = 6  # the most words of a listed name looked for
+NAME_LINKS = {"of", "and", "the", "for", "de"}  # small words inside a name
+
+
+def listed_bodies(table: EntityTable, d: Dictionaries, lex: Lexicon) -> None:
+    """Bodies and groups of the actor lists the model did not tag ('AU', 'OAS', 'Peshmerga')
+    or cut short ('Sans Frontieres' of 'Medecins Sans Frontieres'): a whole run of
+    capitalised words that the lists name is an organisation. Not a listed kind of actor
+    ('NGO', 'White House Spokesman'), not a run the lists date (persons hold offices for a
+    time: 'Ignazio La Russa'), and a place or a longer name the model found stays as it is."""
+    tokens = table.tokens
+    for sentence in table.sentences:
+        if table.text_of(sentence).isupper():
+            continue  # an all-capitals wire: every word looks like a name
+        i = sentence.start
+        while i < sentence.end:
+            end = i
+            while end < sentence.end and (tokens[end].text[:1].isupper() or (
+                    end > i and tokens[end].lower_ in NAME_LINKS)):
+                end += 1
+            while end > i and not tokens[end - 1].text[:1].isupper():
+                end -= 1  # "Front of the": a run ends on a name word
+            start = i + (tokens[i].lower_ in NAME_LINKS)  # "The Peshmerga"
+            if end > start:
+                _make_body(table, table.doc[start:end], d, lex)
+            i = max(end, i + 1)
+
+
+def _make_body(table: EntityTable, span: TokSpan, d: Dictionaries, lex: Lexicon) -> None:
+    name = fold(table.text_of(span))
+    codes = d.actors.get(name)
+    if not codes or any(start or end for _, start, end in codes) or (len(span) == 1 and span[0].pos_ != "PROPN"):
+        return
+    words = name.split()
+    if words[0] in d.agents or words[-1] in d.agents or name in lex.titles:
+        return  # a kind of actor, or a person by office ('King ...', '... Spokesman', 'Secretary of State')
+    inside = [table.entities[k] for k in dict.fromkeys(k for t in span for k in table.keys_at(t))]
+    mentions = [m for e in inside for m in e.mentions if m.start < span.end_char and m.end > span.start_char]
+    if any(m.start < span.start_char or m.end > span.end_char or m.text == span.text for m in mentions):
+        return
+    if {e.type for e in inside} & ({STATE} | PLACE_TYPES):
+        return
+    if any(e.type == PERSON for e in inside) and codes[0][0][:3] in d.country_of:
+        return  # a person's name that a body of one country shares
+    for e in inside:
+        for t in span:
+            table.unmention(e, t)
+        if not e.mentions:
+            del table.entities[e.key]
+    table.mention(table.get(table.text_of(span), ORGANIZATION), span)
+
+
 def _sector_of(code: str, d: Dictionaries) -> str | None:
     """The first sector of an actor code: 'SYRGOV' -> GOV, 'MED' -> MED (a code of no
     country), 'MNCUSAMED' -> MED (a company of the United States)."""
@@ -395,6 +447,7 @@ def code_actors(table: EntityTable, article: Article, lex: Lexicon) -> None:
     """Named actors first (a kind of actor may borrow a named group's code: 'Hamas fighters'),
     then kinds of actor, then the states those brought in."""
     d = load()
+    listed_bodies(table, d, lex)
     code_named(table, article, d)
     generic_actors(table, lex, d)
     rebels_are_the_named_movement(table, lex)

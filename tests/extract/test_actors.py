@@ -106,3 +106,20 @@ def test_a_place_counts_for_a_country_only_if_the_article_names_it(read):
     facts = read("Somalia has asked for aid after the floods. Floods hit Juba, and Juba and Kismayo were cut off. "
                  "Farmers near Juba lost their crops, officials in Somalia said.")
     assert coded(facts)["Farmers"] == "AGR"  # the lists' Juba is South Sudan's capital, a country never named here
+
+
+def test_a_body_of_the_actor_lists_the_model_missed_or_cut_short_is_an_organisation(read):
+    facts = read("Médecins Sans Frontières withdrew its international staff from the country.\n\n"
+                 "Peshmerga units were joined by volunteers, Haaretz reported.")
+    names = {e.name: e for e in facts.entities}
+    assert names["Médecins Sans Frontières"].code.startswith("NGO")
+    assert names["Peshmerga"].code == "IRQMIL" and names["Peshmerga"].type == "ArmedGroup"
+    assert not any(e.type == "Person" for e in facts.entities)
+    assert any(ev.plover == "SANCTION" and ev.sources == (names["Médecins Sans Frontières"].key,)
+               for ev in facts.events)
+
+
+def test_listed_kinds_of_actor_offices_and_dated_people_are_not_made_organisations(read):
+    facts = read("An NGO said the White House Spokesman and Secretary of State met Ignazio La Russa.")
+    assert not any(e.type == "Organization" and e.name in {"NGO", "White House Spokesman", "Secretary of State",
+                                                          "Ignazio La Russa"} for e in facts.entities)
