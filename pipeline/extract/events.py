@@ -37,6 +37,7 @@ FIRST_PERSON = {"we", "us", "our"}
 SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words
 DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: often only whom they were done to
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
+THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate rather than fight
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
@@ -465,6 +466,23 @@ class EventReader:
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 
+    def calls_for_peace(self, token: Token) -> bool:
+        """'called for a ceasefire', 'want a truce', 'demanded an end to the fighting': what is
+        asked for is the conflict's end."""
+        asked = [c for c in token.children if c.dep_ in OBJECTS]
+        asked += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                  if p.dep_ == "pobj"]
+        ends, fighting = self.lex.noun_classes["conflict_end"], self.lex.noun_classes["fighting"]
+        return any(phrase_key(a) in ends or a.lemma_.lower() in ends or a.lemma_.lower() in {"end", "halt"} and any(
+            p.lemma_.lower() in fighting or p.lower_ in fighting for c in a.children if c.dep_ == "prep"
+            and c.lower_ in {"to", "of"} for p in c.children if p.dep_ == "pobj") for a in asked)
+
+    def third_party(self, key: str) -> bool:
+        """The UN, an NGO, a foreign ministry of no side: whose call for peace is a request of
+        the sides, not an offer. Known by the actor code's first part."""
+        e = self.table.entities[key]
+        return (e.code or "")[:3] in THIRD_PARTIES or (e.sector or "") in THIRD_PARTIES
+
     def denied(self, token: Token) -> bool:
         """The text says it did not happen: a negation on the trigger ('did not attack'), or
         a clause under a verb of denial ('denied that troops had been killed', 'denied
@@ -571,7 +589,10 @@ class EventReader:
                                               mode=self.lex.refusal_modes[trigger.code])  # "will not release"
             elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
-            if trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future" and \
+            if trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
+                    not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)
+                trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
+            elif trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future" and \
                     not ongoing(token):  # "will provide aid" is a promise, "are providing aid" is aid
                 trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
             elif trigger.code in self.lex.threat_modes and \

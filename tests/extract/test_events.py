@@ -309,3 +309,13 @@ def test_attacks_on_someone_with_no_doer_named_are_assaults_on_them_but_a_battle
     attacks = triggered(facts, "Attacks")
     assert attacks.plover == "ASSAULT" and not attacks.sources and attacks.targets
     assert not read("Petraeus says the battle of Marja is just the beginning.").events
+
+
+def test_a_side_calling_for_a_truce_offers_one_and_a_mediator_requests_it(read):
+    side = read("Turkey and Russia want a cease-fire in Syria. The Syrian army demanded an end to the fighting.")
+    assert [e.plover for e in side.events if e.trigger.text == "want"] == ["AGREE"]
+    assert [e.plover for e in side.events if e.trigger.text == "demanded"] == ["AGREE"]
+    mediator = read("The UN Security Council called for an immediate ceasefire in Gaza.")
+    assert triggered(mediator, "called").plover == "REQUEST"
+    other = read("Turkey called for the release of the journalists.")
+    assert triggered(other, "called").plover == "REQUEST"
