@@ -76,7 +76,7 @@ def test_who_supports_whom(local):
 def test_ceasefire_calls_carry_actors_date_and_speaker(local):
     got = answer(local, "ceasefire_calls.rq")
     assert {r["actor"] for r in got if r.get("date") == "2016-12-01" and r.get("accordingTo") == "Mevlut Cavusoglu"
-            and r["code"] == "REQUEST"} == {"Turkey", "Russia"}
+            and r["code"] == "AGREE"} == {"Turkey", "Russia"}
 
 
 def test_quotes_by_person_lists_the_persons_quotes_in_order(local):
@@ -104,7 +104,7 @@ def test_opposing_sides_are_the_backers_of_the_two_fighting_sides(local):
 
 def test_an_actors_timeline_has_its_dated_events(local):
     got = answer(local, "actor_timeline.rq")
-    assert any(r.get("date") == "2016-12-01" and r["what"] == "REQUEST" and r["role"] == "source" for r in got)
+    assert any(r.get("date") == "2016-12-01" and r["what"] == "AGREE" and r["role"] == "source" for r in got)
 
 
 def test_articles_mentioning_an_actor_count_the_mentions(local):
