@@ -4,7 +4,9 @@ Everything is read back through the query contract (SPARQL over the Turtle files
 the score measures what a user of the graph would find, not the extractor's internals.
 A gold entity is found when some entity of the graph has a mention whose text is one of
 the gold mentions; a gold event is found when an event on the same line of text has an
-accepted PLOVER code (or class) and every gold party among its actors. A gold generic
+accepted PLOVER code (or class) and every gold party among its actors. `type_P`/`type_R`
+ask less, as event data comparisons often do: an event of an accepted type on the same
+line, each emitted event matched to at most one reference event. A gold generic
 actor ("Kenyan police") is found when a mention holds all its words, and coded right
 when its entity carries the reference's country and sector as `ckg:actorCode`.
 """
@@ -170,6 +172,7 @@ def _events(gold: dict, graph: Graph, text: str, resolved: dict[str, URIRef], sc
         if row.date:
             ev["date"] = str(row.date)
     matched: set[URIRef] = set()
+    typed: set[URIRef] = set()  # events matched by type and line alone, one reference event each
     for gev in gold["events"]:
         accepted = {gev.get("plover"), gev.get("type"), *gev.get("alternatives", [])} - {None}
         need = {resolved.get(p) for p in [*gev.get("actors", []), *gev.get("targets", [])]}
@@ -182,6 +185,10 @@ def _events(gold: dict, graph: Graph, text: str, resolved: dict[str, URIRef], sc
         score.by_category[category][0] += bool(hits)
         score.add("event_recall", bool(hits), gev["id"])
         matched |= set(hits)
+        same_type = [e for e, ev in sorted(events.items()) if start >= 0 and e not in typed
+                     and ev["kinds"] & accepted and lo <= ev["begin"] < hi]
+        typed |= set(same_type[:1])
+        score.add("type_recall", bool(same_type), gev["id"])
         if gev.get("date"):
             score.add("dates", any(events[e]["date"] == gev["date"] for e in hits), f"{gev['id']} {gev['date']}")
     for e, ev in sorted(events.items()):
@@ -190,6 +197,7 @@ def _events(gold: dict, graph: Graph, text: str, resolved: dict[str, URIRef], sc
         score.by_category[category][3] += 1
         score.by_category[category][2] += e in matched
         score.add("event_precision", e in matched, f"{category} at {ev['begin']}")
+        score.add("type_precision", e in typed, f"{category} at {ev['begin']}")
 
 
 def _figures(gold: dict, graph: Graph, resolved: dict[str, URIRef], score: Score) -> None:
@@ -246,7 +254,8 @@ def metrics(counts: dict[str, tuple[int, int]]) -> dict[str, float | None]:
             "quotes": _ratio(counts.get("quotes")), "figures": _ratio(counts.get("figures")),
             "dates": _ratio(counts.get("dates")), "must_not": _ratio(counts.get("must_not")),
             "dates_in_window": _ratio(counts.get("dates_in_window")),
-            "generic_found": _ratio(counts.get("generic_found")), "generic_coded": _ratio(counts.get("generic_coded"))}
+            "generic_found": _ratio(counts.get("generic_found")), "generic_coded": _ratio(counts.get("generic_coded")),
+            "type_P": _ratio(counts.get("type_precision")), "type_R": _ratio(counts.get("type_recall"))}
 
 
 def total(scores: list[Score]) -> Score:

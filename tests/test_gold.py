@@ -45,3 +45,18 @@ def test_a_generic_actor_is_found_when_a_mention_holds_all_its_words_and_coded_b
     assert score.counts["generic_found"] == (1, 2) and score.misses["generic_found"] == ["pilots (Kenyan fighter pilots)"]
     assert score.counts["generic_coded"] == (1, 2)  # the rebels are SYRREB; the pilots are not there
     assert score.misses["generic_coded"] == ["pilots: not found, not KENMIL"]
+
+
+def test_type_only_scores_match_each_emitted_event_to_one_reference_event_of_its_type_and_line(ingested, tmp_path):
+    import json
+    gold = json.loads((GOLD / "000_a338ea7d94fc7d37.json").read_text())
+    call = next(e for e in gold["events"] if e["id"] == "ceasefire_call")
+    twin = dict(call, id="twin", actors=["no_such_actor"])  # a second reference event of that line and type
+    gold["events"] = [call, twin]
+    path = tmp_path / "000_a338ea7d94fc7d37.json"
+    path.write_text(json.dumps(gold))
+    [score] = evaluate([path], ingested)
+    assert score.counts["event_recall"] == (1, 2)  # the twin's actor is nowhere
+    assert score.counts["type_recall"] == (1, 2)  # one event of the type on that line: it counts for one of them
+    hits, emitted = score.counts["type_precision"]
+    assert hits == 1 and emitted == score.counts["event_precision"][1]
