@@ -4,9 +4,9 @@ Everything is read back through the query contract (SPARQL over the Turtle files
 the score measures what a user of the graph would find, not the extractor's internals.
 A gold entity is found when some entity of the graph has a mention whose text is one of
 the gold mentions; a gold event is found when an event on the same line of text has an
-accepted PLOVER code (or class) and every gold party among its actors. `type_P`/`type_R`
-ask less, as event data comparisons often do: an event of an accepted type on the same
-line, each emitted event matched to at most one reference event. A gold generic
+accepted PLOVER code (or class) and every gold party among its actors, each emitted event
+matched to at most one reference event. `type_P`/`type_R` ask less, as event data
+comparisons often do: an event of an accepted type on the same line. A gold generic
 actor ("Kenyan police") is found when a mention holds all its words, and coded right
 when its entity carries the reference's country and sector as `ckg:actorCode`.
 """
@@ -178,8 +178,8 @@ def _events(gold: dict, graph: Graph, text: str, resolved: dict[str, URIRef], sc
         need = {resolved.get(p) for p in [*gev.get("actors", []), *gev.get("targets", [])]}
         start = text.find(gev["evidence"])
         lo, hi = _line(text, max(start, 0))
-        hits = [e for e, ev in events.items() if start >= 0 and None not in need and ev["kinds"] & accepted
-                and need <= ev["actors"] and lo <= ev["begin"] < hi]
+        hits = [e for e, ev in sorted(events.items()) if start >= 0 and None not in need and e not in matched
+                and ev["kinds"] & accepted and need <= ev["actors"] and lo <= ev["begin"] < hi][:1]
         category = gev.get("plover") or gev.get("type")
         score.by_category[category][1] += 1
         score.by_category[category][0] += bool(hits)
