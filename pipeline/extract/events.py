@@ -38,6 +38,7 @@ SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in it
 DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: often only whom they were done to
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate rather than fight
+LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
@@ -619,4 +620,22 @@ class EventReader:
 
 def extract_events(doc: Doc, table: EntityTable, quotes: list[Quote], times: list[TimeExpr],
                    figures: list[Figure], lex: Lexicon) -> list[Event]:
-    return list(EventReader(doc, table, quotes, times, figures, lex).events())
+    return one_per_phrase(list(EventReader(doc, table, quotes, times, figures, lex).events()), doc)
+
+
+def one_per_phrase(events: list[Event], doc: Doc) -> list[Event]:
+    """'The US began launching airstrikes', 'launched an offensive': words of one phrase
+    (a verb and the verb or noun it governs) coding the same type between the same actors
+    are one event, told by the word that says most (a date, a figure, a pattern), else by
+    the governed word ('airstrikes', 'offensive'), which names the act."""
+    at = {doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0].i: e for e in events}
+    dropped: set[int] = set()
+    for i, e in at.items():
+        head = doc[i].head
+        twin = at.get(head.i) if doc[i].dep_ in LINKED and head.i != i else None
+        if twin is None or (twin.plover or twin.event_class, twin.sources, twin.targets) != \
+                (e.plover or e.event_class, e.sources, e.targets):
+            continue
+        worse = min((twin, e), key=lambda x: (x.time is not None, x.figure is not None, x.confidence))
+        dropped.add(id(worse))
+    return [e for e in events if id(e) not in dropped]

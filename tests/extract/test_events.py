@@ -319,3 +319,16 @@ def test_a_side_calling_for_a_truce_offers_one_and_a_mediator_requests_it(read):
     assert triggered(mediator, "called").plover == "REQUEST"
     other = read("Turkey called for the release of the journalists.")
     assert triggered(other, "called").plover == "REQUEST"
+
+
+def test_words_of_one_phrase_coding_one_act_are_one_event_named_by_the_act(read):
+    facts = read("The US began launching airstrikes on Islamic State positions on August 8.\n\n"
+                 "Government troops launched a fierce offensive in the east.", published="2014-08-10")
+    assaults = [e for e in facts.events if e.plover == "ASSAULT"]
+    assert [e.trigger.text for e in assaults] == ["airstrikes", "offensive"]
+    assert assaults[0].time.value == "2014-08-08"
+
+
+def test_acts_of_one_doer_against_different_targets_stay_apart(read):
+    facts = read("Rebels shelled the town of Kadugli and killed five civilians.")
+    assert sorted(e.trigger.text for e in facts.events if e.plover == "ASSAULT") == ["killed", "shelled"]
