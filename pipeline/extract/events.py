@@ -38,6 +38,7 @@ SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in it
 DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: often only whom they were done to
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate rather than fight
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
@@ -380,8 +381,10 @@ class EventReader:
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF"
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
-        governor = (token.head.head if token.dep_ == "pobj" else token.head).lemma_.lower()
-        if not sources and (token.dep_ == "dobj" and governor in self.lex.light_verbs or token.dep_ == "attr"
+        governing = token.head.head if token.dep_ == "pobj" else token.head
+        governor = governing.lemma_.lower()
+        naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"
+        if not sources and not naming and (token.dep_ == "dobj" and governor in self.lex.light_verbs or token.dep_ == "attr"
                             or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING):
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
@@ -567,6 +570,8 @@ class EventReader:
                 silenced[n] = discards.in_sentence(self.table.text_of(self.table.sentences[n]))
             if silenced[n]:
                 continue
+            if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
+                continue  # "in this attack": an event told before, not a new one
             if trigger.code == "ASSAULT" and token.dep_ == "acl" and \
                     token.head.lemma_.lower() in self.lex.statement_nouns:
                 continue  # "a resolution targeting the group's finances": a document harms no one

@@ -332,3 +332,9 @@ def test_words_of_one_phrase_coding_one_act_are_one_event_named_by_the_act(read)
 def test_acts_of_one_doer_against_different_targets_stay_apart(read):
     facts = read("Rebels shelled the town of Kadugli and killed five civilians.")
     assert sorted(e.trigger.text for e in facts.events if e.plover == "ASSAULT") == ["killed", "shelled"]
+
+
+def test_an_attack_referred_back_to_or_named_is_not_a_new_attack(read):
+    facts = read("However, Somali officials called the attack \"small and careless\". The army was heavily "
+                 "dependent on the African troops in this attack as well.")
+    assert not [e for e in facts.events if e.plover == "ASSAULT"]
