@@ -28,7 +28,7 @@ from spacy.tokens import Span as TokSpan, Token
 from pipeline.extract.entities import POSSESSIVE, EntityTable
 from pipeline.extract import lexicon
 from pipeline.extract.lexicon import DATA, Lexicon, fold
-from pipeline.facts import (ARMED_GROUP, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE_TYPES, STATE,
+from pipeline.facts import (ARMED_GROUP, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE,
                             Article, Entity)
 
 CAMEO = DATA / "cameo"
@@ -125,8 +125,8 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
             e.country = table.get(state, STATE).key
             if e.type == PERSON and e.affiliation is None:
                 e.affiliation = e.country
-        if e.type == ORGANIZATION and e.sector in ARMED_SECTORS:
-            e.type = ARMED_GROUP
+        if e.type in {ORGANIZATION, PLACE} and (e.sector in ARMED_SECTORS or e.code[:3] in ARMED_SECTORS):
+            e.type = ARMED_GROUP  # "the Islamic State", which the model takes for a place
         elif e.type == ORGANIZATION and e.sector == "GOV" and state is None:
             e.type = GOVERNMENT
         elif e.type == ORGANIZATION and e.sector == "MED":

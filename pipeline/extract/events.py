@@ -21,7 +21,7 @@ from pipeline.extract import coder
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon, Trigger, fold
-from pipeline.facts import (CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure, Quote, Span,
+from pipeline.facts import (ARMED_GROUP, CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure, Quote, Span,
                             TimeExpr)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -166,6 +166,8 @@ class EventReader:
                          if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO jets"
             if not found:  # "the rebels' civilian leadership, the Transitional National Council,"
                 found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)]
+            if found and all(self.table.entities[k].generic for k in found):  # "Hamas fighters" act as Hamas
+                found = self._armed_group_of(t) or found
             if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"
                 found = [k for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj" for k in self.table.keys_at(p)] or found
@@ -176,6 +178,14 @@ class EventReader:
                 if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
                     keys += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p) if k not in keys]
         return keys
+
+    def _armed_group_of(self, t: Token) -> list[str]:
+        """'Hamas fighters', 'insurgents of the Islamic State': the named armed group a kind of
+        actor belongs to, which event data codes as the doer."""
+        mods = [c for c in t.children if c.dep_ in {"compound", "poss"}]
+        mods += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return [k for m in mods for k in self.table.keys_at(m) if self.table.entities[k].type == ARMED_GROUP
+                and not self.table.entities[k].generic]
 
     def unnamed_doer(self, token: Token) -> bool:
         """'Hundreds protested the conference': people the text counts but does not name did
