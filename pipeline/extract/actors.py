@@ -37,6 +37,7 @@ MAX_WORDS = 4  # the longest agent phrase looked for before a head noun
 COUNTRY_PREPS = {"in", "of", "from"}
 NO_HOME_SECTORS = {"MED", "BUS", "NGO", "IGO", "HRI", "IMG"}  # journalists, companies: no country by default
 FOREIGN = {"foreign", "international", "western", "african", "arab", "european", "regional", "overseas"}
+BODIES = {ORGANIZATION, ARMED_GROUP, GOVERNMENT}  # what a kind of actor in apposition may name
 ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "IMG", "RAD"}
 
 
@@ -429,6 +430,39 @@ def _mention_generic(table: EntityTable, phrase: TokSpan, country: str | None, s
     table.mention(table.entities[key], phrase)
 
 
+def named_in_apposition(table: EntityTable) -> None:
+    """'Thailand's military junta, the National Council for Peace and Order', 'the Red Shirts,
+    a protest group': a kind of actor set beside a named body is that body, and so is every
+    other mention of the same noun in the article ('the junta' later on)."""
+    named_as: dict[tuple[str, str], Entity] = {}
+    for tok in table.tokens:
+        pair = [tok, *(c for c in tok.children if c.dep_ == "appos")] if tok.dep_ != "appos" else [tok, tok.head]
+        generic = [k for t in pair for k in table.keys_at(t) if table.entities[k].generic]
+        named = [table.entities[k] for t in pair for k in table.keys_at(t)
+                 if table.entities[k].type in BODIES and not table.entities[k].generic]
+        if len(pair) == 2 and len(generic) == 1 and len(named) == 1:
+            head = next(t for t in pair if generic[0] in table.keys_at(t))
+            named_as.setdefault((generic[0], head.lemma_.lower()), named[0])
+    for (key, lemma), body in named_as.items():
+        generic = table.entities[key]
+        if body.code is None:  # the text says what the body is: "the NCPO, Thailand's military junta"
+            body.code, body.sector, body.country, body.code_basis = generic.code, generic.sector, generic.country, "text"
+            if generic.sector == "GOV":
+                body.type = GOVERNMENT
+            elif generic.sector in ARMED_SECTORS:
+                body.type = ARMED_GROUP
+        for tok in [t for t in table.tokens if t.lemma_.lower() == lemma and key in table.keys_at(t)]:
+            mention = next((m for m in generic.mentions if m.start <= tok.idx < m.end), None)
+            if mention is None:
+                continue
+            phrase = table.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for t in phrase:
+                table.unmention(generic, t)
+            table.mention(body, phrase)
+        if not generic.mentions:
+            del table.entities[key]
+
+
 def rebels_are_the_named_movement(table: EntityTable, lex: Lexicon) -> None:
     """In an article about one named insurgent movement ('Ogaden National Liberation
     Front', 'Justice and Equality Movement'), 'the rebels' are that movement."""
@@ -450,5 +484,6 @@ def code_actors(table: EntityTable, article: Article, lex: Lexicon) -> None:
     listed_bodies(table, d, lex)
     code_named(table, article, d)
     generic_actors(table, lex, d)
+    named_in_apposition(table)
     rebels_are_the_named_movement(table, lex)
     code_named(table, article, d)

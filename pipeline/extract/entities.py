@@ -112,11 +112,14 @@ class EntityTable:
 
 
 def trim(span: TokSpan) -> TokSpan:
-    """Drop a leading determiner and a trailing possessive: 'the Islamic State's' -> 'Islamic State'."""
+    """Drop a leading determiner, quotation marks and brackets, and a trailing possessive:
+    'the Islamic State's' -> 'Islamic State', '"Red Shirts' -> 'Red Shirts'."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in QUANTIFIERS or span.doc[start].pos_ in {"DET", "ADV"}):
+    while start < end and (span.doc[start].lower_ in QUANTIFIERS or span.doc[start].pos_ in {"DET", "ADV"}
+                           or span.doc[start].is_quote or span.doc[start].is_left_punct):
         start += 1
-    while end > start and span.doc[end - 1].text in POSSESSIVE:
+    while end > start and (span.doc[end - 1].text in POSSESSIVE or span.doc[end - 1].is_quote
+                           or span.doc[end - 1].is_right_punct):
         end -= 1
     return TokSpan(span.doc, start, end, label=span.label_)
 

@@ -123,3 +123,17 @@ def test_listed_kinds_of_actor_offices_and_dated_people_are_not_made_organisatio
     facts = read("An NGO said the White House Spokesman and Secretary of State met Ignazio La Russa.")
     assert not any(e.type == "Organization" and e.name in {"NGO", "White House Spokesman", "Secretary of State",
                                                           "Ignazio La Russa"} for e in facts.entities)
+
+
+def test_a_kind_of_actor_in_apposition_with_a_named_body_is_that_body_throughout_the_article(read):
+    facts = read("Protests drew the attention of Thailand's military junta, the National Council for Peace and Order. "
+                 "The junta imposed a curfew on Bangkok. The government was ousted in May.\n\n"
+                 "Sombat belongs to the Red Shirts, a protest group which has supported Thaksin Shinawatra.")
+    body = next(e for e in facts.entities if e.name.startswith("National Council for Peace"))
+    assert body.type == "Government" and body.sector == "GOV"
+    curfew = next(ev for ev in facts.events if ev.trigger.text == "imposed")
+    assert curfew.sources == (body.key,)
+    ousted = next(ev for ev in facts.events if ev.trigger.text == "ousted")
+    assert body.key not in ousted.targets  # "the government" is another noun: still the generic government
+    support = next(ev for ev in facts.events if ev.trigger.text == "supported")
+    assert [facts.entity(k).name for k in support.sources] == ["Red Shirts"]

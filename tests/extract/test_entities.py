@@ -121,3 +121,8 @@ def test_a_short_name_ending_two_longer_names_stays_apart(read):
                  "The Foreign Ministry later denied the report.")
     assert "Foreign Ministry" not in mentions_of(facts, "Russian Foreign Ministry")
     assert "Foreign Ministry" not in mentions_of(facts, "Turkish Foreign Ministry")
+
+
+def test_a_name_in_quotation_marks_is_named_without_them(read):
+    facts = read('Sombat belongs to the "Red Shirts", a protest group which has supported Thaksin Shinawatra.')
+    assert "Red Shirts" in {e.name for e in facts.entities}
