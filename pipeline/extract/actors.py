@@ -436,11 +436,13 @@ def named_in_apposition(table: EntityTable) -> None:
     other mention of the same noun in the article ('the junta' later on)."""
     named_as: dict[tuple[str, str], Entity] = {}
     for tok in table.tokens:
-        pair = [tok, *(c for c in tok.children if c.dep_ == "appos")] if tok.dep_ != "appos" else [tok, tok.head]
+        if tok.dep_ != "appos":
+            continue
+        pair = [tok.head, tok]
         generic = [k for t in pair for k in table.keys_at(t) if table.entities[k].generic]
         named = [table.entities[k] for t in pair for k in table.keys_at(t)
                  if table.entities[k].type in BODIES and not table.entities[k].generic]
-        if len(pair) == 2 and len(generic) == 1 and len(named) == 1:
+        if len(generic) == 1 and len(named) == 1:
             head = next(t for t in pair if generic[0] in table.keys_at(t))
             named_as.setdefault((generic[0], head.lemma_.lower()), named[0])
     for (key, lemma), body in named_as.items():
