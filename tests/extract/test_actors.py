@@ -137,3 +137,10 @@ def test_a_kind_of_actor_in_apposition_with_a_named_body_is_that_body_throughout
     assert body.key not in ousted.targets  # "the government" is another noun: still the generic government
     support = next(ev for ev in facts.events if ev.trigger.text == "supported")
     assert [facts.entity(k).name for k in support.sources] == ["Red Shirts"]
+
+
+def test_an_organisation_or_a_vessel_is_of_the_kind_its_modifier_names(read):
+    facts = read("The pirate vessel reportedly threatened the Indian frigate after it was hailed. "
+                 "The guerrilla organization has made contact with the government.")
+    assert coded(facts)["The pirate vessel"] == "CRM"
+    assert coded(facts)["The guerrilla organization"] == "REB"
