@@ -119,9 +119,10 @@ def hyphenated(token: Token, prefixes: frozenset[str]) -> bool:
 
 def starts_clause(conjunct: Token, first: Token) -> bool:
     """'backs Assad and Turkey supports ...': a conjunct followed by a finite verb other
-    than its own head is the subject of a new clause the parser attached to the wrong head."""
+    than one its phrase hangs from is the subject of a new clause the parser attached to the
+    wrong head ('clashes between police and protesters occurred' is one clause)."""
     nxt = conjunct.nbor(1) if conjunct.i + 1 < len(conjunct.doc) else None
-    return nxt is not None and nxt.tag_ in {"VBZ", "VBD", "VBP"} and nxt.i != first.head.i
+    return nxt is not None and nxt.tag_ in {"VBZ", "VBD", "VBP"} and all(a.i != nxt.i for a in first.ancestors)
 
 
 class EventReader:

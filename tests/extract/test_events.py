@@ -345,3 +345,8 @@ def test_fighters_of_a_named_armed_group_act_as_that_group(read):
     assert names(facts, triggered(facts, "attacked").sources) == {"al-Shabaab"}
     assert names(facts, triggered(facts, "seized").sources) == {"Islamic State"}
     assert next(e for e in facts.entities if e.name == "Islamic State").type == "ArmedGroup"
+
+
+def test_both_sides_of_a_clash_between_two_groups_are_its_actors(read):
+    facts = read("Most clashes between police and protesters occurred in the Shia neighborhoods.")
+    assert {facts.entity(k).sector for k in triggered(facts, "clashes").sources} == {"COP", "OPP"}
