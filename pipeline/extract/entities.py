@@ -150,6 +150,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _bare_titles(table, lex)
     _groups(table, lex)
     _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
+    _untagged_acronyms(table, lex)
     _places_taken_for_people(table, lex)
     _spelling_variants(table)
     _short_names(table)
@@ -264,6 +265,21 @@ def _acronyms(table: EntityTable, ents: list[TokSpan]) -> None:
     for token in table.tokens:  # acronyms the model did not tag at all
         if token.text in aliases and not table.covered(token) and token.text.isupper():
             table.mention(aliases[token.text], doc[token.i:token.i + 1])
+
+
+def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
+    """'The ONLF accused the troops': a word of three to six capitals the model left untagged
+    in a sentence that is not all capitals is an organisation's acronym, unless it is one of
+    the capitalised words that name no body ('DNA', 'GMT') or part of a code ('DEV-MUC3')."""
+    loud = [table.text_of(s).isupper() for s in table.sentences]
+    for tok in table.tokens:
+        if not (3 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()) or table.covered(tok) \
+                or tok.pos_ not in {"NOUN", "PROPN"} or loud[table.sentence_of[tok.i]] \
+                or tok.lower_ in lex.not_acronyms or tok.lower_ in lex.titles:
+            continue
+        if any(0 <= j < len(table.tokens) and table.tokens[j].text in {"-", "/"} for j in (tok.i - 1, tok.i + 1)):
+            continue
+        table.mention(table.get(tok.text, ORGANIZATION), table.doc[tok.i:tok.i + 1])
 
 
 def _is_located_in(token: Token, lex: Lexicon) -> bool:

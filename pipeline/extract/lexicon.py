@@ -60,6 +60,7 @@ class Lexicon:
     number_words: dict[str, int]
     approximators: tuple[str, ...]
     member_nouns: frozenset[str]  # 'members', 'factions', 'commanders': whose kind their modifier says
+    not_acronyms: frozenset[str]  # words in capitals that name no body ('DNA', 'URL', 'GMT')
     stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
@@ -131,6 +132,7 @@ def load() -> Lexicon:
         number_words=raw["number_words"],
         approximators=tuple(raw["approximators"]),
         member_nouns=frozenset(raw["member_nouns"]),
+        not_acronyms=frozenset(w.lower() for w in raw["not_acronyms"]),
         stranger_nouns=frozenset(raw["stranger_nouns"]),
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),

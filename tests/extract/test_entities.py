@@ -126,3 +126,12 @@ def test_a_short_name_ending_two_longer_names_stays_apart(read):
 def test_a_name_in_quotation_marks_is_named_without_them(read):
     facts = read('Sombat belongs to the "Red Shirts", a protest group which has supported Thaksin Shinawatra.')
     assert "Red Shirts" in {e.name for e in facts.entities}
+
+
+def test_an_untagged_word_in_capitals_is_an_organisations_acronym_unless_it_names_nothing(read):
+    facts = read("The ONLF accused the troops of conducting a scorched earth campaign. "
+                 "Police found DNA on the weapon, and an NGO said so.")
+    assert "ONLF" in {e.name for e in facts.entities if e.type == "Organization"}
+    assert not {"DNA", "NGO"} & {e.name for e in facts.entities}
+    accused = next(e for e in facts.events if e.trigger.text == "accused")
+    assert [facts.entity(k).name for k in accused.sources] == ["ONLF"]
