@@ -306,7 +306,10 @@ class EventReader:
         stolen = self.stolen_object(token) if token.pos_ == "VERB" else None
         if stolen is not None:
             found += self.actors(stolen, conjuncts=False)
+        labelled = any(c.dep_ == "dobj" for c in token.children)  # "called the rebels terrorists": a label
         for c in token.children:
+            if c.dep_ == "oprd" and labelled:
+                continue
             if c.dep_ in OBJECTS:
                 found += self.actors(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -332,7 +335,11 @@ class EventReader:
         shared = token.dep_ == "conj" and is_passive(token.head) and \
             not any(c.dep_ in SUBJECTS for c in token.children) and \
             (token.tag_ == "VBN" or any(c.dep_ == "agent" for c in token.children))  # "taken ... and raped by X"
-        if shared or any(c.dep_ == "nsubjpass" for c in token.children):
+        by = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        if token.dep_ == "acl" and token.tag_ == "VBN" and by is not None:  # "rebels backed by Eritrea"
+            sources = self.actors(by)
+            targets = self.actors(token.head)
+        elif shared or any(c.dep_ == "nsubjpass" for c in token.children):
             verbs = (token, token.head) if shared else (token,)
             agent = next((p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children
                           if p.dep_ == "pobj"), None)
@@ -511,15 +518,17 @@ class EventReader:
             child = head
         return False
 
-    @staticmethod
-    def names_a_noun(verb: Token) -> bool:
+    def names_a_noun(self, verb: Token) -> bool:
         """A participle naming or describing a noun, not an event: 'a group called Hizbul
         Islam', 'a report released Thursday', 'UN-supported', 'according to'. A passive
         participle with its doer ('rebels backed by Eritrea') and an active one ('rebel
-        factions fighting to oust Assad': the noun is its doer) are events."""
+        factions fighting to oust Assad': the noun is its doer) are events, unless the verb
+        only carries the noun's own act ('attacks carried out by', 'a report issued by')."""
         if verb.dep_ in {"amod", "prep"}:
             return True
-        return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+        return verb.dep_ == "acl" and verb.tag_ == "VBN" and (
+            not any(c.dep_ == "agent" for c in verb.children)
+            or verb.lemma_.lower() in self.lex.light_verbs)  # "attacks carried out by X": the attacks are the event
 
     def demanded(self, verb: Token) -> bool:
         """'Israel must exercise restraint,' said Ban: what a speaker says another must or

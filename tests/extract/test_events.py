@@ -350,3 +350,19 @@ def test_fighters_of_a_named_armed_group_act_as_that_group(read):
 def test_both_sides_of_a_clash_between_two_groups_are_its_actors(read):
     facts = read("Most clashes between police and protesters occurred in the Shia neighborhoods.")
     assert {facts.entity(k).sector for k in triggered(facts, "clashes").sources} == {"COP", "OPP"}
+
+
+def test_calling_someone_terrorists_accuses_them_and_naming_a_group_does_not(read):
+    facts = read("Ethiopia calls the rebels \"terrorists\" backed by neighboring rival Eritrea.")
+    accused = triggered(facts, "calls")
+    assert accused.plover == "ACCUSE" and names(facts, accused.sources) == {"Ethiopia"}
+    assert [facts.entity(k).sector for k in accused.targets] == ["REB"]  # not the label "terrorists"
+    backed = triggered(facts, "backed")
+    assert backed.plover == "SUPPORT" and names(facts, backed.sources) == {"Eritrea"}
+    named = read("A group called Hizbul Islam claimed the attack.")
+    assert not [e for e in named.events if e.plover == "ACCUSE"]
+
+
+def test_a_participle_that_only_carries_its_nouns_act_is_not_an_event_of_its_own(read):
+    facts = read("The report describes attacks carried out by Sudanese troops on civilians in January.")
+    assert not [e for e in facts.events if e.trigger.text == "carried"]
