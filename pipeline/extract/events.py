@@ -39,6 +39,7 @@ DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: oft
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate rather than fight
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+PERSONAL = {"he", "she", "they", "we", "i"}
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
@@ -190,10 +191,16 @@ class EventReader:
 
     def unnamed_doer(self, token: Token) -> bool:
         """'Hundreds protested the conference': people the text counts but does not name did
-        it; the event stands with its source unknown. (An unresolved 'he' or 'we' does not: on
-        the references those events were the named speaker's, whom the scorer then missed.)"""
+        it, and 'He blamed the attacks on Al-Qaeda' with nobody named before 'he': the event
+        stands with its source unknown. (A 'he' or 'we' that some earlier name could resolve
+        but does not is dropped: on the references those events were the named speaker's,
+        whom the scorer then missed.)"""
         subj = self.subject(token) if token.pos_ == "VERB" else None
-        return subj is not None and subj.dep_ == "nsubj" and subj.lower_ in self.lex.vague_amounts
+        if subj is None or subj.dep_ != "nsubj":
+            return False
+        return subj.lower_ in self.lex.vague_amounts or subj.lower_ in PERSONAL and not any(
+            m.start < subj.idx for e in self.table.entities.values() if e.type not in {CITY, PLACE}
+            for m in e.mentions)
 
     def _in_own_phrase(self, token: Token, key: str) -> bool:
         """'the United States invasion of the country': a state named in the very phrase

@@ -366,3 +366,11 @@ def test_calling_someone_terrorists_accuses_them_and_naming_a_group_does_not(rea
 def test_a_participle_that_only_carries_its_nouns_act_is_not_an_event_of_its_own(read):
     facts = read("The report describes attacks carried out by Sudanese troops on civilians in January.")
     assert not [e for e in facts.events if e.trigger.text == "carried"]
+
+
+def test_a_pronoun_with_nobody_named_before_it_is_an_unknown_doer(read):
+    alone = read("He blamed the attacks on Al-Qaeda in Iraq.")
+    blame = triggered(alone, "blamed")
+    assert blame.plover == "ACCUSE" and blame.sources == ()
+    after_a_name = read("The Iraqi government condemned the bombing. He blamed the attacks on Al-Qaeda in Iraq.")
+    assert not [e for e in after_a_name.events if e.trigger.text == "blamed"]  # someone named could be 'he'
