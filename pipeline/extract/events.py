@@ -191,14 +191,16 @@ class EventReader:
 
     def unnamed_doer(self, token: Token) -> bool:
         """'Hundreds protested the conference': people the text counts but does not name did
-        it, and 'He blamed the attacks on Al-Qaeda' with nobody named before 'he': the event
-        stands with its source unknown. (A 'he' or 'we' that some earlier name could resolve
+        it, and 'He blamed the attacks on Al-Qaeda' or 'The report accuses Israel' with nobody
+        named before the word that refers back: the event stands with its source unknown. (A 'he' or 'we' that some earlier name could resolve
         but does not is dropped: on the references those events were the named speaker's,
         whom the scorer then missed.)"""
         subj = self.subject(token) if token.pos_ == "VERB" else None
         if subj is None or subj.dep_ != "nsubj":
             return False
-        return subj.lower_ in self.lex.vague_amounts or subj.lower_ in PERSONAL and not any(
+        referring = subj.lower_ in PERSONAL or subj.lemma_.lower() in self.lex.statement_nouns and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subj.children)  # "The report accuses"
+        return subj.lower_ in self.lex.vague_amounts or referring and not any(
             m.start < subj.idx for e in self.table.entities.values() if e.type not in {CITY, PLACE}
             for m in e.mentions)
 

@@ -373,5 +373,7 @@ def test_a_pronoun_with_nobody_named_before_it_is_an_unknown_doer(read):
     alone = read("He blamed the attacks on Al-Qaeda in Iraq.")
     blame = triggered(alone, "blamed")
     assert blame.plover == "ACCUSE" and blame.sources == ()
+    report = triggered(read("The report accuses Israel of annexing east Jerusalem."), "accuses")
+    assert report.plover == "ACCUSE" and report.sources == ()
     after_a_name = read("The Iraqi government condemned the bombing. He blamed the attacks on Al-Qaeda in Iraq.")
     assert not [e for e in after_a_name.events if e.trigger.text == "blamed"]  # someone named could be 'he'
