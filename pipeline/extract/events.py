@@ -405,9 +405,11 @@ class EventReader:
             elif c.dep_ == "prep" and (c.lower_ in {"on", "against", "to", "with", "at", "into", "for"} or
                                        c.lower_ == "of" and of_target):
                 targets += [k for p in objects for k in self.actors(p)]
-            elif c.dep_ == "acl":  # "an offensive launched by the ONLF"
+            elif c.dep_ == "acl":  # "an offensive launched by the ONLF", "restrictions placed on citizens by"
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
+                targets += [k for a in c.children if a.dep_ == "prep" and a.lower_ in {"on", "against"}
+                            for p in a.children if p.dep_ == "pobj" for k in self.actors(p)]
         governing = token.head.head if token.dep_ == "pobj" else token.head
         governor = governing.lemma_.lower()
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"

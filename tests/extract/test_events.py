@@ -377,3 +377,10 @@ def test_a_pronoun_with_nobody_named_before_it_is_an_unknown_doer(read):
     assert report.plover == "ACCUSE" and report.sources == ()
     after_a_name = read("The Iraqi government condemned the bombing. He blamed the attacks on Al-Qaeda in Iraq.")
     assert not [e for e in after_a_name.events if e.trigger.text == "blamed"]  # someone named could be 'he'
+
+
+def test_a_restriction_placed_on_people_by_a_ruler_has_both(read):
+    facts = read("Other restrictions placed on citizens by the junta include internet censorship.")
+    ev = triggered(facts, "restrictions")
+    assert [facts.entity(k).sector for k in ev.sources] == ["GOV"]
+    assert [facts.entity(k).sector for k in ev.targets] == ["CVL"]
