@@ -83,6 +83,10 @@ def announced(token: Token, intent_words: frozenset[str], light_verbs: frozenset
             return tok
         if tok is not token and tok.lemma_.lower() in intent_words:
             return tok
+        if tok.dep_ in {"advcl", "xcomp"} and any(c.lower_ == "to" for c in tok.children):
+            intent = next((c for c in tok.head.children if c.dep_ == "dobj" and c.lemma_.lower() in intent_words), None)
+            if intent is not None:  # "announced its intent on Tuesday to arrest": the parser hung "to arrest" on
+                return intent  # the verb, not on "intent"
         if tok.dep_ not in ANNOUNCING or tok.dep_ == "dobj" and tok.head.lemma_.lower() not in light_verbs:
             return None  # "will make an arrest", not "will investigate the killing"
     return None
@@ -195,7 +199,8 @@ class EventReader:
         named before the word that refers back: the event stands with its source unknown. (A 'he' or 'we' that some earlier name could resolve
         but does not is dropped: on the references those events were the named speaker's,
         whom the scorer then missed.)"""
-        subj = self.subject(token) if token.pos_ == "VERB" else None
+        acting = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.light_verbs
+        subj = self.subject(token) if acting else None  # "we will have to make an arrest"
         if subj is None or subj.dep_ != "nsubj":
             return False
         referring = subj.lower_ in PERSONAL or subj.lemma_.lower() in self.lex.statement_nouns and any(

@@ -384,3 +384,10 @@ def test_a_restriction_placed_on_people_by_a_ruler_has_both(read):
     ev = triggered(facts, "restrictions")
     assert [facts.entity(k).sector for k in ev.sources] == ["GOV"]
     assert [facts.entity(k).sector for k in ev.targets] == ["CVL"]
+
+
+def test_an_arrest_announced_or_promised_is_a_threat(read):
+    facts = read("The junta announced its intent on Tuesday to arrest protestors who display the gesture.")
+    assert triggered(facts, "arrest").plover == "THREATEN"
+    alone = read("If it persists, then we will have to make an arrest.")
+    assert triggered(alone, "arrest").plover == "THREATEN"
