@@ -387,7 +387,8 @@ def test_a_restriction_placed_on_people_by_a_ruler_has_both(read):
 
 
 def test_an_arrest_announced_or_promised_is_a_threat(read):
-    facts = read("The junta announced its intent on Tuesday to arrest protestors who display the gesture.")
+    facts = read("Protests drew the attention of the junta, who announced its intent on Tuesday to arrest "
+                 "protestors who display the gesture.")
     assert triggered(facts, "arrest").plover == "THREATEN"
     alone = read("If it persists, then we will have to make an arrest.")
     assert triggered(alone, "arrest").plover == "THREATEN"
