@@ -392,3 +392,11 @@ def test_an_arrest_announced_or_promised_is_a_threat(read):
     assert triggered(facts, "arrest").plover == "THREATEN"
     alone = read("If it persists, then we will have to make an arrest.")
     assert triggered(alone, "arrest").plover == "THREATEN"
+
+
+@pytest.mark.parametrize("sentence, trigger, plover", [
+    ("Israel regretted the civilian casualties in Gaza.", "regretted", "CONCEDE"),  # CAMEO's block says 110
+    ("The European Union froze the assets of six Hamas leaders.", "froze", "SANCTION"),
+])
+def test_regret_concedes_and_freezing_assets_sanctions(read, sentence, trigger, plover):
+    assert triggered(read(sentence), trigger).plover == plover
