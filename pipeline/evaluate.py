@@ -171,33 +171,56 @@ def _events(gold: dict, graph: Graph, text: str, resolved: dict[str, URIRef], sc
             ev["actors"].add(row.actor)
         if row.date:
             ev["date"] = str(row.date)
-    matched: set[URIRef] = set()
-    typed: set[URIRef] = set()  # events matched by type and line alone, one reference event each
+    with_actors: dict[str, list[URIRef]] = {}  # reference event -> the emitted events that could be it
+    by_type: dict[str, list[URIRef]] = {}
     for gev in gold["events"]:
         accepted = {gev.get("plover"), gev.get("type"), *gev.get("alternatives", [])} - {None}
         need = {resolved.get(p) for p in [*gev.get("actors", []), *gev.get("targets", [])]}
         start = text.find(gev["evidence"])
         lo, hi = _line(text, max(start, 0))
-        hits = [e for e, ev in sorted(events.items()) if start >= 0 and None not in need and e not in matched
-                and ev["kinds"] & accepted and need <= ev["actors"] and lo <= ev["begin"] < hi][:1]
+        same_type = [e for e, ev in sorted(events.items()) if start >= 0 and ev["kinds"] & accepted
+                     and lo <= ev["begin"] < hi]
+        by_type[gev["id"]] = same_type
+        with_actors[gev["id"]] = [e for e in same_type if None not in need and need <= events[e]["actors"]]
+    matched, typed = one_to_one(with_actors), one_to_one(by_type)
+    for gev in gold["events"]:
+        found = gev["id"] in matched
         category = gev.get("plover") or gev.get("type")
         score.by_category[category][1] += 1
-        score.by_category[category][0] += bool(hits)
-        score.add("event_recall", bool(hits), gev["id"])
-        matched |= set(hits)
-        same_type = [e for e, ev in sorted(events.items()) if start >= 0 and e not in typed
-                     and ev["kinds"] & accepted and lo <= ev["begin"] < hi]
-        typed |= set(same_type[:1])
-        score.add("type_recall", bool(same_type), gev["id"])
+        score.by_category[category][0] += found
+        score.add("event_recall", found, gev["id"])
+        score.add("type_recall", gev["id"] in typed, gev["id"])
         if gev.get("date"):
-            score.add("dates", any(events[e]["date"] == gev["date"] for e in hits), f"{gev['id']} {gev['date']}")
+            score.add("dates", found and any(events[e]["date"] == gev["date"] for e in with_actors[gev["id"]]),
+                      f"{gev['id']} {gev['date']}")
+    matched_events, typed_events = set(matched.values()), set(typed.values())
     for e, ev in sorted(events.items()):
         codes = sorted(k for k in ev["kinds"] if k.isupper()) or sorted(k for k in ev["kinds"] if k != "ReportedClaim")
         category = codes[0] if codes else "?"
         score.by_category[category][3] += 1
-        score.by_category[category][2] += e in matched
-        score.add("event_precision", e in matched, f"{category} at {ev['begin']}")
-        score.add("type_precision", e in typed, f"{category} at {ev['begin']}")
+        score.by_category[category][2] += e in matched_events
+        score.add("event_precision", e in matched_events, f"{category} at {ev['begin']}")
+        score.add("type_precision", e in typed_events, f"{category} at {ev['begin']}")
+
+
+def one_to_one(candidates: dict[str, list[URIRef]]) -> dict[str, URIRef]:
+    """The most reference events that can each have an emitted event of their own (a maximum
+    bipartite matching, by augmenting paths): a greedy pass could give a reference event
+    the one emitted event that another needed and leave both counted as missed."""
+    owner: dict[URIRef, str] = {}
+
+    def place(gid: str, seen: set[URIRef]) -> bool:
+        for e in candidates[gid]:
+            if e not in seen:
+                seen.add(e)
+                if e not in owner or place(owner[e], seen):
+                    owner[e] = gid
+                    return True
+        return False
+
+    for gid in candidates:
+        place(gid, set())
+    return {gid: e for e, gid in owner.items()}
 
 
 def _figures(gold: dict, graph: Graph, resolved: dict[str, URIRef], score: Score) -> None:
