@@ -39,6 +39,7 @@ DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: oft
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate rather than fight
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+RELATIVES = {"who", "which", "that"}
 PERSONAL = {"he", "she", "they", "we", "i"}
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
@@ -277,7 +278,7 @@ class EventReader:
         for _ in range(4):
             subj = min((c for c in token.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - token.i),
                        default=None)
-            if subj is not None and subj.lower_ in {"who", "which", "that"} and token.dep_ == "relcl":
+            if subj is not None and subj.lower_ in RELATIVES and token.dep_ == "relcl":
                 return token.head  # "Medvedev and Kokoity, who met ..."
             if subj is not None:
                 return subj
@@ -358,7 +359,10 @@ class EventReader:
             agent = next((p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children
                           if p.dep_ == "pobj"), None)
             sources = self.actors(agent)
-            targets = self.actors(next((c for v in verbs for c in v.children if c.dep_ == "nsubjpass"), None))
+            undergoer = next((c for v in verbs for c in v.children if c.dep_ == "nsubjpass"), None)
+            if undergoer is not None and undergoer.lower_ in RELATIVES and token.dep_ == "relcl":
+                undergoer = token.head  # "militias which are being deployed", "hostages who were freed"
+            targets = self.actors(undergoer)
         else:
             poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}), None)
             if poss is None and token.pos_ == "NOUN":  # "an offensive launched by the ONLF"
@@ -381,6 +385,8 @@ class EventReader:
             if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country"
                 targets = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
                            for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
+        if trigger.code == "MOBILIZE" and not sources and token.pos_ == "VERB" and is_passive(token):
+            sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
         targets = [t for t in targets if t not in sources]
         return sources, targets
 
@@ -617,8 +623,8 @@ class EventReader:
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
             done_to = trigger.code in DONE_TO and targets and (  # "were detained", "attacks on foreigners"
-                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token)
-                and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets))  # not "the battle of Marja"
+                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token)) \
+                and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets)  # not "the battle of Marja"
             if needs_actor and not sources and not done_to and not self.unnamed_doer(token):
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:

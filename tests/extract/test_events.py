@@ -400,3 +400,11 @@ def test_an_arrest_announced_or_promised_is_a_threat(read):
 ])
 def test_regret_concedes_and_freezing_assets_sanctions(read, sentence, trigger, plover):
     assert triggered(read(sentence), trigger).plover == plover
+
+
+def test_forces_being_deployed_are_the_actor_of_the_mobilisation(read):
+    facts = read("Many parties maintain militias which are now being deployed to reinforce the Kurdish army.")
+    deployed = triggered(facts, "deployed")
+    assert deployed.plover == "MOBILIZE" and [facts.entity(k).sector for k in deployed.sources] == ["UAF"]
+    town = read("In Saraf Jidad, which was attacked three times in January, 26 civilians were killed.")
+    assert not [e for e in town.events if e.trigger.text == "attacked"]  # a place alone is nobody done to
