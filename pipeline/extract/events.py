@@ -342,6 +342,10 @@ class EventReader:
         if token.pos_ == "ADJ":  # "X is responsible for": the speaker accuses X
             cop = token.head if token.dep_ in {"acomp", "amod"} else token
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
+            judged = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
+            if judged:  # "X is supportive of Y", "X is critical of Y": X's stance towards Y
+                return targets, [k for k in judged if k not in targets]
             speaker = self.speaker(token)
             return ([speaker] if speaker else []), targets
         if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children):

@@ -408,3 +408,12 @@ def test_forces_being_deployed_are_the_actor_of_the_mobilisation(read):
     assert deployed.plover == "MOBILIZE" and [facts.entity(k).sector for k in deployed.sources] == ["UAF"]
     town = read("In Saraf Jidad, which was attacked three times in January, 26 civilians were killed.")
     assert not [e for e in town.events if e.trigger.text == "attacked"]  # a place alone is nobody done to
+
+
+def test_a_stance_of_one_actor_towards_another_is_theirs(read):
+    facts = read("The United States and Britain are supportive of the Somali government. "
+                 "Amnesty International was critical of Israel.")
+    support = triggered(facts, "supportive")
+    assert support.plover == "SUPPORT" and names(facts, support.sources) == {"United States", "United Kingdom"}
+    critical = triggered(facts, "critical")
+    assert critical.plover == "ACCUSE" and names(facts, critical.targets) == {"Israel"}
