@@ -145,6 +145,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
             table.mention(person, ent)  # a surname the model tagged ORG or GPE
         elif ent.label_ != "PERSON":
             _named(table, ent, lex)
+    _untagged_surnames(table, persons)
     _titles_before_names(table, ents, persons, lex)
     _appositive_titles(table, ents, persons, lex)
     _bare_titles(table, lex)
@@ -199,6 +200,16 @@ def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
     if words == full[-len(words):] or words == full:
         return person
     return None
+
+
+def _untagged_surnames(table: EntityTable, by_surname: dict[str, Entity]) -> None:
+    """'"...," said Ruto': a proper noun the model left untagged that is the surname of one
+    person named in the article is that person."""
+    for tok in table.tokens:
+        if tok.pos_ == "PROPN" and not table.covered(tok) and tok.text[:1].isupper() and not tok.text.isupper():
+            person = by_surname.get(fold(tok.text))
+            if person is not None:
+                table.mention(person, table.doc[tok.i:tok.i + 1])
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

@@ -57,3 +57,9 @@ def test_a_quotation_standing_alone_after_a_persons_sentence_is_that_persons(rea
     facts = read('Barack Obama offered his own interpretation of the gesture on Facebook. "Raising three '
                  'fingers has become a symbol." Protests continued.')
     assert [facts.entity(q.speaker).name for q in facts.quotes] == ["Barack Obama"]
+
+
+def test_a_surname_the_model_leaves_untagged_still_names_the_speaker(read):
+    facts = read('Kenyan minister William Ruto dismissed the claims. "The people making these allegations '
+                 'should shut up," said Ruto.')
+    assert [facts.entity(q.speaker).name for q in facts.quotes] == ["William Ruto"]
