@@ -147,14 +147,14 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
 
 
 def _introduced_by(table: EntityTable, first: int, para_start: int) -> str | None:
-    """'Sombat offered his own interpretation on Facebook. "Raising three fingers ..."': a
-    quotation standing alone after a sentence of the same paragraph whose subject is a person
-    is that person's."""
+    """'Sombat offered his own interpretation on Facebook. "Raising three fingers ..."', 'Petraeus
+    was asked if ... "They will be tough."': a quotation standing alone after a sentence of the
+    same paragraph whose subject is a person is that person's."""
     n = table.sentence_of[first]
     if n == 0 or table.sentences[n - 1].start_char < para_start:
         return None
     before = table.sentences[n - 1]
-    subject = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    subject = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
     keys = _named_by(subject, table) if subject is not None else []
     return next((k for k in keys if table.entities[k].type == PERSON), None)
 

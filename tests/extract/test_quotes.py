@@ -63,3 +63,9 @@ def test_a_surname_the_model_leaves_untagged_still_names_the_speaker(read):
     facts = read('Kenyan minister William Ruto dismissed the claims. "The people making these allegations '
                  'should shut up," said Ruto.')
     assert [facts.entity(q.speaker).name for q in facts.quotes] == ["William Ruto"]
+
+
+def test_a_quotation_after_a_sentence_about_a_person_being_asked_is_their_answer(read):
+    facts = read('General David Petraeus spoke in Tampa on Sunday. Petraeus was asked if Americans should '
+                 'prepare for significant losses. "They will be tough. They were tough in Iraq."')
+    assert speakers(facts) == [("They will be tough. They were tough in Iraq.", "David Petraeus")]
