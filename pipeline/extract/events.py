@@ -39,6 +39,7 @@ DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: oft
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate rather than fight
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+NOBODY = {"nobody", "none", "noone", "neither"}
 RELATIVES = {"who", "which", "that"}
 PERSONAL = {"he", "she", "they", "we", "i"}
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
@@ -537,6 +538,10 @@ class EventReader:
         attacking'), up to two clauses up."""
         if any(c.dep_ == "neg" for c in token.children):
             return True
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and (subject.lower_ in NOBODY or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):
+            return True  # "no other member of the UN has recognized these republics"
         child = token
         for head in list(token.ancestors)[:3]:
             if child.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"} and head.lemma_.lower() in self.lex.denial_verbs:

@@ -417,3 +417,9 @@ def test_a_stance_of_one_actor_towards_another_is_theirs(read):
     assert support.plover == "SUPPORT" and names(facts, support.sources) == {"United States", "United Kingdom"}
     critical = triggered(facts, "critical")
     assert critical.plover == "ACCUSE" and names(facts, critical.targets) == {"Israel"}
+
+
+def test_an_act_nobody_did_is_not_an_event(read):
+    facts = read("So far, no other member of the United Nations has recognized these republics. "
+                 "Nobody has attacked the convoy.")
+    assert not [e for e in facts.events if e.trigger.text in {"recognized", "attacked"}]
