@@ -515,6 +515,16 @@ class EventReader:
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 
+    def purpose(self, verb: Token) -> bool:
+        """An infinitive saying what an act or a thing is for ('sent troops to help the army',
+        'efforts to rally the people') or what someone is asked to do ('requested more troops
+        to assist the army'), unless a word of intent makes it a promise or a threat ('announced
+        its intent ... to arrest protesters')."""
+        asked = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.asking_verbs  # "asked X to leave"
+        return verb.pos_ == "VERB" and (verb.dep_ in {"advcl", "acl"} or asked) and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            announced(verb, self.lex.intent_words, self.lex.light_verbs) is None
+
     def calls_for_peace(self, token: Token) -> bool:
         """'called for a ceasefire', 'want a truce', 'demanded an end to the fighting': what is
         asked for is the conflict's end."""
@@ -621,6 +631,8 @@ class EventReader:
                 silenced[n] = discards.in_sentence(self.table.text_of(self.table.sentences[n]))
             if silenced[n]:
                 continue
+            if self.purpose(token):
+                continue  # "sent troops to help the army": what an act is for has not happened
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 continue  # "in this attack": an event told before, not a new one
             if trigger.code == "ASSAULT" and token.dep_ == "acl" and \

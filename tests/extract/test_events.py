@@ -423,3 +423,10 @@ def test_an_act_nobody_did_is_not_an_event(read):
     facts = read("So far, no other member of the United Nations has recognized these republics. "
                  "Nobody has attacked the convoy.")
     assert not [e for e in facts.events if e.trigger.text in {"recognized", "attacked"}]
+
+
+def test_what_an_act_is_for_has_not_happened(read):
+    facts = read("Somalia requested more African Union troops to assist other soldiers in the capital. "
+                 "Djibouti promised to send 450 soldiers.")
+    assert not [e for e in facts.events if e.trigger.text == "assist"]
+    assert triggered(facts, "requested").plover == "REQUEST"
