@@ -67,7 +67,7 @@ def phrase_key(token: Token) -> str:
     return fold("".join(parts)).replace("-", "")
 
 
-CASUALTIES = Trigger("kill", "VERB", None, None, "Casualties")
+CASUALTIES = Trigger("kill", "VERB", None, "ASSAULT", "Casualties")
 
 
 def is_passive(token: Token) -> bool:

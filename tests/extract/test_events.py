@@ -430,3 +430,10 @@ def test_what_an_act_is_for_has_not_happened(read):
                  "Djibouti promised to send 450 soldiers.")
     assert not [e for e in facts.events if e.trigger.text == "assist"]
     assert triggered(facts, "requested").plover == "REQUEST"
+
+
+def test_a_killing_reported_without_its_doer_counts_the_dead_and_is_an_assault_by_someone_unknown(read):
+    facts = read("At least 132 people were killed on Sunday in Baghdad. Three of the wounded later died.")
+    killed = triggered(facts, "killed")
+    assert killed.event_class == "Casualties" and killed.plover == "ASSAULT" and killed.sources == ()
+    assert triggered(facts, "died").plover is None  # a death with no act behind it
