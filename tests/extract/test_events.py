@@ -437,3 +437,19 @@ def test_a_killing_reported_without_its_doer_counts_the_dead_and_is_an_assault_b
     killed = triggered(facts, "killed")
     assert killed.event_class == "Casualties" and killed.plover == "ASSAULT" and killed.sources == ()
     assert triggered(facts, "died").plover is None  # a death with no act behind it
+
+
+@pytest.mark.parametrize("sentence, trigger, plover", [
+    ("Ugandan soldiers joined the African Union forces in Mogadishu.", "joined", "COOPERATE"),
+    ("Kurdish political parties are recruiting volunteers to send to the front.", "recruiting", "MOBILIZE"),
+    ("Ethnic militias in the Rift Valley are stockpiling guns.", "stockpiling", "MOBILIZE"),
+    ("American Marines landed on the beach at dawn.", "landed", "MOBILIZE"),
+    ("Mubarak ordered the army onto the streets.", "ordered", "MOBILIZE"),
+])
+def test_forces_joined_recruited_armed_landed_or_ordered_out(read, sentence, trigger, plover):
+    assert triggered(read(sentence), trigger).plover == plover
+
+
+def test_a_plane_landing_is_no_mobilisation(read):
+    assert not [e for e in read("The plane from Nairobi landed at Mogadishu airport.").events
+                if e.trigger.text == "landed"]
