@@ -525,6 +525,14 @@ class EventReader:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             announced(verb, self.lex.intent_words, self.lex.light_verbs) is None
 
+    def armed_support(self, verb: Token) -> bool:
+        """'The Peshmerga were supported by US airstrikes', 'backed with troops': support given
+        by force of arms is military assistance (PLOVER AID), not diplomatic support."""
+        means = [p for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj"]
+        return verb.pos_ == "VERB" and any(p.lemma_.lower() in self.wielded or phrase_key(p) in
+                                           self.lex.noun_classes["armed_forces"] for p in means)
+
     def calls_for_peace(self, token: Token) -> bool:
         """'called for a ceasefire', 'want a truce', 'demanded an end to the fighting': what is
         asked for is the conflict's end."""
@@ -658,7 +666,9 @@ class EventReader:
                                               mode=self.lex.refusal_modes[trigger.code])  # "will not release"
             elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
-            if trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
+            if trigger.code == "SUPPORT" and self.armed_support(token):  # "supported by US airstrikes"
+                trigger = dataclasses.replace(trigger, code="AID", event_class=self.lex.plover_classes["AID"])
+            elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
                     not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)
                 trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
             elif trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future" and \

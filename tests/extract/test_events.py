@@ -453,3 +453,10 @@ def test_forces_joined_recruited_armed_landed_or_ordered_out(read, sentence, tri
 def test_a_plane_landing_is_no_mobilisation(read):
     assert not [e for e in read("The plane from Nairobi landed at Mogadishu airport.").events
                 if e.trigger.text == "landed"]
+
+
+def test_support_given_by_force_of_arms_is_aid(read):
+    facts = read("The Peshmerga were supported this weekend by US airstrikes.")
+    aid = triggered(facts, "supported")
+    assert aid.plover == "AID" and names(facts, aid.sources) == {"United States"}
+    assert triggered(read("Russia backs President Bashar Assad."), "backs").plover == "SUPPORT"
