@@ -178,12 +178,11 @@ def _make_body(table: EntityTable, span: TokSpan, d: Dictionaries, lex: Lexicon)
         return
     if any(e.type == PERSON for e in inside) and codes[0][0][:3] in d.country_of:
         return  # a person's name that a body of one country shares
+    body = table.get(table.text_of(span), ORGANIZATION)
     for e in inside:
-        for t in span:
-            table.unmention(e, t)
-        if not e.mentions:
-            del table.entities[e.key]
-    table.mention(table.get(table.text_of(span), ORGANIZATION), span)
+        table.move(span, e, body)
+    if not inside:
+        table.mention(body, span)
 
 
 def _sector_of(code: str, d: Dictionaries) -> str | None:
@@ -266,7 +265,8 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str
                 code = _stated_state(t, table, d) or d.country_words.get(fold(ent.name))
                 if code in d.country_of:
                     return code
-        code = d.country_words.get(fold(t.text)) if t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.text[:1].isupper() else None
+        named = t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.text[:1].isupper()
+        code = d.country_words.get(fold(t.text)) if named else None
         if code in d.country_of:
             return code
     return None
@@ -446,23 +446,20 @@ def named_in_apposition(table: EntityTable) -> None:
             head = next(t for t in pair if generic[0] in table.keys_at(t))
             named_as.setdefault((generic[0], head.lemma_.lower()), named[0])
     for (key, lemma), body in named_as.items():
-        generic = table.entities[key]
+        generic = table.entities.get(key)
+        if generic is None:
+            continue  # emptied by another noun of the same kind ('the junta', 'the regime')
         if body.code is None:  # the text says what the body is: "the NCPO, Thailand's military junta"
-            body.code, body.sector, body.country, body.code_basis = generic.code, generic.sector, generic.country, "text"
+            body.code, body.sector, body.country = generic.code, generic.sector, generic.country
+            body.code_basis = "text"
             if generic.sector == "GOV":
                 body.type = GOVERNMENT
             elif generic.sector in ARMED_SECTORS:
                 body.type = ARMED_GROUP
         for tok in [t for t in table.tokens if t.lemma_.lower() == lemma and key in table.keys_at(t)]:
             mention = next((m for m in generic.mentions if m.start <= tok.idx < m.end), None)
-            if mention is None:
-                continue
-            phrase = table.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for t in phrase:
-                table.unmention(generic, t)
-            table.mention(body, phrase)
-        if not generic.mentions:
-            del table.entities[key]
+            if mention is not None:
+                table.move(table.doc.char_span(mention.start, mention.end, alignment_mode="expand"), generic, body)
 
 
 def rebels_are_the_named_movement(table: EntityTable, lex: Lexicon) -> None:

@@ -11,6 +11,7 @@ first guess: a surname tagged ORG still joins its person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as TokSpan, Token
@@ -100,6 +101,14 @@ class EntityTable:
             keys.remove(entity.key)
         if not keys:
             self.by_token.pop(token.i, None)
+
+    def move(self, phrase: TokSpan, source: Entity, into: Entity) -> None:
+        """The phrase mentions `into`, not `source`; an entity left with no mention is gone."""
+        for t in phrase:
+            self.unmention(source, t)
+        if not source.mentions:
+            del self.entities[source.key]
+        self.mention(into, phrase)
 
     def keys_at(self, token: Token) -> list[str]:
         return self.by_token.get(token.i, [])
@@ -205,10 +214,11 @@ def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
 def _untagged_surnames(table: EntityTable, by_surname: dict[str, Entity]) -> None:
     """'"...," said Ruto': a proper noun the model left untagged that is the surname of one
     person named in the article is that person."""
+    shared = Counter(fold(p.name.split()[-1]) for p in table.persons())
     for tok in table.tokens:
         if tok.pos_ == "PROPN" and not table.covered(tok) and tok.text[:1].isupper() and not tok.text.isupper():
             person = by_surname.get(fold(tok.text))
-            if person is not None:
+            if person is not None and shared[fold(tok.text)] == 1:  # not "Castro" of Fidel and Raul Castro
                 table.mention(person, table.doc[tok.i:tok.i + 1])
 
 
@@ -286,7 +296,8 @@ def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
     for tok in table.tokens:
         if not (3 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()) or table.covered(tok) \
                 or tok.pos_ not in {"NOUN", "PROPN"} or loud[table.sentence_of[tok.i]] \
-                or tok.lower_ in lex.not_acronyms or tok.lower_ in lex.titles:
+                or tok.lower_ in lex.not_acronyms or tok.lower_ in lex.titles or tok.lower_ in lex.demonyms \
+                or tok.lower_ in lex.countries or tok.lower_ in lex.capitals:  # "SOMALI forces" in a headline
             continue
         if any(0 <= j < len(table.tokens) and table.tokens[j].text in {"-", "/"} for j in (tok.i - 1, tok.i + 1)):
             continue

@@ -198,9 +198,9 @@ class EventReader:
     def unnamed_doer(self, token: Token) -> bool:
         """'Hundreds protested the conference': people the text counts but does not name did
         it, and 'He blamed the attacks on Al-Qaeda' or 'The report accuses Israel' with nobody
-        named before the word that refers back: the event stands with its source unknown. (A 'he' or 'we' that some earlier name could resolve
-        but does not is dropped: on the references those events were the named speaker's,
-        whom the scorer then missed.)"""
+        named before the word that refers back: the event stands with its source unknown. (A
+        'he' or 'we' that some earlier name could resolve but does not is dropped: on the
+        references those events were the named speaker's, whom the scorer then missed.)"""
         acting = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.light_verbs
         subj = self.subject(token) if acting else None  # "we will have to make an arrest"
         if subj is None or subj.dep_ != "nsubj":
@@ -429,8 +429,9 @@ class EventReader:
         governing = token.head.head if token.dep_ == "pobj" else token.head
         governor = governing.lemma_.lower()
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"
-        if not sources and not naming and (token.dep_ == "dobj" and governor in self.lex.light_verbs or token.dep_ == "attr"
-                            or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING):
+        if not sources and not naming and (
+                token.dep_ == "dobj" and governor in self.lex.light_verbs or token.dep_ == "attr"
+                or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING):
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
@@ -512,6 +513,8 @@ class EventReader:
                            if p.dep_ in deps]
             candidates += [m for c in candidates if c.pos_ == "PROPN" for m in c.children  # "frigate INS Tabar"
                            if m.dep_ in {"compound", "amod"}]  # a ship's or a unit's name, not "weapons inspectors"
+            if token.dep_ == "relcl" and any(c.lower_ in RELATIVES for c in candidates):
+                candidates.append(token.head)  # "civilian casualties which we regret"
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 
@@ -524,6 +527,11 @@ class EventReader:
         return verb.pos_ == "VERB" and (verb.dep_ in {"advcl", "acl"} or asked) and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             announced(verb, self.lex.intent_words, self.lex.light_verbs) is None
+
+    def recode(self, trigger: Trigger, code: str, mode: str | None = None) -> Trigger:
+        """The trigger as another PLOVER type: a refusal, a promise, a threat, an offer."""
+        changed = dataclasses.replace(trigger, code=code, event_class=self.lex.plover_classes[code])
+        return changed if mode is None else dataclasses.replace(changed, mode=mode)
 
     def armed_support(self, verb: Token) -> bool:
         """'The Peshmerga were supported by US airstrikes', 'backed with troops': support given
@@ -545,8 +553,9 @@ class EventReader:
             and c.lower_ in {"to", "of"} for p in c.children if p.dep_ == "pobj") for a in asked)
 
     def third_party(self, key: str) -> bool:
-        """The UN, an NGO, a foreign ministry of no side: whose call for peace is a request of
-        the sides, not an offer. Known by the actor code's first part."""
+        """The UN, another intergovernmental body, an NGO: whose call for peace is a request of
+        the sides, not an offer. Known by the actor code's first part (a state that mediates is
+        not told apart from a side)."""
         e = self.table.entities[key]
         return (e.code or "")[:3] in THIRD_PARTIES or (e.sector or "") in THIRD_PARTIES
 
@@ -575,9 +584,13 @@ class EventReader:
         only carries the noun's own act ('attacks carried out by', 'a report issued by')."""
         if verb.dep_ in {"amod", "prep"}:
             return True
+        acts = [verb.head, *(p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj")]  # "acts of violence committed by"
+        carried = verb.lemma_.lower() in self.lex.light_verbs and any(  # "attacks carried out by X": the attacks
+            a.lemma_.lower() in self.lex.statement_nouns  # are the event, as a report is its issuer's
+            or (a.lemma_.lower(), "NOUN") in self.lex.triggers for a in acts)  # (not "troops deployed by")
         return verb.dep_ == "acl" and verb.tag_ == "VBN" and (
-            not any(c.dep_ == "agent" for c in verb.children)
-            or verb.lemma_.lower() in self.lex.light_verbs)  # "attacks carried out by X": the attacks are the event
+            not any(c.dep_ == "agent" for c in verb.children) or carried)
 
     def demanded(self, verb: Token) -> bool:
         """'Israel must exercise restraint,' said Ban: what a speaker says another must or
@@ -662,25 +675,25 @@ class EventReader:
                 continue  # "X agreed", "X called": a verb alone is too vague to code
             if trigger.code in self.lex.refusal_modes and any(c.dep_ == "neg" for c in token.children) and \
                     not any(c.lower_ == "yet" for c in token.children):  # "not accepted yet" is pending, not refused
-                trigger = dataclasses.replace(trigger, code="REJECT", event_class=self.lex.plover_classes["REJECT"],
-                                              mode=self.lex.refusal_modes[trigger.code])  # "will not release"
+                trigger = self.recode(trigger, "REJECT", mode=self.lex.refusal_modes[trigger.code])  # "won't release"
             elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if trigger.code == "SUPPORT" and self.armed_support(token):  # "supported by US airstrikes"
-                trigger = dataclasses.replace(trigger, code="AID", event_class=self.lex.plover_classes["AID"])
+                trigger = self.recode(trigger, "AID")
             elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
                     not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)
-                trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
+                trigger = self.recode(trigger, "AGREE")
             elif trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future" and \
                     not ongoing(token):  # "will provide aid" is a promise, "are providing aid" is aid
-                trigger = dataclasses.replace(trigger, code="AGREE", event_class=self.lex.plover_classes["AGREE"])
+                trigger = self.recode(trigger, "AGREE")
+            elif trigger is CASUALTIES and announced(token, self.lex.intent_words, self.lex.light_verbs):
+                continue  # "anyone who resists will be killed": nobody is dead yet
             elif trigger.code in self.lex.threat_modes and \
                     (by := announced(token, self.lex.intent_words, self.lex.light_verbs)):
                 # "we will strike", "vowed to retaliate": violence announced is a threat (PLOVER)
                 if by.lemma_.lower() in self.threat_words:
                     continue  # "threatened to attack": the threat is the event, the attack its content
-                trigger = dataclasses.replace(trigger, code="THREATEN", event_class=self.lex.plover_classes["THREATEN"],
-                                              mode=self.lex.threat_modes[trigger.code])
+                trigger = self.recode(trigger, "THREATEN", mode=self.lex.threat_modes[trigger.code])
             places = self.places(token, sources + targets)
             speaker = self.speaker(token)
             if trigger.pos in {"ADJ", DEMAND}:
@@ -701,6 +714,12 @@ def extract_events(doc: Doc, table: EntityTable, quotes: list[Quote], times: lis
     return one_per_phrase(list(EventReader(doc, table, quotes, times, figures, lex).events()), doc)
 
 
+def dated(verb: Token) -> bool:
+    """The verb has a date of its own ('on 3 March', 'last night')."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for c in verb.children if c.dep_ in {"prep", "npadvmod"}
+               for t in c.subtree)
+
+
 def one_per_phrase(events: list[Event], doc: Doc) -> list[Event]:
     """'The US began launching airstrikes', 'launched an offensive': words of one phrase
     (a verb and the verb or noun it governs) coding the same type between the same actors
@@ -714,6 +733,8 @@ def one_per_phrase(events: list[Event], doc: Doc) -> list[Event]:
         if twin is None or (twin.plover or twin.event_class, twin.sources, twin.targets) != \
                 (e.plover or e.event_class, e.sources, e.targets):
             continue
+        if doc[i].dep_ == "conj" and dated(doc[i]) and dated(head):
+            continue  # "attacked on 3 March and again on 5 March": two acts
         worse = min((twin, e), key=lambda x: (x.time is not None, x.figure is not None, x.confidence))
         dropped.add(id(worse))
     return [e for e in events if id(e) not in dropped]

@@ -139,14 +139,14 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         if speaker is None and previous and previous[1] and (previous[0] == para_start or quoted.continued):
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         if speaker is None and not verbs:
-            speaker = _introduced_by(table, first, para_start)
+            speaker = _introduced_by(table, first, para_start, lex)
             confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
     return quotes
 
 
-def _introduced_by(table: EntityTable, first: int, para_start: int) -> str | None:
+def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon) -> str | None:
     """'Sombat offered his own interpretation on Facebook. "Raising three fingers ..."', 'Petraeus
     was asked if ... "They will be tough."': a quotation standing alone after a sentence of the
     same paragraph whose subject is a person is that person's."""
@@ -154,7 +154,8 @@ def _introduced_by(table: EntityTable, first: int, para_start: int) -> str | Non
     if n == 0 or table.sentences[n - 1].start_char < para_start:
         return None
     before = table.sentences[n - 1]
-    subject = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+    subject = next((t for t in before if t.head.dep_ == "ROOT" and (  # the one asked answers, not a victim
+        t.dep_ == "nsubj" or t.dep_ == "nsubjpass" and t.head.lemma_.lower() in lex.asking_verbs)), None)
     keys = _named_by(subject, table) if subject is not None else []
     return next((k for k in keys if table.entities[k].type == PERSON), None)
 

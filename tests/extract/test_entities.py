@@ -135,3 +135,8 @@ def test_an_untagged_word_in_capitals_is_an_organisations_acronym_unless_it_name
     assert not {"DNA", "NGO"} & {e.name for e in facts.entities}
     accused = next(e for e in facts.events if e.trigger.text == "accused")
     assert [facts.entity(k).name for k in accused.sources] == ["ONLF"]
+
+
+def test_a_demonym_in_capitals_is_no_acronym(read):
+    caps = read("UPDATE 2-BREAKING NEWS: SOMALI forces and ONLF rebels clashed in Degehabur.")
+    assert "SOMALI" not in {e.name for e in caps.entities if e.type == "Organization"}

@@ -444,9 +444,8 @@ def test_a_killing_reported_without_its_doer_counts_the_dead_and_is_an_assault_b
     ("Kurdish political parties are recruiting volunteers to send to the front.", "recruiting", "MOBILIZE"),
     ("Ethnic militias in the Rift Valley are stockpiling guns.", "stockpiling", "MOBILIZE"),
     ("American Marines landed on the beach at dawn.", "landed", "MOBILIZE"),
-    ("Mubarak ordered the army onto the streets.", "ordered", "MOBILIZE"),
 ])
-def test_forces_joined_recruited_armed_landed_or_ordered_out(read, sentence, trigger, plover):
+def test_forces_joined_recruited_armed_or_landed(read, sentence, trigger, plover):
     assert triggered(read(sentence), trigger).plover == plover
 
 
@@ -460,3 +459,18 @@ def test_support_given_by_force_of_arms_is_aid(read):
     aid = triggered(facts, "supported")
     assert aid.plover == "AID" and names(facts, aid.sources) == {"United States"}
     assert triggered(read("Russia backs President Bashar Assad."), "backs").plover == "SUPPORT"
+
+
+def test_guards_against_over_reading(read):
+    """Each case once read too much into the text (a review of stop 13's rules)."""
+    twice = read("The rebels attacked the army on 3 March and attacked the army again on 5 March.")
+    assert [e.trigger.text for e in twice.events if e.plover == "ASSAULT"] == ["attacked", "attacked"]
+    deployed = read("Russian troops deployed by Moscow to Syria fired on the town.")
+    assert triggered(deployed, "deployed").plover == "MOBILIZE"  # a participle with its own act
+    future = read("Anyone who resists will be killed, the commander warned.")
+    assert not [e for e in future.events if e.trigger.text == "killed"]  # nobody is dead yet
+    regret = read("The European Union regrets Russia's decision to annex the peninsula.")
+    assert not [e for e in regret.events if e.plover == "CONCEDE"]  # another's act: not an apology
+    assert not read("Israel announced a settlement freeze.").events
+    backed = read("The government, backed by the military, imposed a curfew.")
+    assert not [e for e in backed.events if e.plover == "AID"]

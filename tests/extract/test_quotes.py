@@ -69,3 +69,8 @@ def test_a_quotation_after_a_sentence_about_a_person_being_asked_is_their_answer
     facts = read('General David Petraeus spoke in Tampa on Sunday. Petraeus was asked if Americans should '
                  'prepare for significant losses. "They will be tough. They were tough in Iraq."')
     assert speakers(facts) == [("They will be tough. They were tough in Iraq.", "David Petraeus")]
+
+
+def test_a_victim_named_in_a_passive_is_no_speaker(read):
+    facts = read('Ahmed Ali was shot dead by soldiers in Kabul on Tuesday. "We will not forget this."')
+    assert speakers(facts) == [("We will not forget this.", None)]
