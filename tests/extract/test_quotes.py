@@ -74,3 +74,9 @@ def test_a_quotation_after_a_sentence_about_a_person_being_asked_is_their_answer
 def test_a_victim_named_in_a_passive_is_no_speaker(read):
     facts = read('Ahmed Ali was shot dead by soldiers in Kabul on Tuesday. "We will not forget this."')
     assert speakers(facts) == [("We will not forget this.", None)]
+
+
+def test_a_surname_two_people_share_names_neither(read):
+    facts = read('Kenyan ministers William Ruto and Mary Ruto dismissed the claims. "The people making these '
+                 'allegations should shut up," said Ruto.')
+    assert [q.speaker for q in facts.quotes] == [None]
