@@ -39,6 +39,7 @@ DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: oft
 AGENT_SUFFIXES = ("er", "or", "ist", "ally")  # a doer noun: its target follows "of" ("defender of")
 THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate rather than fight
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+WARNINGS = {"warn", "caution"}  # a warning is a threat only when aimed at someone
 NOBODY = {"nobody", "none", "noone", "neither"}
 RELATIVES = {"who", "which", "that"}
 PERSONAL = {"he", "she", "they", "we", "i"}
@@ -671,6 +672,10 @@ class EventReader:
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:
                 continue
+            if trigger.code == "THREATEN" and trigger.lemma in WARNINGS and not targets and not any(
+                    c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in {"of", "against"}
+                    for c in token.children):
+                continue  # "warned that time was running out": a forecast; not "warned the areas", "warned of"
             if not trigger.by_pattern and not targets and trigger.code not in STANDS_ALONE:
                 continue  # "X agreed", "X called": a verb alone is too vague to code
             if trigger.code in self.lex.refusal_modes and any(c.dep_ == "neg" for c in token.children) and \

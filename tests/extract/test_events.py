@@ -474,3 +474,10 @@ def test_guards_against_over_reading(read):
     assert not read("Israel announced a settlement freeze.").events
     backed = read("The government, backed by the military, imposed a curfew.")
     assert not [e for e in backed.events if e.plover == "AID"]
+
+
+def test_a_warning_is_a_threat_only_when_aimed_at_someone(read):
+    forecast = read("Annan said that he had noted some progress but warned that time was running out.")
+    assert not [e for e in forecast.events if e.plover == "THREATEN"]
+    aimed = read("Russia warned Georgia that it would respond to any attack on South Ossetia.")
+    assert triggered(aimed, "warned").plover == "THREATEN"
