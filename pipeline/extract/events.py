@@ -519,6 +519,13 @@ class EventReader:
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 
+    @staticmethod
+    def engaged_in(verb: Token) -> list[Token]:
+        """What a verb of taking part is in: 'took part in the talks', 'joined in the protests'."""
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part")]
+        return [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ENGAGED_IN
+                for p in c.children if p.dep_ == "pobj"]
+
     def purpose(self, verb: Token) -> bool:
         """An infinitive saying what an act or a thing is for ('sent troops to help the army',
         'efforts to rally the people') or what someone is asked to do ('requested more troops
@@ -647,7 +654,9 @@ class EventReader:
         if discards.in_story(self.table.text):
             return  # sport or entertainment news: no political events (Phoenix discards)
         silenced: dict[int, bool] = {}
-        for token, trigger in self.triggers():
+        found = list(self.triggers())
+        named = {t.i for t, _ in found}  # tokens that are events of their own
+        for token, trigger in found:
             n = self.table.sentence_of[token.i]
             if n not in silenced:
                 silenced[n] = discards.in_sentence(self.table.text_of(self.table.sentences[n]))
@@ -655,6 +664,8 @@ class EventReader:
                 continue
             if self.purpose(token):
                 continue  # "sent troops to help the army": what an act is for has not happened
+            if token.lemma_.lower() in ENGAGING and any(p.i in named for p in self.engaged_in(token)):
+                continue  # "took part in the talks": the talks are the event, the subject its party
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 continue  # "in this attack": an event told before, not a new one
             if trigger.code == "ASSAULT" and token.dep_ == "acl" and \

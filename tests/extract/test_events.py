@@ -481,3 +481,9 @@ def test_a_warning_is_a_threat_only_when_aimed_at_someone(read):
     assert not [e for e in forecast.events if e.plover == "THREATEN"]
     aimed = read("Russia warned Georgia that it would respond to any attack on South Ossetia.")
     assert triggered(aimed, "warned").plover == "THREATEN"
+
+
+def test_taking_part_in_an_event_is_that_event_not_another(read):
+    facts = read("Turkey took part in the talks in Moscow.")
+    assert [(e.trigger.text, e.plover) for e in facts.events] == [("talks", "CONSULT")]
+    assert names(facts, facts.events[0].sources) == {"Turkey"}
