@@ -30,8 +30,10 @@ DEMAND = "DEMAND"  # the trigger kind of "X must/should do": the speaker's deman
 OBLIGING = {"must", "should"}
 ABOUT_OTHERS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # verbal conflict: whom the clause it governs is about
 LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is the target ("from X")
-ENGAGED_IN = {"in", "into", "on"}  # "took part in the fighting", "went on the offensive": the subject is the doer
-ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead"}  # not "died in the fighting"
+# "took part in the fighting", "went on the offensive", "turned out for marches": the subject is the
+# doer (not "died in the fighting")
+ENGAGED_IN = {"in", "into", "on", "for"}
+ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
 SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words

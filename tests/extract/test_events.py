@@ -487,3 +487,10 @@ def test_taking_part_in_an_event_is_that_event_not_another(read):
     facts = read("Turkey took part in the talks in Moscow.")
     assert [(e.trigger.text, e.plover) for e in facts.events] == [("talks", "CONSULT")]
     assert names(facts, facts.events[0].sources) == {"Turkey"}
+
+
+def test_turning_out_for_marches_and_making_contact_have_their_subject_as_doer(read):
+    marches = read("Millions of people turned out yesterday for marches in Paris.")
+    assert triggered(marches, "marches").plover == "PROTEST"
+    contact = read("The guerrilla organization has made contact with the government.")
+    assert triggered(contact, "contact").plover == "CONSULT"
