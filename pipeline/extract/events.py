@@ -678,9 +678,12 @@ class EventReader:
                     token.lemma_.lower() in self.lex.casualty_verbs:
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
-            done_to = trigger.code in DONE_TO and targets and (  # "were detained", "attacks on foreigners"
+            # done to someone the text names: "were detained", "attacks on foreigners", "Pakistan was asked to
+            # stop" (not "Petraeus was asked if", not "the battle of Marja")
+            asked_to = trigger.code == "REQUEST" and any(c.dep_ == "xcomp" for c in token.children)
+            done_to = (trigger.code in DONE_TO or asked_to) and targets and (
                 token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token)) \
-                and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets)  # not "the battle of Marja"
+                and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets)
             if needs_actor and not sources and not done_to and not self.unnamed_doer(token):
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:

@@ -494,3 +494,11 @@ def test_turning_out_for_marches_and_making_contact_have_their_subject_as_doer(r
     assert triggered(marches, "marches").plover == "PROTEST"
     contact = read("The guerrilla organization has made contact with the government.")
     assert triggered(contact, "contact").plover == "CONSULT"
+
+
+def test_someone_asked_to_act_is_the_target_of_a_request_and_one_asked_a_question_is_not(read):
+    asked = read("Per the report, Pakistan was asked to stop the misuse of anti-terror legislation.")
+    request = triggered(asked, "asked")
+    assert request.plover == "REQUEST" and names(asked, request.targets) == {"Pakistan"}
+    question = read("Petraeus was asked if Americans should prepare for significant losses.")
+    assert not [e for e in question.events if e.plover == "REQUEST"]
