@@ -342,7 +342,8 @@ def test_an_attack_referred_back_to_or_named_is_not_a_new_attack(read):
 
 
 def test_fighters_of_a_named_armed_group_act_as_that_group(read):
-    facts = read("Fighters of al-Shabaab attacked the base. Later it was seized by the insurgents of the Islamic State.")
+    facts = read("Fighters of al-Shabaab attacked the base. "
+                 "Later it was seized by the insurgents of the Islamic State.")
     assert names(facts, triggered(facts, "attacked").sources) == {"al-Shabaab"}
     assert names(facts, triggered(facts, "seized").sources) == {"Islamic State"}
     assert next(e for e in facts.entities if e.name == "Islamic State").type == "ArmedGroup"
