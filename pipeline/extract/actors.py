@@ -144,19 +144,22 @@ def listed_bodies(table: EntityTable, d: Dictionaries, lex: Lexicon) -> None:
     capitalised words that the lists name is an organisation. Not a listed kind of actor
     ('NGO', 'White House Spokesman'), not a run the lists date (persons hold offices for a
     time: 'Ignazio La Russa'), and a place or a longer name the model found stays as it is."""
-    tokens = table.tokens
+    words = table.words
     for sentence in table.sentences:
         if table.text_of(sentence).isupper():
             continue  # an all-capitals wire: every word looks like a name
         i = sentence.start
         while i < sentence.end:
+            if not words[i][:1].isupper():
+                i += 1
+                continue
             end = i
-            while end < sentence.end and (tokens[end].text[:1].isupper() or (
-                    end > i and tokens[end].lower_ in NAME_LINKS)):
+            while end < sentence.end and (words[end][:1].isupper() or (
+                    end > i and words[end].lower() in NAME_LINKS)):
                 end += 1
-            while end > i and not tokens[end - 1].text[:1].isupper():
+            while end > i and not words[end - 1][:1].isupper():
                 end -= 1  # "Front of the": a run ends on a name word
-            start = i + (tokens[i].lower_ in NAME_LINKS)  # "The Peshmerga"
+            start = i + (words[i].lower() in NAME_LINKS)  # "The Peshmerga"
             if end > start:
                 _make_body(table, table.doc[start:end], d, lex)
             i = max(end, i + 1)

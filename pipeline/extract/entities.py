@@ -40,9 +40,11 @@ class EntityTable:
     sentences: list[TokSpan] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)  # token index -> index into sentences
     text: str = ""  # the document's text, made once: Doc.text joins every token anew
+    words: list[str] = field(default_factory=list)  # each token's text, made once (Token.text builds a new str)
 
     def __post_init__(self) -> None:
         self.tokens = list(self.doc)
+        self.words = [t.text for t in self.tokens]
         self.text = "".join(t.text_with_ws for t in self.tokens)
         self.sentences = list(self.doc.sents)  # Token.sent recomputes the sentence on every call
         self.sentence_of = [0] * len(self.tokens)
@@ -293,15 +295,17 @@ def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
     in a sentence that is not all capitals is an organisation's acronym, unless it is one of
     the capitalised words that name no body ('DNA', 'GMT') or part of a code ('DEV-MUC3')."""
     loud = [table.text_of(s).isupper() for s in table.sentences]
-    for tok in table.tokens:
-        if not (3 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()) or table.covered(tok) \
-                or tok.pos_ not in {"NOUN", "PROPN"} or loud[table.sentence_of[tok.i]] \
+    for i, word in enumerate(table.words):
+        if not (3 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+            continue
+        tok = table.tokens[i]
+        if table.covered(tok) or tok.pos_ not in {"NOUN", "PROPN"} or loud[table.sentence_of[i]] \
                 or tok.lower_ in lex.not_acronyms or tok.lower_ in lex.titles or tok.lower_ in lex.demonyms \
                 or tok.lower_ in lex.countries or tok.lower_ in lex.capitals:  # "SOMALI forces" in a headline
             continue
-        if any(0 <= j < len(table.tokens) and table.tokens[j].text in {"-", "/"} for j in (tok.i - 1, tok.i + 1)):
+        if any(0 <= j < len(table.words) and table.words[j] in {"-", "/"} for j in (i - 1, i + 1)):
             continue
-        table.mention(table.get(tok.text, ORGANIZATION), table.doc[tok.i:tok.i + 1])
+        table.mention(table.get(word, ORGANIZATION), table.doc[i:i + 1])
 
 
 def _is_located_in(token: Token, lex: Lexicon) -> bool:
@@ -505,7 +509,7 @@ def _repeated_names(table: EntityTable) -> None:
                 by_first.setdefault(key[0], []).append((key, e))
     if not by_first:
         return
-    folded = [fold(t.text) for t in table.tokens]
+    folded = [fold(w) for w in table.words]
     for i, t in enumerate(table.tokens):
         if folded[i] not in by_first or t.pos_ != "PROPN" or i in table.by_token:
             continue

@@ -594,13 +594,15 @@ class EventReader:
         only carries the noun's own act ('attacks carried out by', 'a report issued by')."""
         if verb.dep_ in {"amod", "prep"}:
             return True
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            return False
+        if not any(c.dep_ == "agent" for c in verb.children):
+            return True
         acts = [verb.head, *(p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"
                              for p in c.children if p.dep_ == "pobj")]  # "acts of violence committed by"
-        carried = verb.lemma_.lower() in self.lex.light_verbs and any(  # "attacks carried out by X": the attacks
+        return verb.lemma_.lower() in self.lex.light_verbs and any(  # "attacks carried out by X": the attacks
             a.lemma_.lower() in self.lex.statement_nouns  # are the event, as a report is its issuer's
             or (a.lemma_.lower(), "NOUN") in self.lex.triggers for a in acts)  # (not "troops deployed by")
-        return verb.dep_ == "acl" and verb.tag_ == "VBN" and (
-            not any(c.dep_ == "agent" for c in verb.children) or carried)
 
     def demanded(self, verb: Token) -> bool:
         """'Israel must exercise restraint,' said Ban: what a speaker says another must or
