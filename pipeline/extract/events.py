@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -95,6 +95,12 @@ def announced(token: Token, intent_words: frozenset[str], light_verbs: frozenset
         if tok.dep_ not in ANNOUNCING or tok.dep_ == "dobj" and tok.head.lemma_.lower() not in light_verbs:
             return None  # "will make an arrest", not "will investigate the killing"
     return None
+
+
+def pobjects(token: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the token's prepositions among `preps` ('for' in 'called for a ceasefire')."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+            if p.dep_ == "pobj"]
 
 
 def lemmas(token: Token) -> list[str]:
@@ -194,7 +200,7 @@ class EventReader:
         """'Hamas fighters', 'insurgents of the Islamic State': the named armed group a kind of
         actor belongs to, which event data codes as the doer."""
         mods = [c for c in t.children if c.dep_ in {"compound", "poss"}]
-        mods += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        mods += pobjects(t, {"of"})
         return [k for m in mods for k in self.table.keys_at(m) if self.table.entities[k].type == ARMED_GROUP
                 and not self.table.entities[k].generic]
 
@@ -325,10 +331,7 @@ class EventReader:
         stolen = self.stolen_object(token) if token.pos_ == "VERB" else None
         if stolen is not None:
             found += self.actors(stolen, conjuncts=False)
-        labelled = any(c.dep_ == "dobj" for c in token.children)  # "called the rebels terrorists": a label
         for c in token.children:
-            if c.dep_ == "oprd" and labelled:
-                continue
             if c.dep_ in OBJECTS:
                 found += self.actors(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -346,8 +349,7 @@ class EventReader:
         if token.pos_ == "ADJ":  # "X is responsible for": the speaker accuses X
             cop = token.head if token.dep_ in {"acomp", "amod"} else token
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
-            judged = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
+            judged = [k for p in pobjects(token, {"of"}) for k in self.actors(p)]
             if judged:  # "X is supportive of Y", "X is critical of Y": X's stance towards Y
                 return targets, [k for k in judged if k not in targets]
             speaker = self.speaker(token)
@@ -427,8 +429,7 @@ class EventReader:
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF", "restrictions placed on citizens by"
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
-                targets += [k for a in c.children if a.dep_ == "prep" and a.lower_ in {"on", "against"}
-                            for p in a.children if p.dep_ == "pobj" for k in self.actors(p)]
+                targets += [k for p in pobjects(c, {"on", "against"}) for k in self.actors(p)]
         governing = token.head.head if token.dep_ == "pobj" else token.head
         governor = governing.lemma_.lower()
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"
@@ -525,8 +526,7 @@ class EventReader:
     def engaged_in(verb: Token) -> list[Token]:
         """What a verb of taking part is in: 'took part in the talks', 'joined in the protests'."""
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "part")]
-        return [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ENGAGED_IN
-                for p in c.children if p.dep_ == "pobj"]
+        return [p for h in heads for p in pobjects(h, ENGAGED_IN)]
 
     def purpose(self, verb: Token) -> bool:
         """An infinitive saying what an act or a thing is for ('sent troops to help the army',
@@ -555,12 +555,10 @@ class EventReader:
         """'called for a ceasefire', 'want a truce', 'demanded an end to the fighting': what is
         asked for is the conflict's end."""
         asked = [c for c in token.children if c.dep_ in OBJECTS]
-        asked += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
-                  if p.dep_ == "pobj"]
+        asked += pobjects(token, {"for"})
         ends, fighting = self.lex.noun_classes["conflict_end"], self.lex.noun_classes["fighting"]
         return any(phrase_key(a) in ends or a.lemma_.lower() in ends or a.lemma_.lower() in {"end", "halt"} and any(
-            p.lemma_.lower() in fighting or p.lower_ in fighting for c in a.children if c.dep_ == "prep"
-            and c.lower_ in {"to", "of"} for p in c.children if p.dep_ == "pobj") for a in asked)
+            p.lemma_.lower() in fighting or p.lower_ in fighting for p in pobjects(a, {"to", "of"})) for a in asked)
 
     def third_party(self, key: str) -> bool:
         """The UN, another intergovernmental body, an NGO: whose call for peace is a request of
@@ -598,11 +596,11 @@ class EventReader:
             return False
         if not any(c.dep_ == "agent" for c in verb.children):
             return True
-        acts = [verb.head, *(p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "of"
-                             for p in c.children if p.dep_ == "pobj")]  # "acts of violence committed by"
+        acts = [verb.head, *pobjects(verb.head, {"of"})]  # "acts of violence committed by"
         return verb.lemma_.lower() in self.lex.light_verbs and any(  # "attacks carried out by X": the attacks
-            a.lemma_.lower() in self.lex.statement_nouns  # are the event, as a report is its issuer's
-            or (a.lemma_.lower(), "NOUN") in self.lex.triggers for a in acts)  # (not "troops deployed by")
+            a.lemma_.lower() in self.lex.statement_nouns | self.lex.noun_classes["fighting"]  # are the event, as
+            or (a.lemma_.lower(), "NOUN") in self.lex.triggers for a in acts)  # a report is its issuer's (not
+        # "troops deployed by")
 
     def demanded(self, verb: Token) -> bool:
         """'Israel must exercise restraint,' said Ban: what a speaker says another must or
