@@ -505,3 +505,9 @@ def test_someone_asked_to_act_is_the_target_of_a_request_and_one_asked_a_questio
 def test_a_participle_after_acts_of_violence_carries_their_act(read):
     facts = read("Witnesses reported acts of sexual violence being committed by armed militia.")
     assert not [e for e in facts.events if e.trigger.text == "committed"]
+
+
+def test_aid_from_a_donor_is_the_donors_aid_even_with_no_recipient_named(read):
+    facts = read("This support includes humanitarian aid from the United Kingdom.")
+    ev = only(facts, "ProvideAid")
+    assert ev.plover == "AID" and names(facts, ev.sources) == {"United Kingdom"}
