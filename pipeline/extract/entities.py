@@ -159,6 +159,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _untagged_surnames(table, persons)
     _titles_before_names(table, ents, persons, lex)
     _appositive_titles(table, ents, persons, lex)
+    _titles_after_names(table, ents, persons, lex)
     _bare_titles(table, lex)
     _groups(table, lex)
     _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
@@ -375,6 +376,27 @@ def _appositive_titles(table: EntityTable, ents: list[TokSpan], persons: dict[st
                 _add_title(person, cls, _demonym_state(list(phrase), table, lex))
                 table.mention(person, phrase)
                 break
+
+
+def _titles_after_names(table: EntityTable, ents: list[TokSpan], persons: dict[str, Entity],
+                        lex: Lexicon) -> None:
+    """'Susan Rice, the US ambassador to the UN,', 'Rice, who is US ambassador': a title in
+    apposition to a name, or in a 'who is' clause on it, is that person's, with its state
+    (whom a minister's 'we' means and whose acts are the state's)."""
+    for ent in ents:
+        person = _person_for(ent, persons) if ent.label_ == "PERSON" else None
+        if person is None:
+            continue
+        heads = [c for c in ent.root.children if c.dep_ == "appos"]
+        heads += [a for c in ent.root.children if c.dep_ == "relcl" and c.lemma_ == "be"
+                  for a in c.children if a.dep_ == "attr"]
+        for tok in (t for head in heads for t in (head, *head.conjuncts)):
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ == "PERSON":
+                continue
+            phrase = noun_phrase(tok)
+            cls = _title_of(list(table.doc[phrase.start:tok.i + 1]), lex)
+            if cls and cls != "counterpart":
+                _add_title(person, cls, _demonym_state(list(phrase), table, lex))
 
 
 def _bare_titles(table: EntityTable, lex: Lexicon) -> None:

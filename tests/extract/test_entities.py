@@ -23,6 +23,18 @@ def test_a_title_introduced_with_a_demonym_gives_the_persons_state_and_resolves_
     assert "his country" in mentions_of(facts, "Turkey")
 
 
+def test_a_title_in_apposition_or_a_who_is_clause_after_a_name_gives_the_persons_state(read):
+    facts = read('Susan Rice, who is both the current UN Security Council president and US ambassador to the '
+                 'United Nations, said, "The view of the United States is clear, we have condemned the launch."')
+    person = next(e for e in facts.entities if e.name == "Susan Rice")
+    assert facts.entity(person.affiliation).name == "United States" and person.code == "USAGOV"
+    [condemned] = [e for e in facts.events if e.trigger.text == "condemned"]
+    assert names(facts, condemned.sources) == {"United States"}  # her "we" is her state
+    facts = read("Sergio Duarte, the Brazilian envoy, said the talks would resume.")
+    person = next(e for e in facts.entities if e.name == "Sergio Duarte")
+    assert facts.entity(person.affiliation).name == "Brazil"
+
+
 def test_a_bare_title_resolves_to_the_one_person_holding_it(read):
     facts = read("Russia backs President Bashar Assad and Turkey supports rebel factions fighting to topple "
                  "the Syrian leader.")
