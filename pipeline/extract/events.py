@@ -289,6 +289,9 @@ class EventReader:
             subj = min((c for c in token.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - token.i),
                        default=None)
             if subj is not None and subj.lower_ in RELATIVES and token.dep_ == "relcl":
+                if token.head.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.statement_nouns:
+                    token = token.head.head  # "X released a statement that urged ...": X urges
+                    continue
                 return token.head  # "Medvedev and Kokoity, who met ..."
             if subj is not None:
                 return subj

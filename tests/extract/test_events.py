@@ -511,3 +511,9 @@ def test_aid_from_a_donor_is_the_donors_aid_even_with_no_recipient_named(read):
     facts = read("This support includes humanitarian aid from the United Kingdom.")
     ev = only(facts, "ProvideAid")
     assert ev.plover == "AID" and names(facts, ev.sources) == {"United Kingdom"}
+
+
+def test_what_a_statement_urges_is_urged_by_whoever_released_the_statement(read):
+    facts = read("China's foreign ministry released a statement on Wednesday that urged North Korea to return to talks.")
+    ev = triggered(facts, "urged")
+    assert ev.plover == "REQUEST" and facts.entity(ev.sources[0]).code == "CHNGOV"
