@@ -126,6 +126,11 @@ def ongoing(verb: Token) -> bool:
                                           for c in verb.children)
 
 
+def for_clause(token: Token, marks: Collection[str]) -> bool:
+    """'for NATO forces to act', which the parser makes a clause marked by 'for'."""
+    return token.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ in marks for m in token.children)
+
+
 def hyphenated(token: Token, prefixes: frozenset[str]) -> bool:
     """The second half of a hyphenated word ('cease-fire', 'non-stop'): the whole word says
     what it is, unless its first half only qualifies it ('counter-demonstration', 'air-strike')."""
@@ -341,6 +346,8 @@ class EventReader:
                 found += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
             elif c.dep_ == "xcomp" and c.pos_ == "VERB":
                 found += [k for o in c.children if o.dep_ in OBJECTS for k in self.actors(o)]
+            elif for_clause(c, {"for"}):  # "called for NATO forces to act": asked of NATO's forces
+                found += [k for s in c.children if s.dep_ in SUBJECTS for k in self.actors(s)]
             elif c.dep_ == "agent":
                 continue
         return list(dict.fromkeys(found))
@@ -511,7 +518,7 @@ class EventReader:
         kind, values = trigger.requires
         if kind == "prep":
             return (token.dep_ == "pobj" and token.head.lower_ in values) or any(
-                c.dep_ == "prep" and c.lower_ in values for c in token.children)
+                c.dep_ == "prep" and c.lower_ in values or for_clause(c, values) for c in token.children)
         if kind in {"object", "subject"}:
             deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj"}
             words = set().union(*(self.lex.noun_classes.get(v, {v}) for v in values))

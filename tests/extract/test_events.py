@@ -517,3 +517,9 @@ def test_what_a_statement_urges_is_urged_by_whoever_released_the_statement(read)
     facts = read("China's foreign ministry released a statement on Wednesday that urged North Korea to return to talks.")
     ev = triggered(facts, "urged")
     assert ev.plover == "REQUEST" and facts.entity(ev.sources[0]).code == "CHNGOV"
+
+
+def test_calling_for_someone_to_act_is_a_request_of_them(read):
+    facts = read("The rebels called for NATO to protect civilians in Misrata.")
+    ev = triggered(facts, "called")
+    assert ev.plover == "REQUEST" and names(facts, ev.targets) == {"NATO"}
