@@ -75,6 +75,7 @@ class Lexicon:
     place_words: frozenset[str]  # 'Freedom Square': a name ending in one of these is a place
     place_prefixes: frozenset[str]  # 'Jebel Moon', 'Lake Chad': a name starting with one of these is a place
     no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded by a pattern, never by the default
+    named_target_types: frozenset[str]  # PLOVER types the verb dictionary codes only with a named target ('thanked France')
     place_countries: dict[str, str]  # folded place -> country code: the country lists' and the project's ('marja' AFG)
     weapon_nouns: frozenset[str]  # 'NATO airstrikes', 'US drones': the modifier's actor acts through them
     light_verbs: frozenset[str]  # 'X launched an offensive', 'X held talks': the verb's subject does the nominal event
@@ -148,6 +149,7 @@ def load() -> Lexicon:
         place_words=frozenset(raw["place_words"]),
         place_prefixes=frozenset(raw["place_prefixes"]),
         no_default_verbs=frozenset(raw["no_default_verbs"]),
+        named_target_types=frozenset(raw["named_target_types"]),
         place_countries={fold(r["word"]): r["code"] for name in ("cameo/country_words.csv", "country_words_extra.csv")
                          for r in _csv(DATA / name)},
         weapon_nouns=frozenset(raw["weapon_nouns"]),

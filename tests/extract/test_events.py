@@ -523,3 +523,11 @@ def test_calling_for_someone_to_act_is_a_request_of_them(read):
     facts = read("The rebels called for NATO to protect civilians in Misrata.")
     ev = triggered(facts, "called")
     assert ev.plover == "REQUEST" and names(facts, ev.targets) == {"NATO"}
+
+
+def test_the_verb_dictionarys_codes_for_talk_need_someone_named_as_target(read):
+    facts = read("Western nations spent millions of dollars to buy weapons for the Somali army. Mubarak ordered the "
+                 "army out onto the streets. Kim Jong-un thanked China for its help.")
+    assert not any(e.trigger.text in {"buy", "ordered"} for e in facts.events)  # CAMEO: COOPERATE, REQUEST
+    ev = triggered(facts, "thanked")
+    assert ev.plover == "SUPPORT" and names(facts, ev.targets) == {"China"}
