@@ -577,6 +577,13 @@ class EventReader:
         e = self.table.entities[key]
         return (e.code or "")[:3] in THIRD_PARTIES or (e.sector or "") in THIRD_PARTIES
 
+    def foretold(self, token: Token) -> bool:
+        """A death told as to come: announced ('will be killed'), in a clause under a verb that is
+        ('we will fight until we die'), or 'is to die'."""
+        return announced(token, self.lex.intent_words, self.lex.light_verbs) is not None or \
+            token.dep_ == "advcl" and announced(token.head, self.lex.intent_words, self.lex.light_verbs) is not None \
+            or token.dep_ == "xcomp" and token.head.lemma_ == "be"
+
     def denied(self, token: Token) -> bool:
         """The text says it did not happen: a negation on the trigger ('did not attack'), or
         a clause under a verb of denial ('denied that troops had been killed', 'denied
@@ -722,8 +729,8 @@ class EventReader:
             elif trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future" and \
                     not ongoing(token):  # "will provide aid" is a promise, "are providing aid" is aid
                 trigger = self.recode(trigger, "AGREE")
-            elif trigger is CASUALTIES and announced(token, self.lex.intent_words, self.lex.light_verbs):
-                continue  # "anyone who resists will be killed": nobody is dead yet
+            elif trigger.event_class == "Casualties" and self.foretold(token):
+                continue  # "anyone who resists will be killed", "we will fight until we die": nobody is dead yet
             elif trigger.code in self.lex.threat_modes and \
                     (by := announced(token, self.lex.intent_words, self.lex.light_verbs)):
                 # "we will strike", "vowed to retaliate": violence announced is a threat (PLOVER)

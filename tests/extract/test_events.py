@@ -531,3 +531,9 @@ def test_the_verb_dictionarys_codes_for_talk_need_someone_named_as_target(read):
     assert not any(e.trigger.text in {"buy", "ordered"} for e in facts.events)  # CAMEO: COOPERATE, REQUEST
     ev = triggered(facts, "thanked")
     assert ev.plover == "SUPPORT" and names(facts, ev.targets) == {"China"}
+
+
+def test_deaths_told_as_to_come_are_not_counted(read):
+    facts = read('"We will fight until we die," said the commander. "God will decide who is to die." '
+                 "Hundreds of people will die if the aid does not arrive. Twelve people died in the attack.")
+    assert [e.trigger.text for e in facts.events if e.event_class == "Casualties"] == ["died"]
