@@ -537,3 +537,8 @@ def test_deaths_told_as_to_come_are_not_counted(read):
     facts = read('"We will fight until we die," said the commander. "God will decide who is to die." '
                  "Hundreds of people will die if the aid does not arrive. Twelve people died in the attack.")
     assert [e.trigger.text for e in facts.events if e.event_class == "Casualties"] == ["died"]
+
+
+def test_people_hurt_with_no_doer_named_are_a_casualty_count(read):
+    facts = read("Two car bombs struck Baghdad on Sunday. Over 500 were hurt in the attacks.")
+    assert triggered(facts, "hurt").event_class == "Casualties"
