@@ -633,8 +633,8 @@ class EventReader:
         'was going to shoot', 'try to target')."""
         if verb.lemma_.lower() in self.lex.reporting_verbs:
             return False
-        if any(c.dep_ == "oprd" for c in verb.children):
-            return False
+        if any(c.dep_ == "oprd" and c.lemma_.lower() != "dead" for c in verb.children):
+            return False  # "called the attack deplorable", but "was shot dead" is a killing
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children) and \
                 not any(c.dep_ == "neg" for c in verb.children):
             return False  # but "would not release" is a refusal

@@ -542,3 +542,9 @@ def test_deaths_told_as_to_come_are_not_counted(read):
 def test_people_hurt_with_no_doer_named_are_a_casualty_count(read):
     facts = read("Two car bombs struck Baghdad on Sunday. Over 500 were hurt in the attacks.")
     assert triggered(facts, "hurt").event_class == "Casualties"
+
+
+def test_shot_dead_is_a_killing_not_a_naming(read):
+    facts = read("Journalist Wali Khan Babar was shot dead in Karachi on Thursday.")
+    ev = triggered(facts, "shot")
+    assert ev.plover == "ASSAULT" and names(facts, ev.targets) == {"Wali Khan Babar"}
