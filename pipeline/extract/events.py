@@ -364,7 +364,9 @@ class EventReader:
                 return targets, [k for k in judged if k not in targets]
             speaker = self.speaker(token)
             return ([speaker] if speaker else []), targets
-        if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children):
+        if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children) or \
+                token.tag_ == "VBG" and token.dep_ == "conj" and (token.head.lemma_.lower(), "NOUN") in self.lex.triggers:
+            # a gerund joined to an event noun is one too: "heavy fighting and shelling by Israeli forces"
             sources, targets = self.noun_roles(token)  # also a gerund used as a noun: "because of the shelling"
             return sources, [t for t in targets if t not in sources]
         shared = token.dep_ == "conj" and is_passive(token.head) and \
@@ -422,7 +424,7 @@ class EventReader:
         lemma = token.lemma_.lower()
         of_target = lemma in self.harm_nouns or lemma.endswith(AGENT_SUFFIXES)  # "invasion of", "defender of"
         own = set(self.table.keys_at(token))
-        shared_by = [c for conj in token.conjuncts for c in conj.children if c.dep_ == "prep" and c.lower_ == "by"]
+        shared_by = [c for conj in token.conjuncts for c in conj.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
         for c in [*token.children, *shared_by]:  # "fighting and shelling by Israeli forces": both are theirs
             objects = [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ == "poss" and c.lower_ in {"its", "their"}:  # "their advance": the group subject before
@@ -431,7 +433,7 @@ class EventReader:
                 sources += self._last_named(c, PERSON)
             elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
                 sources += [k for k in self.actors(c) if k not in own]
-            elif c.dep_ == "prep" and c.lower_ in {"by", "between", "among", "from"}:
+            elif c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "between", "among", "from"}:
                 sources += [k for p in objects for k in self.actors(p)]
             elif c.dep_ == "prep" and (c.lower_ in {"on", "against", "to", "with", "at", "into", "for"} or
                                        c.lower_ == "of" and of_target):
@@ -440,6 +442,8 @@ class EventReader:
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
                 targets += [k for p in pobjects(c, {"on", "against"}) for k in self.actors(p)]
+        if not sources and token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "fighting continued between X and Y"
+            sources = [k for p in pobjects(token.head, {"between", "among"}) for k in self.actors(p)]
         governing = token.head.head if token.dep_ == "pobj" else token.head
         governor = governing.lemma_.lower()
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"

@@ -548,3 +548,11 @@ def test_shot_dead_is_a_killing_not_a_naming(read):
     facts = read("Journalist Wali Khan Babar was shot dead in Karachi on Thursday.")
     ev = triggered(facts, "shot")
     assert ev.plover == "ASSAULT" and names(facts, ev.targets) == {"Wali Khan Babar"}
+
+
+def test_nominal_fighting_takes_its_sides_from_by_or_from_the_verb_it_continues_between(read):
+    facts = read("Dozens died in Shujaiya following heavy fighting and shelling by Israeli forces.")
+    assert {facts.entity(k).code for e in facts.events if e.plover == "ASSAULT" for k in e.sources} == {"ISRMIL"}
+    facts = read("Fighting has continued between Libyan rebels and pro-government forces in Misrata.")
+    [ev] = [e for e in facts.events if e.trigger.text == "Fighting"]
+    assert {facts.entity(k).code for k in ev.sources} == {"LBYREB", "LBYMIL"}
