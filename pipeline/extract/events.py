@@ -307,6 +307,9 @@ class EventReader:
             if token.dep_ == "acl" or (token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}
                                        and not any(c.lower_ == "where" for c in token.children)):
                 return token.head  # "rebel factions fighting ..."
+            if token.dep_ == "acomp" and token.lemma_.lower() in self.lex.intent_words:
+                token = token.head  # "we are prepared to fight": we (a threat); not "equipped to repel"
+                continue
             if token.dep_ in {"xcomp", "conj", "dobj", "pobj", "attr", "prep", "advcl"} and token.head.i != token.i:
                 token = token.head
                 continue

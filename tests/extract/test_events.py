@@ -556,3 +556,9 @@ def test_nominal_fighting_takes_its_sides_from_by_or_from_the_verb_it_continues_
     facts = read("Fighting has continued between Libyan rebels and pro-government forces in Misrata.")
     [ev] = [e for e in facts.events if e.trigger.text == "Fighting"]
     assert {facts.entity(k).code for k in ev.sources} == {"LBYREB", "LBYMIL"}
+
+
+def test_being_ready_to_fight_is_a_threat_by_the_one_ready(read):
+    facts = read("The rebels are ready to attack the capital.")
+    ev = triggered(facts, "attack")
+    assert ev.plover == "THREATEN" and names(facts, ev.sources) == {"rebels"}
