@@ -144,3 +144,10 @@ def test_an_organisation_or_a_vessel_is_of_the_kind_its_modifier_names(read):
                  "The guerrilla organization has made contact with the government.")
     assert coded(facts)["The pirate vessel"] == "CRM"
     assert coded(facts)["The guerrilla organization"] == "REB"
+
+
+def test_snipers_crowds_crews_and_nationals_are_kinds_of_actor_the_lists_lack(read):
+    got = coded(read("Libyan snipers fired on a crowd in Misrata. China returned North Korean nationals and the "
+                     "crew of the tanker was freed."))
+    assert got["Libyan snipers"] == "LBYUAF" and got["North Korean nationals"] == "PRKCVL"
+    assert got["a crowd in Misrata"] == "LBYCVL" and got["the crew"].endswith("CVL")  # data/agents_extra.csv
