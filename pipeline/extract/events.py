@@ -21,8 +21,8 @@ from pipeline.extract import coder
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon, Trigger, fold
-from pipeline.facts import (ARMED_GROUP, CITY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure, Quote, Span,
-                            TimeExpr)
+from pipeline.facts import (ARMED_GROUP, CITY, NEWS_AGENCY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure,
+                            Quote, Span, TimeExpr)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -584,6 +584,20 @@ class EventReader:
         e = self.table.entities[key]
         return (e.code or "")[:3] in THIRD_PARTIES or (e.sector or "") in THIRD_PARTIES
 
+    def no_act(self, token: Token, trigger: Trigger, targets: list[str]) -> bool:
+        """Words about talking to the press, not acts between parties: 'declined to comment',
+        'was asked about the attack' or 'asked whether' (a question, not a request), 'spoke with
+        Agence France-Presse' (a news agency is a source, not a party met)."""
+        if trigger.code == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.comment_verbs
+                                            for c in token.children):
+            return True
+        if trigger.code == "REQUEST" and token.lemma_.lower() == "ask" and any(
+                c.dep_ == "prep" and c.lower_ == "about" or c.dep_ == "ccomp" and any(
+                    m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children) for c in token.children):
+            return True
+        return trigger.code == "CONSULT" and bool(targets) and all(
+            self.table.entities[k].type == NEWS_AGENCY or self.table.entities[k].sector == "MED" for k in targets)
+
     def foretold(self, token: Token) -> bool:
         """A death told as to come: announced ('will be killed'), in a clause under a verb that is
         ('we will fight until we die'), or 'is to die'."""
@@ -711,6 +725,8 @@ class EventReader:
             if needs_actor and not sources and not done_to and not self.unnamed_doer(token):
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:
+                continue
+            if self.no_act(token, trigger, targets):
                 continue
             if trigger.code == "THREATEN" and trigger.lemma in WARNINGS and not targets and not any(
                     c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in {"of", "against"}

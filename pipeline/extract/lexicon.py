@@ -62,6 +62,7 @@ class Lexicon:
     member_nouns: frozenset[str]  # 'members', 'factions', 'commanders': whose kind their modifier says
     not_acronyms: frozenset[str]  # words in capitals that name no body ('DNA', 'URL', 'GMT')
     asking_verbs: frozenset[str]  # 'asked X to leave': what is asked for has not happened
+    comment_verbs: frozenset[str]  # 'declined to comment', 'refused to confirm': no act refused, no event
     stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
@@ -136,6 +137,7 @@ def load() -> Lexicon:
         member_nouns=frozenset(raw["member_nouns"]),
         not_acronyms=frozenset(w.lower() for w in raw["not_acronyms"]),
         asking_verbs=frozenset(raw["asking_verbs"]),
+        comment_verbs=frozenset(raw["comment_verbs"]),
         stranger_nouns=frozenset(raw["stranger_nouns"]),
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),

@@ -562,3 +562,10 @@ def test_being_ready_to_fight_is_a_threat_by_the_one_ready(read):
     facts = read("The rebels are ready to attack the capital.")
     ev = triggered(facts, "attack")
     assert ev.plover == "THREATEN" and names(facts, ev.sources) == {"rebels"}
+
+
+def test_talking_to_the_press_is_no_act_between_parties(read):
+    facts = read("While refusing to comment on the policy, General David Petraeus said he saw no problems. "
+                 "Commissioner Ibrahim Noleye spoke with Agence France-Presse about the incident. "
+                 "Admiral Nate Christensen was asked about the possibility of taking back the ship.")
+    assert not [e for e in facts.events if e.trigger.text in {"refusing", "spoke", "asked"}]
