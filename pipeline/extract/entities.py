@@ -149,7 +149,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     table = EntityTable(doc)
     ents = [trim(e) for e in doc.ents if e.label_ in NAME_LABELS]
     ents = [e for e in ents if len(e) and e.text.strip()]
-    persons = _people(table, ents)
+    persons = _people(table, ents, lex)
     for ent in ents:
         person = _person_for(ent, persons)
         if person is not None:
@@ -180,10 +180,10 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     return table
 
 
-def _people(table: EntityTable, ents: list[TokSpan]) -> dict[str, Entity]:
+def _people(table: EntityTable, ents: list[TokSpan], lex: Lexicon) -> dict[str, Entity]:
     """Persons keyed by folded surname; multi-word names first so a lone surname joins them."""
     by_surname: dict[str, Entity] = {}
-    for ent in sorted((e for e in ents if e.label_ == "PERSON"), key=lambda e: (-len(e), e.start)):
+    for ent in sorted((e for e in ents if e.label_ == "PERSON" or _titled(e, lex)), key=lambda e: (-len(e), e.start)):
         match = _person_for(ent, by_surname)
         person = match or table.get(ent.text, PERSON)
         table.mention(person, ent)
@@ -192,6 +192,16 @@ def _people(table: EntityTable, ents: list[TokSpan]) -> dict[str, Entity]:
             if len(ent) > 1:
                 by_surname.setdefault(GIVEN + fold(ent[0].text), person)
     return by_surname
+
+
+def _titled(ent: TokSpan, lex: Lexicon) -> bool:
+    """'President Thabo Mbeki', 'Minister Ignazio La Russa': a name the model took for a place
+    or a body, right after a title, is a person's (not 'Foreign Minister of Libya')."""
+    if ent.start == 0 or len(ent) > 4 or any(t.pos_ != "PROPN" for t in ent):
+        return False
+    if any(fold(t.text) in lex.demonyms or fold(t.text) in lex.countries for t in ent):
+        return False
+    return fold(ent.doc[ent.start - 1].text) in lex.titles
 
 
 def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:

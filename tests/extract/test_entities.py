@@ -152,3 +152,10 @@ def test_an_untagged_word_in_capitals_is_an_organisations_acronym_unless_it_name
 def test_a_demonym_in_capitals_is_no_acronym(read):
     caps = read("UPDATE 2-BREAKING NEWS: SOMALI forces and ONLF rebels clashed in Degehabur.")
     assert "SOMALI" not in {e.name for e in caps.entities if e.type == "Organization"}
+
+
+def test_a_name_right_after_a_title_is_a_person_whatever_the_model_tagged_it(read):
+    facts = read('Meanwhile, South African president Thabo Mbeki denounced the operation. "It takes Comoros back '
+                 'to the use of force," he said in a televised statement.')
+    mbeki = next(e for e in facts.entities if e.name == "Thabo Mbeki")
+    assert mbeki.type == PERSON and [q.speaker for q in facts.quotes] == [mbeki.key]
