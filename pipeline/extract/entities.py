@@ -189,9 +189,15 @@ def _people(table: EntityTable, ents: list[TokSpan], lex: Lexicon) -> dict[str, 
         table.mention(person, ent)
         if match is None:
             by_surname.setdefault(fold(ent[-1].text), person)
+            by_surname.setdefault(_without_article(fold(ent[-1].text)), person)  # "Obeidi" for "al-Obeidi"
             if len(ent) > 1:
                 by_surname.setdefault(GIVEN + fold(ent[0].text), person)
     return by_surname
+
+
+def _without_article(surname: str) -> str:
+    """'al-obeidi' -> 'obeidi': the wire writes Arabic surnames with and without their article."""
+    return re.sub(r"^(al|el)-", "", surname)
 
 
 def _titled(ent: TokSpan, lex: Lexicon) -> bool:
@@ -219,7 +225,7 @@ def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
         return None
     words = fold(ent.text).split()
     full = fold(person.name).split()
-    if words == full[-len(words):] or words == full:
+    if words == full[-len(words):] or words == full or words == [_without_article(full[-1])]:
         return person
     return None
 

@@ -159,3 +159,10 @@ def test_a_name_right_after_a_title_is_a_person_whatever_the_model_tagged_it(rea
                  'to the use of force," he said in a televised statement.')
     mbeki = next(e for e in facts.entities if e.name == "Thabo Mbeki")
     assert mbeki.type == PERSON and [q.speaker for q in facts.quotes] == [mbeki.key]
+
+
+def test_an_arabic_surname_without_its_article_is_the_same_person(read):
+    facts = read("Libya's foreign minister, Abdul Ati al-Obeidi, criticized the advisers. In an interview with the "
+                 'BBC, Obeidi called for a ceasefire. "We think any military presence is a step backwards."')
+    assert "Obeidi" in mentions_of(facts, "Abdul Ati al-Obeidi")
+    assert facts.entity(facts.quotes[0].speaker).name == "Abdul Ati al-Obeidi"
