@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import Lexicon
-from pipeline.facts import PERSON, Quote, Span
+from pipeline.facts import PERSON, PLACE_TYPES, Quote, Span
 
 OPENERS = ("``", "“", "«", "„", "‹")  # curly, guillemets, low-9 (German style), TeX/LDC double backquotes
 CLOSERS = ("''", "”", "»", "›")
@@ -139,7 +139,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         if speaker is None and previous and previous[1] and (previous[0] == para_start or quoted.continued):
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         if speaker is None and not verbs:
-            speaker = _introduced_by(table, first, para_start, lex)
+            speaker = _after_colon(table, first, span.start) or _introduced_by(table, first, para_start, lex)
             confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
@@ -158,6 +158,33 @@ def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon
         t.dep_ == "nsubj" or t.dep_ == "nsubjpass" and t.head.lemma_.lower() in lex.asking_verbs)), None)
     keys = _named_by(subject, table) if subject is not None else []
     return next((k for k in keys if table.entities[k].type == PERSON), None)
+
+
+RELATIVES = {"that", "which", "who"}
+
+
+def _after_colon(table: EntityTable, first: int, start: int) -> str | None:
+    """'China's foreign ministry released a statement that urged a return to talks: "We believe
+    ..."': a quotation a colon introduces is said by the subject of the clause before the colon,
+    a body as well as a person."""
+    before = table.text[:start].rstrip(" \"“'‘")
+    if not before.endswith(":"):
+        return None
+    colon = next((t for t in reversed(table.tokens[:first]) if t.text == ":"), None)
+    if colon is None or table.sentence_of[colon.i] != table.sentence_of[first]:
+        return None
+    verb = colon.head if colon.head.pos_ in {"VERB", "AUX"} else next(
+        (a for a in colon.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subject = None
+    for _ in range(3):  # "a statement that urged ...:": whoever issued the statement
+        if verb is None:
+            break
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in RELATIVES or verb.dep_ not in {"relcl", "acl"}:
+            break
+        verb, subject = verb.head.head, None
+    keys = _named_by(subject, table) if subject is not None and subject.pos_ != "PRON" else []
+    return next((k for k in keys if table.entities[k].type not in PLACE_TYPES), None)
 
 
 def _named_by(subject: Token, table: EntityTable) -> list[str]:

@@ -80,3 +80,10 @@ def test_a_surname_two_people_share_names_neither(read):
     facts = read('Kenyan ministers William Ruto and Mary Ruto dismissed the claims. "The people making these '
                  'allegations should shut up," said Ruto.')
     assert [q.speaker for q in facts.quotes] == [None]
+
+
+def test_a_quotation_a_colon_introduces_is_said_by_the_subject_before_the_colon(read):
+    facts = read("China's foreign ministry released a statement on Wednesday that urged a return to talks: "
+                 '"We believe that peace on the Korean peninsula is in the interest of all parties."\n'
+                 'The rebels issued a warning: "We will attack the capital."')
+    assert [facts.entity(q.speaker).code for q in facts.quotes] == ["CHNGOV", "REB"]
