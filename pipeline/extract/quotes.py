@@ -139,7 +139,8 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         if speaker is None and previous and previous[1] and (previous[0] == para_start or quoted.continued):
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         if speaker is None and not verbs:
-            speaker = _after_colon(table, first, span.start) or _introduced_by(table, first, para_start, lex)
+            speaker = _after_colon(table, first, span.start) or _governed_by(table, inside, lex) or \
+                _introduced_by(table, first, para_start, lex)
             confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
@@ -185,6 +186,25 @@ def _after_colon(table: EntityTable, first: int, start: int) -> str | None:
         verb, subject = verb.head.head, None
     keys = _named_by(subject, table) if subject is not None and subject.pos_ != "PRON" else []
     return next((k for k in keys if table.entities[k].type not in PLACE_TYPES), None)
+
+
+def _governed_by(table: EntityTable, inside: set[int], lex: Lexicon) -> str | None:
+    """'Brown called for "free and fair elections"', 'the DoS advised "U.S. citizens reconsider
+    ..."': words quoted as what a verb of asking asks for are its subject's (not those of 'had
+    received criticism for his "inadequate vision"')."""
+    root = next((table.tokens[i] for i in sorted(inside) if table.tokens[i].head.i not in inside), None)
+    verb = next((a for a in root.ancestors if a.pos_ == "VERB"), None) if root is not None else None
+    if verb is None or verb.lemma_.lower() not in lex.asking_verbs:
+        return None
+    for _ in range(2):  # "criticized the government, demanding an end to ...": who criticized
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            keys = _named_by(subject, table) if subject.pos_ != "PRON" else []
+            return next((k for k in keys if table.entities[k].type not in PLACE_TYPES), None)
+        verb = verb.head if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ == "VERB" else None
+    return None
 
 
 def _named_by(subject: Token, table: EntityTable) -> list[str]:

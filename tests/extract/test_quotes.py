@@ -87,3 +87,9 @@ def test_a_quotation_a_colon_introduces_is_said_by_the_subject_before_the_colon(
                  '"We believe that peace on the Korean peninsula is in the interest of all parties."\n'
                  'The rebels issued a warning: "We will attack the capital."')
     assert [facts.entity(q.speaker).code for q in facts.quotes] == ["CHNGOV", "REB"]
+
+
+def test_words_quoted_as_what_someone_calls_for_are_theirs_but_not_words_they_are_criticised_for(read):
+    facts = read("Mugabe accused British Prime Minister Gordon Brown of interfering, after Brown called for "
+                 '"free and fair elections" on Friday.\nShafik had received criticism for his "inadequate vision".')
+    assert [facts.entity(q.speaker).name if q.speaker else None for q in facts.quotes] == ["Gordon Brown", None]
