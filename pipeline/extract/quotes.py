@@ -102,12 +102,16 @@ def _speaker(verb: Token, table: EntityTable, last_person: str | None) -> str | 
     participle's ('..., stating "..."') is its clause's."""
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
+    named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
+    person = next((k for k in named if table.entities[k].type == PERSON), None)
+    if person is not None:  # "Nurta Hussein, another resident said": the parser gave the verb both as subjects
+        return person
     for subj in subjects:
         if subj.lower_ in {"he", "she"}:
             return last_person
         keys = _named_by(subj, table)
         if keys:
-            return next((k for k in keys if table.entities[k].type == PERSON), keys[0])
+            return keys[0]
     if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
         return _speaker(verb.head, table, last_person)  # "Weerachon expressed ..., stating ..."
     return None

@@ -93,3 +93,8 @@ def test_words_quoted_as_what_someone_calls_for_are_theirs_but_not_words_they_ar
     facts = read("Mugabe accused British Prime Minister Gordon Brown of interfering, after Brown called for "
                  '"free and fair elections" on Friday.\nShafik had received criticism for his "inadequate vision".')
     assert [facts.entity(q.speaker).name if q.speaker else None for q in facts.quotes] == ["Gordon Brown", None]
+
+
+def test_of_two_subjects_the_parser_gives_a_reporting_verb_the_named_person_speaks(read):
+    facts = read('Nurta Hussein, another resident said: "We were woken up by the explosions at 2 a.m."')
+    assert facts.entity(facts.quotes[0].speaker).name == "Nurta Hussein"
