@@ -326,9 +326,17 @@ def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
 
 
 def _is_located_in(token: Token, lex: Lexicon) -> bool:
-    """'in Ankara', 'the Juba region': a place, not the state its capital may stand for."""
+    """'in Ankara', 'in New York or Madrid', 'the Juba region', 'the city of Tripoli', 'outside
+    of Manama', 'Manama's old market area': a place, not the state its capital may stand for."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        governor = token.head.head
+        return governor.lemma_.lower() in PLACE_NOUNS or governor.lower_ in {"outside", "north", "south", "east",
+                                                                                "west", "centre", "center"}
+    place = token.head.lemma_.lower() in PLACE_NOUNS or token.head.lower_ in lex.place_words
     return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps or \
-        token.dep_ == "compound" and token.head.lemma_.lower() in PLACE_NOUNS
+        token.dep_ in {"compound", "poss"} and place
 
 
 def _title_of(tokens: list[Token], lex: Lexicon) -> str | None:

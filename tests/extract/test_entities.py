@@ -166,3 +166,11 @@ def test_an_arabic_surname_without_its_article_is_the_same_person(read):
                  'BBC, Obeidi called for a ceasefire. "We think any military presence is a step backwards."')
     assert "Obeidi" in mentions_of(facts, "Abdul Ati al-Obeidi")
     assert facts.entity(facts.quotes[0].speaker).name == "Abdul Ati al-Obeidi"
+
+
+def test_a_capital_named_as_a_location_is_a_city_not_its_state(read):
+    facts = read("He led activists in Manama's old market area. If a bomb explodes in New York or Madrid, it "
+                 "is their fault. The UN opened a base in the capital city of Tripoli. Ankara and Moscow disagree.")
+    kinds = {m.text: e.type for e in facts.entities for m in e.mentions}
+    assert kinds["Manama"] == kinds["Madrid"] == kinds["Tripoli"] == "City"
+    assert kinds["Ankara"] == kinds["Moscow"] == STATE  # capitals that act are their states
