@@ -50,6 +50,7 @@ PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense the
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
+TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
 FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
@@ -666,6 +667,8 @@ class EventReader:
         a verb they do not code goes to the CAMEO verb dictionary."""
         for token in self.table.tokens:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
+            if pos not in TRIGGER_POS:
+                continue  # triggers.csv lists verbs, nouns and adjectives; the verb dictionary, verbs
             listed = next((ts for lemma in lemmas(token) if (ts := self.lex.triggers.get(
                 (lemma, "NOUN" if pos == "PROPN" else pos)))), ())
             if pos != "VERB" and not listed:
