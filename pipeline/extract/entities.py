@@ -159,7 +159,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _untagged_surnames(table, persons)
     _titles_before_names(table, ents, persons, lex)
     _appositive_titles(table, ents, persons, lex)
-    _titles_after_names(table, ents, persons, lex)
+    _titles_after_names(table, lex)
     _bare_titles(table, lex)
     _groups(table, lex)
     _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
@@ -390,29 +390,29 @@ def _appositive_titles(table: EntityTable, ents: list[TokSpan], persons: dict[st
         if ent.label_ != "PERSON" or ent.start == 0 or doc[ent.start - 1].text != ",":
             continue
         person = _person_for(ent, persons)
-        for i in range(ent.start - 2, max(table.sentence(ent.start).start, ent.start - 10) - 1, -1):
+        for i in range(ent.start - 2, max(table.sentence(ent.start).start, ent.start - 15) - 1, -1):
             tok = doc[i]
             if tok.pos_ in {"VERB", "AUX"} or tok.text in {";", "“", "\""}:
                 break
             cls = lex.titles.get(fold(tok.text))
             if cls and tok.pos_ == "NOUN" and person is not None:
                 phrase = noun_phrase(tok)
-                _add_title(person, cls, _demonym_state(list(phrase), table, lex))
+                _add_title(person, cls, _demonym_state(list(phrase), table, lex) or _served(tok, table))
                 table.mention(person, phrase)
                 break
 
 
-def _titles_after_names(table: EntityTable, ents: list[TokSpan], persons: dict[str, Entity],
-                        lex: Lexicon) -> None:
-    """'Susan Rice, the US ambassador to the UN,', 'Rice, who is US ambassador': a title in
-    apposition to a name, or in a 'who is' clause on it, is that person's, with its state
-    (whom a minister's 'we' means and whose acts are the state's)."""
-    for ent in ents:
-        person = _person_for(ent, persons) if ent.label_ == "PERSON" else None
+def _titles_after_names(table: EntityTable, lex: Lexicon) -> None:
+    """'Susan Rice, the US ambassador to the UN,', 'Hugo Chávez, the president of Venezuela,',
+    'Rupert Colville, a spokesperson for the UN ...', 'Rice, who is US ambassador': a title in
+    apposition to a name, or in a 'who is' clause on it, is that person's, with the state or
+    body it serves (whom the person's 'we' means and whose acts the person's are)."""
+    for name in table.tokens:
+        person = next((table.entities[k] for k in table.keys_at(name) if table.entities[k].type == PERSON), None)
         if person is None:
             continue
-        heads = [c for c in ent.root.children if c.dep_ == "appos"]
-        heads += [a for c in ent.root.children if c.dep_ == "relcl" and c.lemma_ == "be"
+        heads = [c for c in name.children if c.dep_ == "appos"]
+        heads += [a for c in name.children if c.dep_ == "relcl" and c.lemma_ == "be"
                   for a in c.children if a.dep_ == "attr"]
         for tok in (t for head in heads for t in (head, *head.conjuncts)):
             if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ == "PERSON":
@@ -420,7 +420,19 @@ def _titles_after_names(table: EntityTable, ents: list[TokSpan], persons: dict[s
             phrase = noun_phrase(tok)
             cls = _title_of(list(table.doc[phrase.start:tok.i + 1]), lex)
             if cls and cls != "counterpart":
-                _add_title(person, cls, _demonym_state(list(phrase), table, lex))
+                _add_title(person, cls, _demonym_state(list(phrase), table, lex) or _served(tok, table))
+
+
+def _served(title: Token, table: EntityTable) -> str | None:
+    """'the president of Venezuela', 'a spokesperson for the UN High Commissioner': the state or
+    body named in the title's 'of' or 'for' phrase."""
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}):
+        for tok in (t for p in prep.children if p.dep_ == "pobj" for t in p.subtree):
+            body = next((k for k in table.keys_at(tok) if table.entities[k].type in
+                         {STATE, ORGANIZATION, GOVERNMENT, ARMED_GROUP}), None)
+            if body is not None:
+                return body
+    return None
 
 
 def _bare_titles(table: EntityTable, lex: Lexicon) -> None:

@@ -103,6 +103,8 @@ def _speaker(verb: Token, table: EntityTable, last_person: str | None) -> str | 
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
     named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
+    named += [k for subj in subjects for t in subj.subtree if t.dep_ == "appos" for k in table.keys_at(t)]
+    # "said spokesperson for the UN High Commissioner for Human Rights, Rupert Colville"
     person = next((k for k in named if table.entities[k].type == PERSON), None)
     if person is not None:  # "Nurta Hussein, another resident said": the parser gave the verb both as subjects
         return person

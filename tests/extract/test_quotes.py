@@ -98,3 +98,9 @@ def test_words_quoted_as_what_someone_calls_for_are_theirs_but_not_words_they_ar
 def test_of_two_subjects_the_parser_gives_a_reporting_verb_the_named_person_speaks(read):
     facts = read('Nurta Hussein, another resident said: "We were woken up by the explosions at 2 a.m."')
     assert facts.entity(facts.quotes[0].speaker).name == "Nurta Hussein"
+
+
+def test_the_person_named_at_the_end_of_a_title_subject_speaks(read):
+    facts = read('"We have received reports of the killing of one journalist," said spokesperson for the United '
+                 'Nations High Commissioner for Human Rights, Rupert Colville.')
+    assert facts.entity(facts.quotes[0].speaker).name == "Rupert Colville"
