@@ -404,9 +404,8 @@ def _appositive_titles(table: EntityTable, ents: list[TokSpan], persons: dict[st
 
 def _titles_after_names(table: EntityTable, lex: Lexicon) -> None:
     """'Susan Rice, the US ambassador to the UN,', 'Hugo Chávez, the president of Venezuela,',
-    'Rupert Colville, a spokesperson for the UN ...', 'Rice, who is US ambassador': a title in
-    apposition to a name, or in a 'who is' clause on it, is that person's, with the state or
-    body it serves (whom the person's 'we' means and whose acts the person's are)."""
+    'Rice, who is US ambassador': a title in apposition to a name, or in a 'who is' clause on it,
+    is that person's, with the state it serves (whom the person's 'we' means)."""
     for name in table.tokens:
         person = next((table.entities[k] for k in table.keys_at(name) if table.entities[k].type == PERSON), None)
         if person is None:
@@ -424,14 +423,13 @@ def _titles_after_names(table: EntityTable, lex: Lexicon) -> None:
 
 
 def _served(title: Token, table: EntityTable) -> str | None:
-    """'the president of Venezuela', 'a spokesperson for the UN High Commissioner': the state or
-    body named in the title's 'of' or 'for' phrase."""
+    """'the president of Venezuela': the state named in the title's 'of' or 'for' phrase (an
+    affiliation is a state, ckg:affiliation's range; 'a spokesperson for the UN' gives none)."""
     for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}):
         for tok in (t for p in prep.children if p.dep_ == "pobj" for t in p.subtree):
-            body = next((k for k in table.keys_at(tok) if table.entities[k].type in
-                         {STATE, ORGANIZATION, GOVERNMENT, ARMED_GROUP}), None)
-            if body is not None:
-                return body
+            state = next((k for k in table.keys_at(tok) if table.entities[k].type == STATE), None)
+            if state is not None:
+                return state
     return None
 
 
