@@ -478,7 +478,8 @@ def _groups(table: EntityTable, lex: Lexicon) -> None:
         phrase = trim(noun_phrase(tok, include_det=False))
         mods = [t for t in phrase if t.i != tok.i]
         if _demonym_state(mods, table, lex) is None and any(
-                t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} or t.ent_type_ == "PERSON" for t in mods):
+                t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "GPE", "LOC"} or t.ent_type_ == "PERSON"
+                for t in mods):
             table.mention(table.get(phrase.text, ARMED_GROUP, affiliation=_demonym_state(mods, table, lex)), phrase)
 
 

@@ -369,7 +369,8 @@ class EventReader:
             speaker = self.speaker(token)
             return ([speaker] if speaker else []), targets
         if token.pos_ == "NOUN" or token.dep_ == "pobj" and any(c.dep_ == "det" for c in token.children) or \
-                token.tag_ == "VBG" and token.dep_ == "conj" and (token.head.lemma_.lower(), "NOUN") in self.lex.triggers:
+                token.tag_ == "VBG" and token.dep_ == "conj" and \
+                (token.head.lemma_.lower(), "NOUN") in self.lex.triggers:
             # a gerund joined to an event noun is one too: "heavy fighting and shelling by Israeli forces"
             sources, targets = self.noun_roles(token)  # also a gerund used as a noun: "because of the shelling"
             return sources, [t for t in targets if t not in sources]
@@ -428,7 +429,8 @@ class EventReader:
         lemma = token.lemma_.lower()
         of_target = lemma in self.harm_nouns or lemma.endswith(AGENT_SUFFIXES)  # "invasion of", "defender of"
         own = set(self.table.keys_at(token))
-        shared_by = [c for conj in token.conjuncts for c in conj.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
+        shared_by = [c for conj in token.conjuncts for c in conj.children
+                     if c.dep_ in {"prep", "agent"} and c.lower_ == "by"]
         for c in [*token.children, *shared_by]:  # "fighting and shelling by Israeli forces": both are theirs
             objects = [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ == "poss" and c.lower_ in {"its", "their"}:  # "their advance": the group subject before

@@ -76,7 +76,7 @@ class Lexicon:
     place_words: frozenset[str]  # 'Freedom Square': a name ending in one of these is a place
     place_prefixes: frozenset[str]  # 'Jebel Moon', 'Lake Chad': a name starting with one of these is a place
     no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded by a pattern, never by the default
-    named_target_types: frozenset[str]  # PLOVER types the verb dictionary codes only with a named target ('thanked France')
+    named_target_types: frozenset[str]  # PLOVER types the verb dictionary codes only with a named target
     place_countries: dict[str, str]  # folded place -> country code: the country lists' and the project's ('marja' AFG)
     weapon_nouns: frozenset[str]  # 'NATO airstrikes', 'US drones': the modifier's actor acts through them
     light_verbs: frozenset[str]  # 'X launched an offensive', 'X held talks': the verb's subject does the nominal event

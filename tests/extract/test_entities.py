@@ -177,8 +177,9 @@ def test_a_capital_named_as_a_location_is_a_city_not_its_state(read):
 
 
 def test_the_state_a_title_after_a_name_serves_is_the_persons(read):
-    facts = read('Nicolas Maduro, the president of Venezuela, said that he supports the recognition. Rupert Colville, '
-                 'a spokesperson for the UN High Commissioner for Human Rights, said, "We call on all parties to stop."')
+    facts = read('Nicolas Maduro, the president of Venezuela, said that he supports the recognition. Rupert '
+                 'Colville, a spokesperson for the UN High Commissioner for Human Rights, said, "We call on all '
+                 'parties to stop."')
     maduro = next(e for e in facts.entities if e.name == "Nicolas Maduro")
     colville = next(e for e in facts.entities if e.name == "Rupert Colville")
     assert facts.entity(maduro.affiliation).name == "Venezuela"

@@ -115,7 +115,8 @@ def test_what_the_text_says_did_not_happen_is_not_an_event(read):
     facts = read("Ethiopian troops did not attack the town. Shimelis denied that government troops had attacked "
                  "the rebels. A report released on Monday said rebels attacked a convoy.")
     attacks = [e for e in facts.events if e.plover == "ASSAULT"]
-    assert [e.trigger.text for e in attacks] == ["attacked"] and attacks[0].trigger.start > facts.article.text.find("report")
+    assert [e.trigger.text for e in attacks] == ["attacked"]
+    assert attacks[0].trigger.start > facts.article.text.find("report")
     assert not [e for e in facts.events if e.trigger.text == "released"]  # a participle naming the report
 
 
@@ -514,7 +515,8 @@ def test_aid_from_a_donor_is_the_donors_aid_even_with_no_recipient_named(read):
 
 
 def test_what_a_statement_urges_is_urged_by_whoever_released_the_statement(read):
-    facts = read("China's foreign ministry released a statement on Wednesday that urged North Korea to return to talks.")
+    facts = read("China's foreign ministry released a statement on Wednesday that urged North Korea to return "
+                 "to talks.")
     ev = triggered(facts, "urged")
     assert ev.plover == "REQUEST" and facts.entity(ev.sources[0]).code == "CHNGOV"
 
