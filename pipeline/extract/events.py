@@ -360,6 +360,8 @@ class EventReader:
         if trigger.pos == DEMAND:  # "Israel must exercise restraint," said Ban: Ban asks it of Israel
             speaker = self.speaker(token)
             return ([speaker] if speaker else []), [k for k in self.actors(self.subject(token)) if k != speaker]
+        if trigger.requires is not None and trigger.requires[0] == "role":
+            return self.judgment_roles(token)
         if token.pos_ == "ADJ":  # "X is responsible for": the speaker accuses X
             cop = token.head if token.dep_ in {"acomp", "amod"} else token
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
@@ -416,6 +418,45 @@ class EventReader:
             sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
         targets = [t for t in targets if t not in sources]
         return sources, targets
+
+    def judged_with(self, token: Token) -> Token | None:
+        """The verb a word of judgment is said of something with: its predicate ('the deal was a
+        historic mistake', 'called the attempt "deplorable"', which the parser may hang on the
+        object) or what something is described or viewed as ('described X as traitors', 'viewed
+        as illegal'); None for a word that only names ('the terrorist attack')."""
+        if token.dep_ in {"oprd", "attr", "acomp"}:
+            return token.head
+        if token.dep_ in {"pobj", "amod"} and token.head.lower_ == "as":
+            head = token.head.head
+        elif token.dep_ == "amod" and token.i > token.head.i and token.head.dep_ in OBJECTS and \
+                token.head.head.lemma_.lower() in self.lex.naming_verbs:
+            head = token.head.head
+        else:
+            return None
+        for _ in range(3):  # "described Tsvangirai and the opposition as traitors": up the conjuncts
+            if head.pos_ in {"VERB", "AUX"}:
+                return head
+            head = head.head
+        return None
+
+    def judgment_roles(self, token: Token) -> tuple[list[str], list[str]]:
+        """Who judges whom: the subject of a verb of naming judges its object ('Ban called the
+        attempt deplorable', 'Mugabe described Tsvangirai as a traitor'), the one 'by' whom the
+        passive says it ('was viewed as illegal by the African Union'); what a speaker says is a
+        mistake, the speaker ('the deal was a historic mistake', said Netanyahu)."""
+        verb = self.judged_with(token) or token.head
+        if verb.lemma_.lower() in self.lex.naming_verbs:
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None:
+                by = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+                speaker = self.speaker(token)
+                sources = self.actors(by) if by is not None else [speaker] if speaker else []
+                return sources, [k for k in self.actors(passive) if k not in sources]
+            sources = self.actors(self.subject(verb))
+            return sources, [k for c in verb.children if c.dep_ in OBJECTS for k in self.actors(c) if k not in sources]
+        speaker = self.speaker(token)
+        targets = self.actors(next((c for c in verb.children if c.dep_ in SUBJECTS), None))
+        return ([speaker] if speaker else []), [k for k in targets if k != speaker]
 
     def noun_roles(self, token: Token) -> tuple[list[str], list[str]]:
         """A nominal event: its doers are a possessive, a modifier ('NATO airstrikes', 'Russian
@@ -526,6 +567,8 @@ class EventReader:
         if trigger.requires is None:
             return True
         kind, values = trigger.requires
+        if kind == "role":  # "called the attempt deplorable", "described X as traitors", "the deal was a mistake"
+            return self.judged_with(token) is not None
         if kind == "prep":
             return (token.dep_ == "pobj" and token.head.lower_ in values) or any(
                 c.dep_ == "prep" and c.lower_ in values or for_clause(c, values) for c in token.children)

@@ -63,6 +63,7 @@ class Lexicon:
     not_acronyms: frozenset[str]  # words in capitals that name no body ('DNA', 'URL', 'GMT')
     asking_verbs: frozenset[str]  # 'asked X to leave': what is asked for has not happened
     comment_verbs: frozenset[str]  # 'declined to comment', 'refused to confirm': no act refused, no event
+    naming_verbs: frozenset[str]  # 'called the attempt deplorable', 'described X as traitors': the subject judges
     stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
@@ -138,6 +139,7 @@ def load() -> Lexicon:
         not_acronyms=frozenset(w.lower() for w in raw["not_acronyms"]),
         asking_verbs=frozenset(raw["asking_verbs"]),
         comment_verbs=frozenset(raw["comment_verbs"]),
+        naming_verbs=frozenset(raw["naming_verbs"]),
         stranger_nouns=frozenset(raw["stranger_nouns"]),
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),

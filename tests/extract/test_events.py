@@ -571,3 +571,13 @@ def test_talking_to_the_press_is_no_act_between_parties(read):
                  "Commissioner Ibrahim Noleye spoke with Agence France-Presse about the incident. "
                  "Admiral Nate Christensen was asked about the possibility of taking back the ship.")
     assert not [e for e in facts.events if e.trigger.text in {"refusing", "spoke", "asked"}]
+
+
+def test_a_word_of_judgment_said_of_someone_is_an_accusation_by_whoever_says_it(read):
+    facts = read('Robert Mugabe described Morgan Tsvangirai and the opposition as "traitors". This election was '
+                 "viewed as illegal by Comoros and the African Union. Police arrested a criminal gang.")
+    traitors, illegal = triggered(facts, "traitors"), triggered(facts, "illegal")
+    assert traitors.plover == illegal.plover == "ACCUSE"
+    assert names(facts, traitors.sources) == {"Robert Mugabe"} and "Morgan Tsvangirai" in names(facts, traitors.targets)
+    assert names(facts, illegal.sources) == {"Comoros", "African Union"}
+    assert not any(e.trigger.text == "criminal" for e in facts.events)  # a word that only names
