@@ -181,6 +181,9 @@ class EventReader:
                 found = [k for k in self._last_named(t, STATE) if not self._in_own_phrase(t, k)]
             if not found and t.lower_ in {"it", "they"}:
                 found = self._reporter(t) or self._last_subject(t)
+            if not found and t.lemma_.lower() in self.lex.statement_nouns and \
+                    any(c.lower_ in {"the", "this"} for c in t.children):
+                found = self._issuer(t)  # "The resolution also warned": whoever adopted it
             if not found and t.lemma_.lower() in STATE_NOUNS:  # "Georgian territory", "Russia's forces"
                 found = [k for c in t.children if c.dep_ in {"amod", "compound", "poss"}
                          for k in self.table.keys_at(c) if self.table.entities[k].type == STATE]
@@ -264,6 +267,20 @@ class EventReader:
                 return keys if many else keys[:1]
             if keys or t.pos_ in {"NOUN", "PROPN"}:
                 return []  # the last subject is something else: no guess
+        return []
+
+    def _issuer(self, noun: Token) -> list[str]:
+        """Who issued the statement, report or resolution a definite noun refers back to: the
+        subject of the verb that had it as object ('the Security Council adopted a resolution'),
+        or of the clause it was said in ('In a statement, the army said'), within three sentences."""
+        first = self.table.sentences[max(0, self.table.sentence_of[noun.i] - 3)].start
+        for t in reversed(self.table.tokens[first:noun.i]):
+            if t.lemma_ != noun.lemma_:
+                continue
+            verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
+            keys = self.actors(self.subject(verb)) if verb is not None and verb.pos_ == "VERB" else []
+            if keys:
+                return keys
         return []
 
     def _reporter(self, token: Token) -> list[str]:

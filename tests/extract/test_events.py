@@ -581,3 +581,9 @@ def test_a_word_of_judgment_said_of_someone_is_an_accusation_by_whoever_says_it(
     assert names(facts, traitors.sources) == {"Robert Mugabe"} and "Morgan Tsvangirai" in names(facts, traitors.targets)
     assert names(facts, illegal.sources) == {"Comoros", "African Union"}
     assert not any(e.trigger.text == "criminal" for e in facts.events)  # a word that only names
+
+
+def test_the_resolution_or_the_statement_acts_for_whoever_issued_it(read):
+    facts = read("In a statement, the Taliban said they had attacked the base. The statement also threatened more "
+                 "attacks on foreign troops.")
+    assert names(facts, triggered(facts, "threatened").sources) == {"Taliban"}
