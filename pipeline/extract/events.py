@@ -599,6 +599,10 @@ class EventReader:
                            if m.dep_ in {"compound", "amod"}]  # a ship's or a unit's name, not "weapons inspectors"
             if token.dep_ == "relcl" and any(c.lower_ in RELATIVES for c in candidates):
                 candidates.append(token.head)  # "civilian casualties which we regret"
+            if kind == "subject" and token.dep_ == "acl" and token.tag_ != "VBN":
+                candidates.append(token.head)  # "Around 450 troops disembarked on Monday", parsed as a noun phrase
+            candidates += [p for c in candidates if c.lower_ in self.lex.partitive_nouns for p in pobjects(c, {"of"})]
+            # "hundreds of Yazidi volunteers are being trained"
             return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
         return False
 

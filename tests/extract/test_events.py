@@ -587,3 +587,10 @@ def test_the_resolution_or_the_statement_acts_for_whoever_issued_it(read):
     facts = read("In a statement, the Taliban said they had attacked the base. The statement also threatened more "
                  "attacks on foreign troops.")
     assert names(facts, triggered(facts, "threatened").sources) == {"Taliban"}
+
+
+def test_forces_landing_or_placed_are_a_mobilisation(read):
+    facts = read("Around 450 Comoran troops disembarked on Monday, landing in the capital of Mutsamudu. Protests "
+                 "were met by the placement of almost 6000 soldiers and police officers by the Thai army.")
+    assert {e.trigger.text for e in facts.events if e.plover == "MOBILIZE"} >= {"placement"}
+    assert any(e.plover == "MOBILIZE" and e.trigger.text in {"disembarked", "landing"} for e in facts.events)
