@@ -594,3 +594,10 @@ def test_forces_landing_or_placed_are_a_mobilisation(read):
                  "were met by the placement of almost 6000 soldiers and police officers by the Thai army.")
     assert {e.trigger.text for e in facts.events if e.plover == "MOBILIZE"} >= {"placement"}
     assert any(e.plover == "MOBILIZE" and e.trigger.text in {"disembarked", "landing"} for e in facts.events)
+
+
+def test_approving_of_an_act_or_calling_it_positive_is_support(read):
+    facts = read("President Ahmed Sambi said he had approved of the military operation. Turkish Foreign Minister "
+                 "Mevlut Cavusoglu called the talks with Russia positive.")
+    assert triggered(facts, "approved").plover == triggered(facts, "positive").plover == "SUPPORT"
+    assert names(facts, triggered(facts, "positive").sources) == {"Mevlut Cavusoglu"}
