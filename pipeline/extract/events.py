@@ -172,7 +172,8 @@ class EventReader:
             return []
         keys: list[str] = []
         for t in (token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c, token))):
-            found = self.table.keys_at(t)
+            found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)
+                     if self.table.entities[k].type == PERSON] or self.table.keys_at(t)  # "the activist, Khurram Parvez,"
             if not found and t.lower_ in SPEAKING:
                 found = self._first_person(t)
             if not found and t.lower_ in {"he", "she", "his", "her"}:

@@ -601,3 +601,8 @@ def test_approving_of_an_act_or_calling_it_positive_is_support(read):
                  "Mevlut Cavusoglu called the talks with Russia positive.")
     assert triggered(facts, "approved").plover == triggered(facts, "positive").plover == "SUPPORT"
     assert names(facts, triggered(facts, "positive").sources) == {"Mevlut Cavusoglu"}
+
+
+def test_a_person_named_in_apposition_to_a_doer_is_the_doer(read):
+    facts = read("Jammu and Kashmir human rights activist Khurram Parvez welcomed the UN report.")
+    assert "Khurram Parvez" in names(facts, triggered(facts, "welcomed").sources)  # the parser made him appositive
