@@ -171,7 +171,8 @@ def _make_body(table: EntityTable, span: TokSpan, d: Dictionaries, lex: Lexicon)
     if not codes or any(start or end for _, start, end in codes) or (len(span) == 1 and span[0].pos_ != "PROPN"):
         return
     words = name.split()
-    if words[0] in d.agents or words[-1] in d.agents or name in lex.titles:
+    named_for = len(words) > 2 and words[1] in {"without", "for", "against"}  # "Reporters Without Borders"
+    if words[0] in d.agents and not named_for or words[-1] in d.agents or name in lex.titles:
         return  # a kind of actor, or a person by office ('King ...', '... Spokesman', 'Secretary of State')
     inside = [table.entities[k] for k in dict.fromkeys(k for t in span for k in table.keys_at(t))]
     mentions = [m for e in inside for m in e.mentions if m.start < span.end_char and m.end > span.start_char]

@@ -151,3 +151,9 @@ def test_snipers_crowds_crews_and_nationals_are_kinds_of_actor_the_lists_lack(re
                      "crew of the tanker was freed."))
     assert got["Libyan snipers"] == "LBYUAF" and got["North Korean nationals"] == "PRKCVL"
     assert got["a crowd in Misrata"] == "LBYCVL" and got["the crew"].endswith("CVL")  # data/agents_extra.csv
+
+
+def test_a_listed_body_named_for_a_kind_of_actor_is_still_the_body(read):
+    facts = read("Reporters Without Borders appealed for punishment of those responsible for the murder.")
+    body = next(e for e in facts.entities if e.name == "Reporters Without Borders")
+    assert body.code == "NGOHRIMED"  # not the 'reporters' of the agents list
