@@ -423,9 +423,9 @@ def _titles_after_names(table: EntityTable, lex: Lexicon) -> None:
 
 
 def _served(title: Token, table: EntityTable) -> str | None:
-    """'the president of Venezuela': the state named in the title's 'of' or 'for' phrase (an
-    affiliation is a state, ckg:affiliation's range; 'a spokesperson for the UN' gives none)."""
-    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}):
+    """'the president of Venezuela': the state named in the title's 'of' phrase (an affiliation
+    is a state, ckg:affiliation's range; not 'the UN envoy for Syria', whom Syria did not send)."""
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ == "of"):
         for tok in (t for p in prep.children if p.dep_ == "pobj" for t in p.subtree):
             state = next((k for k in table.keys_at(tok) if table.entities[k].type == STATE), None)
             if state is not None:

@@ -51,6 +51,7 @@ ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to figh
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
+COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistake": what is said of the deal
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
 FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
@@ -172,8 +173,8 @@ class EventReader:
             return []
         keys: list[str] = []
         for t in (token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c, token))):
-            found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)
-                     if self.table.entities[k].type == PERSON] or self.table.keys_at(t)  # "the activist, Khurram Parvez,"
+            found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)  # "the activist,
+                     if self.table.entities[k].type == PERSON] or self.table.keys_at(t)  # Khurram Parvez,"
             if not found and t.lower_ in SPEAKING:
                 found = self._first_person(t)
             if not found and t.lower_ in {"he", "she", "his", "her"}:
@@ -272,16 +273,25 @@ class EventReader:
 
     def _issuer(self, noun: Token) -> list[str]:
         """Who issued the statement, report or resolution a definite noun refers back to: the
-        subject of the verb that had it as object ('the Security Council adopted a resolution'),
-        or of the clause it was said in ('In a statement, the army said'), within three sentences."""
+        subject of a verb of issuing that had it as object ('the Security Council adopted a
+        resolution'; not 'Israel rejected a UN report'), or of the clause it was said in ('In a
+        statement, the army said'), within three sentences. A subject that is itself such a noun
+        is no answer ('In the report, the report warns')."""
         first = self.table.sentences[max(0, self.table.sentence_of[noun.i] - 3)].start
         for t in reversed(self.table.tokens[first:noun.i]):
             if t.lemma_ != noun.lemma_:
                 continue
-            verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.lower_ == "in" else None
-            keys = self.actors(self.subject(verb)) if verb is not None and verb.pos_ == "VERB" else []
-            if keys:
-                return keys
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.issuing_verbs:
+                verb = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in self.lex.reporting_verbs:
+                verb = t.head.head
+            else:
+                continue
+            subject = self.subject(verb)
+            if subject is not None and subject.lemma_.lower() not in self.lex.statement_nouns:
+                keys = self.actors(subject)
+                if keys:
+                    return keys
         return []
 
     def _reporter(self, token: Token) -> list[str]:
@@ -312,16 +322,16 @@ class EventReader:
         for _ in range(4):
             subj = min((c for c in token.children if c.dep_ in SUBJECTS), key=lambda c: abs(c.i - token.i),
                        default=None)
+            issued = self.issued(token.head) if token.dep_ in {"relcl", "acl"} else None
             if subj is not None and subj.lower_ in RELATIVES and token.dep_ == "relcl":
-                if token.head.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.statement_nouns:
-                    token = token.head.head  # "X released a statement that urged ...": X urges
+                if issued is not None:  # "X released a statement that urged ...": X urges
+                    token = issued
                     continue
                 return token.head  # "Medvedev and Kokoity, who met ..."
             if subj is not None:
                 return subj
-            if token.dep_ == "acl" and token.head.dep_ == "dobj" and \
-                    token.head.lemma_.lower() in self.lex.statement_nouns:
-                token = token.head.head  # "X issued a statement welcoming ...": X welcomes
+            if token.dep_ == "acl" and issued is not None:
+                token = issued  # "X issued a statement welcoming ...": X welcomes
                 continue
             if token.dep_ == "acl" or (token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}
                                        and not any(c.lower_ == "where" for c in token.children)):
@@ -334,6 +344,17 @@ class EventReader:
                 continue
             break
         return None
+
+    def issued(self, noun: Token) -> Token | None:
+        """What a statement, report or resolution says is said by its issuer: its own modifier
+        ('a UN report that accused'), else the subject of the verb of issuing it is the object of
+        ('X released a statement that urged'; not 'Israel rejected a report that accused')."""
+        if noun.lemma_.lower() not in self.lex.statement_nouns:
+            return None
+        own = next((c for c in noun.children if c.dep_ in {"compound", "poss"} and self.table.keys_at(c)), None)
+        if own is not None:
+            return own
+        return noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.issuing_verbs else None
 
     def left_neighbour_actor(self, token: Token) -> list[str]:
         """A subject the parser lost ('... and Turkey supports rebels'): the entity right before the verb."""
@@ -441,9 +462,13 @@ class EventReader:
         """The verb a word of judgment is said of something with: its predicate ('the deal was a
         historic mistake', 'called the attempt "deplorable"', which the parser may hang on the
         object) or what something is described or viewed as ('described X as traitors', 'viewed
-        as illegal'); None for a word that only names ('the terrorist attack')."""
-        if token.dep_ in {"oprd", "attr", "acomp"}:
-            return token.head
+        as illegal'); None for a word that only names ('the terrorist attack'), says something else
+        ('tested positive') or is denied ('was not a violation', 'there was no violation')."""
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return None
+        if token.dep_ in {"attr", "acomp"} and token.head.lemma_.lower() in COPULAS or \
+                token.dep_ == "oprd" and token.head.lemma_.lower() in self.lex.naming_verbs:
+            return None if any(c.dep_ == "neg" for c in token.head.children) else token.head
         if token.dep_ in {"pobj", "amod"} and token.head.lower_ == "as":
             head = token.head.head
         elif token.dep_ == "amod" and token.i > token.head.i and token.head.dep_ in OBJECTS and \
@@ -507,7 +532,8 @@ class EventReader:
                 sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                             for k in self.actors(p)]
                 targets += [k for p in pobjects(c, {"on", "against"}) for k in self.actors(p)]
-        if not sources and token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "fighting continued between X and Y"
+        if not sources and token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lex.ongoing_verbs:
+            # "fighting continued between X and Y", not "the ambush happened between Kandahar and Helmand"
             sources = [k for p in pobjects(token.head, {"between", "among"}) for k in self.actors(p)]
         governing = token.head.head if token.dep_ == "pobj" else token.head
         governor = governing.lemma_.lower()
@@ -657,8 +683,9 @@ class EventReader:
         'was asked about the attack' or 'asked whether' (a question, not a request), 'spoke with
         Agence France-Presse' (a news agency is a source, not a party met)."""
         if trigger.code == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.comment_verbs
+                                            and not any(o.dep_ in OBJECTS for o in c.children)
                                             for c in token.children):
-            return True
+            return True  # not "refused to confirm the appointment"
         if trigger.code == "REQUEST" and token.lemma_.lower() == "ask" and any(
                 c.dep_ == "prep" and c.lower_ == "about" or c.dep_ == "ccomp" and any(
                     m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children) for c in token.children):
@@ -666,11 +693,18 @@ class EventReader:
         return trigger.code == "CONSULT" and bool(targets) and all(
             self.table.entities[k].type == NEWS_AGENCY or self.table.entities[k].sector == "MED" for k in targets)
 
+    def intended(self, token: Token) -> bool:
+        """An act a word of intent governs ('is ready to provide aid', 'pledged to send')."""
+        by = announced(token, self.lex.intent_words, self.lex.light_verbs)
+        return by is not None and by.lemma_.lower() in self.lex.intent_words
+
     def foretold(self, token: Token) -> bool:
-        """A death told as to come: announced ('will be killed'), in a clause under a verb that is
-        ('we will fight until we die'), or 'is to die'."""
+        """A death told as to come: announced ('will be killed'), in a clause with no tense of its
+        own under a verb that is ('we will fight until we die'), or 'is to die'."""
+        own_tense = any(c.dep_ in {"aux", "auxpass"} for c in token.children)  # "after 12 soldiers were killed"
         return announced(token, self.lex.intent_words, self.lex.light_verbs) is not None or \
-            token.dep_ == "advcl" and announced(token.head, self.lex.intent_words, self.lex.light_verbs) is not None \
+            token.dep_ == "advcl" and not own_tense and \
+            announced(token.head, self.lex.intent_words, self.lex.light_verbs) is not None \
             or token.dep_ == "xcomp" and token.head.lemma_ == "be"
 
     def denied(self, token: Token) -> bool:
@@ -819,9 +853,10 @@ class EventReader:
             elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
                     not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)
                 trigger = self.recode(trigger, "AGREE")
-            elif trigger.code in PROMISED and token.pos_ == "VERB" and tense(token) == "future" and \
-                    not ongoing(token):  # "will provide aid" is a promise, "are providing aid" is aid
-                trigger = self.recode(trigger, "AGREE")
+            elif trigger.code in PROMISED and token.pos_ == "VERB" and (
+                    tense(token) == "future" and not ongoing(token) or self.intended(token)):
+                trigger = self.recode(trigger, "AGREE")  # "will provide aid", "is ready to provide aid": a
+                # promise; "are providing aid" is aid
             elif trigger.event_class == "Casualties" and self.foretold(token):
                 continue  # "anyone who resists will be killed", "we will fight until we die": nobody is dead yet
             elif trigger.code in self.lex.threat_modes and \

@@ -64,6 +64,8 @@ class Lexicon:
     asking_verbs: frozenset[str]  # 'asked X to leave': what is asked for has not happened
     comment_verbs: frozenset[str]  # 'declined to comment', 'refused to confirm': no act refused, no event
     naming_verbs: frozenset[str]  # 'called the attempt deplorable', 'described X as traitors': the subject judges
+    issuing_verbs: frozenset[str]  # 'the Council adopted a resolution': 'the resolution' later acts for the Council
+    ongoing_verbs: frozenset[str]  # 'fighting continued between X and Y': X and Y are its sides
     stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
@@ -140,6 +142,8 @@ def load() -> Lexicon:
         asking_verbs=frozenset(raw["asking_verbs"]),
         comment_verbs=frozenset(raw["comment_verbs"]),
         naming_verbs=frozenset(raw["naming_verbs"]),
+        issuing_verbs=frozenset(raw["issuing_verbs"]),
+        ongoing_verbs=frozenset(raw["ongoing_verbs"]),
         stranger_nouns=frozenset(raw["stranger_nouns"]),
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),

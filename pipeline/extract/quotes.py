@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.entities import EntityTable
-from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.lexicon import Lexicon, fold
 from pipeline.facts import PERSON, PLACE_TYPES, Quote, Span
 
 OPENERS = ("``", "“", "«", "„", "‹")  # curly, guillemets, low-9 (German style), TeX/LDC double backquotes
@@ -97,14 +97,15 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _speaker(verb: Token, table: EntityTable, last_person: str | None) -> str | None:
+def _speaker(verb: Token, table: EntityTable, last_person: str | None, titles: dict[str, str]) -> str | None:
     """The subject of the reporting verb, a person before anything else it names; a
     participle's ('..., stating "..."') is its clause's."""
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
     named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
-    named += [k for subj in subjects for t in subj.subtree if t.dep_ == "appos" for k in table.keys_at(t)]
-    # "said spokesperson for the UN High Commissioner for Human Rights, Rupert Colville"
+    named += [k for subj in subjects if fold(subj.text) in titles for t in subj.subtree if t.dep_ == "appos"
+              for k in table.keys_at(t)]  # "said spokesperson for the UN High Commissioner ..., Rupert Colville";
+    # not "a cousin of the murdered journalist, Daniel Pearl"
     person = next((k for k in named if table.entities[k].type == PERSON), None)
     if person is not None:  # "Nurta Hussein, another resident said": the parser gave the verb both as subjects
         return person
@@ -115,7 +116,7 @@ def _speaker(verb: Token, table: EntityTable, last_person: str | None) -> str | 
         if keys:
             return keys[0]
     if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
-        return _speaker(verb.head, table, last_person)  # "Weerachon expressed ..., stating ..."
+        return _speaker(verb.head, table, last_person, titles)  # "Weerachon expressed ..., stating ..."
     return None
 
 
@@ -137,7 +138,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         last_person = _last_person(doc, table, first)
         speaker = None
         for verb in verbs:
-            speaker = _speaker(verb, table, last_person)
+            speaker = _speaker(verb, table, last_person, lex.titles)
             if speaker:
                 break
         para_start = text.rfind("\n", 0, span.start) + 1
@@ -190,6 +191,10 @@ def _after_colon(table: EntityTable, first: int, start: int) -> str | None:
         if subject is not None and subject.lower_ not in RELATIVES or verb.dep_ not in {"relcl", "acl"}:
             break
         verb, subject = verb.head.head, None
+    sender = [p for o in (verb.children if verb is not None else ()) if o.dep_ == "dobj"
+              for c in o.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+    if sender:  # "Kerry received a letter from Iranian President Hassan Rouhani:": the sender writes it
+        subject = sender[0]
     keys = _named_by(subject, table) if subject is not None and subject.pos_ != "PRON" else []
     return next((k for k in keys if table.entities[k].type not in PLACE_TYPES), None)
 

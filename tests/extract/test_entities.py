@@ -184,3 +184,8 @@ def test_the_state_a_title_after_a_name_serves_is_the_persons(read):
     colville = next(e for e in facts.entities if e.name == "Rupert Colville")
     assert facts.entity(maduro.affiliation).name == "Venezuela"
     assert colville.affiliation is None  # an affiliation is a state (ckg:affiliation's range in the shapes)
+
+
+def test_an_envoy_for_a_country_is_not_that_countrys(read):
+    facts = read('Lakhdar Brahimi, the UN envoy for Syria, arrived in Damascus on Monday.')
+    assert next(e for e in facts.entities if e.name == "Lakhdar Brahimi").affiliation is None

@@ -606,3 +606,29 @@ def test_approving_of_an_act_or_calling_it_positive_is_support(read):
 def test_a_person_named_in_apposition_to_a_doer_is_the_doer(read):
     facts = read("Jammu and Kashmir human rights activist Khurram Parvez welcomed the UN report.")
     assert "Khurram Parvez" in names(facts, triggered(facts, "welcomed").sources)  # the parser made him appositive
+
+
+def test_the_issuer_of_a_report_is_who_issued_it_not_who_rejected_it(read):
+    facts = read("Israel rejected a UN report that accused its troops of war crimes in Gaza. In the report, the "
+                 "report warns that militias attacked civilians.")  # the second sentence once recursed forever
+    assert names(facts, triggered(facts, "accused").sources) == {"UN"}
+
+
+def test_words_of_judgment_denied_or_meaning_something_else_are_no_accusation(read):
+    facts = read("The army said the incident was not a violation of the truce. There was no violation of the "
+                 "ceasefire overnight, a UN spokesman said. Three soldiers tested positive for the virus, the "
+                 "Nigerian army said.")
+    assert not [e for e in facts.events if e.plover in {"ACCUSE", "SUPPORT"}]
+
+
+def test_refusing_to_give_access_is_still_a_refusal_and_ready_to_provide_aid_a_promise(read):
+    facts = read("Hamas refused to give the inspectors access to the tunnels. The European Union is ready to "
+                 "provide aid to Libya.")
+    assert triggered(facts, "refused").plover == "REJECT" and triggered(facts, "provide").plover == "AGREE"
+
+
+def test_a_death_with_its_own_past_tense_under_a_future_verb_is_counted(read):
+    facts = read("Government troops will launch a new offensive after 12 soldiers were killed in an ambush on Sunday. "
+                 "The ambush happened between Kandahar and Helmand.")
+    assert triggered(facts, "killed").event_class == "Casualties"
+    assert not any(e.sources for e in facts.events if e.trigger.text == "ambush")  # places are no sides

@@ -104,3 +104,11 @@ def test_the_person_named_at_the_end_of_a_title_subject_speaks(read):
     facts = read('"We have received reports of the killing of one journalist," said spokesperson for the United '
                  'Nations High Commissioner for Human Rights, Rupert Colville.')
     assert facts.entity(facts.quotes[0].speaker).name == "Rupert Colville"
+
+
+def test_a_letters_words_are_its_senders_and_a_relatives_words_are_not_the_relatives(read):
+    facts = read('Kerry received a letter from Iranian President Hassan Rouhani on Sunday: "We are ready to '
+                 'negotiate."\n"We will never forgive this crime," said a cousin of the murdered journalist, '
+                 'Daniel Pearl.')
+    speakers = [facts.entity(q.speaker).name if q.speaker else None for q in facts.quotes]
+    assert speakers[0] == "Hassan Rouhani" and speakers[1] != "Daniel Pearl"
