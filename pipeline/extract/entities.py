@@ -332,8 +332,7 @@ def _is_located_in(token: Token, lex: Lexicon) -> bool:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         governor = token.head.head
-        return governor.lemma_.lower() in PLACE_NOUNS or governor.lower_ in {"outside", "north", "south", "east",
-                                                                                "west", "centre", "center"}
+        return governor.lemma_.lower() in PLACE_NOUNS or governor.lower_ in lex.around_words
     place = token.head.lemma_.lower() in PLACE_NOUNS or token.head.lower_ in lex.place_words
     return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps or \
         token.dep_ in {"compound", "poss"} and place

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import coder
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable
-from pipeline.extract.lexicon import Lexicon, Trigger, fold
+from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
 from pipeline.facts import (ARMED_GROUP, CITY, NEWS_AGENCY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure,
                             Quote, Span, TimeExpr)
 
@@ -43,7 +43,6 @@ THIRD_PARTIES = {"IGO", "NGO", "UNO"}  # code prefixes of bodies that mediate ra
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 WARNINGS = {"warn", "caution"}  # a warning is a threat only when aimed at someone
 NOBODY = {"nobody", "none", "noone", "neither"}
-RELATIVES = {"who", "which", "that"}
 PERSONAL = {"he", "she", "they", "we", "i"}
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)

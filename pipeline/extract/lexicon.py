@@ -16,6 +16,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+RELATIVES = frozenset({"who", "which", "that"})  # relative pronouns: a clause's subject is its noun
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form: 'Çavuşoğlu' and 'cavusoglu' fold alike."""
@@ -66,6 +69,7 @@ class Lexicon:
     naming_verbs: frozenset[str]  # 'called the attempt deplorable', 'described X as traitors': the subject judges
     issuing_verbs: frozenset[str]  # 'the Council adopted a resolution': 'the resolution' later acts for the Council
     ongoing_verbs: frozenset[str]  # 'fighting continued between X and Y': X and Y are its sides
+    around_words: frozenset[str]  # 'outside of Manama', 'north of Baghdad': the place named is a location
     stranger_nouns: frozenset[str]  # 'tourists', 'foreigners': never the article's own country by default
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
@@ -144,6 +148,7 @@ def load() -> Lexicon:
         naming_verbs=frozenset(raw["naming_verbs"]),
         issuing_verbs=frozenset(raw["issuing_verbs"]),
         ongoing_verbs=frozenset(raw["ongoing_verbs"]),
+        around_words=frozenset(raw["around_words"]),
         stranger_nouns=frozenset(raw["stranger_nouns"]),
         plover_classes=raw["plover_classes"],
         partitive_nouns=frozenset(raw["partitive_nouns"]),

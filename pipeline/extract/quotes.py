@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.entities import EntityTable
-from pipeline.extract.lexicon import Lexicon, fold
+from pipeline.extract.lexicon import RELATIVES, Lexicon, fold
 from pipeline.facts import PERSON, PLACE_TYPES, Quote, Span
 
 OPENERS = ("``", "“", "«", "„", "‹")  # curly, guillemets, low-9 (German style), TeX/LDC double backquotes
@@ -168,9 +168,6 @@ def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon
     return next((k for k in keys if table.entities[k].type == PERSON), None)
 
 
-RELATIVES = {"that", "which", "who"}
-
-
 def _after_colon(table: EntityTable, first: int, start: int) -> str | None:
     """'China's foreign ministry released a statement that urged a return to talks: "We believe
     ..."': a quotation a colon introduces is said by the subject of the clause before the colon,
@@ -195,6 +192,11 @@ def _after_colon(table: EntityTable, first: int, start: int) -> str | None:
               for c in o.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
     if sender:  # "Kerry received a letter from Iranian President Hassan Rouhani:": the sender writes it
         subject = sender[0]
+    return _body_or_person(subject, table)
+
+
+def _body_or_person(subject: Token | None, table: EntityTable) -> str | None:
+    """The person or body a subject names (a pronoun names none here; places do not speak)."""
     keys = _named_by(subject, table) if subject is not None and subject.pos_ != "PRON" else []
     return next((k for k in keys if table.entities[k].type not in PLACE_TYPES), None)
 
@@ -212,8 +214,7 @@ def _governed_by(table: EntityTable, inside: set[int], lex: Lexicon) -> str | No
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            keys = _named_by(subject, table) if subject.pos_ != "PRON" else []
-            return next((k for k in keys if table.entities[k].type not in PLACE_TYPES), None)
+            return _body_or_person(subject, table)
         verb = verb.head if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ == "VERB" else None
     return None
 
