@@ -272,14 +272,17 @@ class EventReader:
 
     def _issuer(self, noun: Token) -> list[str]:
         """Who issued the statement, report or resolution a definite noun refers back to: the
-        subject of a verb of issuing that had it as object ('the Security Council adopted a
-        resolution'; not 'Israel rejected a UN report'), or of the clause it was said in ('In a
-        statement, the army said'), within three sentences. A subject that is itself such a noun
+        body an earlier mention names ('the UN report'), the subject of a verb of issuing that had
+        it as object ('the Security Council adopted a resolution'; not 'Israel rejected a report'),
+        or of the clause it was said in ('In a statement, the army said'), within three sentences. A subject that is itself such a noun
         is no answer ('In the report, the report warns')."""
         first = self.table.sentences[max(0, self.table.sentence_of[noun.i] - 3)].start
         for t in reversed(self.table.tokens[first:noun.i]):
             if t.lemma_ != noun.lemma_:
                 continue
+            own = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.actors(c)]
+            if own:  # "the UN report ... The report accuses"
+                return own
             if t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.issuing_verbs:
                 verb = t.head
             elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in self.lex.reporting_verbs:

@@ -632,3 +632,11 @@ def test_a_death_with_its_own_past_tense_under_a_future_verb_is_counted(read):
                  "The ambush happened between Kandahar and Helmand.")
     assert triggered(facts, "killed").event_class == "Casualties"
     assert not any(e.sources for e in facts.events if e.trigger.text == "ambush")  # places are no sides
+
+
+def test_the_report_acts_for_the_body_an_earlier_mention_names_and_a_municipality_governs(read):
+    facts = read("A UN report released on Thursday documented abuses in Kashmir. The report accuses India of using "
+                 "excessive force. The Jerusalem municipality places severe restrictions on building permits.")
+    assert names(facts, triggered(facts, "accuses").sources) == {"UN"}
+    restrictions = triggered(facts, "restrictions")
+    assert restrictions.plover == "COERCE" and facts.entity(restrictions.sources[0]).code.endswith("GOV")
