@@ -265,7 +265,11 @@ class EventReader:
             many = t.tag_ in {"NNS", "NNPS"} or bool(t.conjuncts) or any(
                 self.table.entities[k].generic and not t.tag_ == "NN" for k in keys)
             if keys and many == plural:
-                return keys if many else keys[:1]
+                if not many:
+                    return keys[:1]
+                return list(dict.fromkeys(keys + [k for c in t.conjuncts for k in self.table.keys_at(c)
+                                                  if self.table.entities[k].type not in {PERSON, CITY, PLACE}]))
+                # "France and Italy have announced that they will be sending": both
             if keys or t.pos_ in {"NOUN", "PROPN"}:
                 return []  # the last subject is something else: no guess
         return []
@@ -274,8 +278,8 @@ class EventReader:
         """Who issued the statement, report or resolution a definite noun refers back to: the
         body an earlier mention names ('the UN report'), the subject of a verb of issuing that had
         it as object ('the Security Council adopted a resolution'; not 'Israel rejected a report'),
-        or of the clause it was said in ('In a statement, the army said'), within three sentences. A subject that is itself such a noun
-        is no answer ('In the report, the report warns')."""
+        or of the clause it was said in ('In a statement, the army said'), within three sentences.
+        A subject that is itself such a noun is no answer ('In the report, the report warns')."""
         first = self.table.sentences[max(0, self.table.sentence_of[noun.i] - 3)].start
         for t in reversed(self.table.tokens[first:noun.i]):
             if t.lemma_ != noun.lemma_:
@@ -303,7 +307,10 @@ class EventReader:
             if anc.lemma_.lower() in self.lex.reporting_verbs and child.dep_ in {"ccomp", "parataxis"}:
                 subj = next((c for c in anc.children if c.dep_ in SUBJECTS), None)
                 keys = self.table.keys_at(subj) if subj is not None else []
-                return [k for k in keys if self.table.entities[k].type != PERSON][:1]
+                if subj is not None and token.lower_ in {"they", "their"}:  # "France and Italy announced that
+                    keys = keys + [k for c in subj.conjuncts for k in self.table.keys_at(c)]  # they will": both
+                return [k for k in dict.fromkeys(keys) if self.table.entities[k].type != PERSON][
+                    :None if token.lower_ in {"they", "their"} else 1]
             child = anc
         return []
 
@@ -457,6 +464,11 @@ class EventReader:
                            for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
         if trigger.code == "MOBILIZE" and not sources and token.pos_ == "VERB" and is_passive(token):
             sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
+        if trigger.requires is not None and trigger.requires[0] == "object":  # "sent troops to X": the troops
+            words = set().union(*(self.lex.noun_classes.get(v, {v}) for v in trigger.requires[1]))  # are what is
+            moved = {k for c in token.children if c.dep_ in OBJECTS and c.lemma_.lower() in words  # sent, not its
+                     for k in self.table.keys_at(c)}  # target
+            targets = [t for t in targets if t not in moved]
         targets = [t for t in targets if t not in sources]
         return sources, targets
 

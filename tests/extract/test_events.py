@@ -640,3 +640,11 @@ def test_the_report_acts_for_the_body_an_earlier_mention_names_and_a_municipalit
     assert names(facts, triggered(facts, "accuses").sources) == {"UN"}
     restrictions = triggered(facts, "restrictions")
     assert restrictions.plover == "COERCE" and facts.entity(restrictions.sources[0]).code.endswith("GOV")
+
+
+def test_advisers_sent_are_aid_promised_by_every_side_that_announced_it(read):
+    facts = read("France and Italy have announced that they will be sending military advisers to help Libyan rebels. "
+                 "The United States sent military advisers to Iraq in June.")
+    promised, sent = triggered(facts, "sending"), triggered(facts, "sent")
+    assert promised.plover == "AGREE" and names(facts, promised.sources) == {"France", "Italy"}
+    assert sent.plover == "AID" and names(facts, sent.targets) == {"Iraq"}  # the advisers are what is sent
