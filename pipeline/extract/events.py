@@ -50,6 +50,7 @@ ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to figh
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
+CLIMBED = {"xcomp", "conj", "dobj", "pobj", "pcomp", "attr", "prep", "advcl"}  # a doer is looked for up these
 COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistake": what is said of the deal
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
@@ -348,7 +349,7 @@ class EventReader:
             if token.dep_ == "acomp" and token.lemma_.lower() in self.lex.intent_words:
                 token = token.head  # "we are prepared to fight": we (a threat); not "equipped to repel"
                 continue
-            if token.dep_ in {"xcomp", "conj", "dobj", "pobj", "attr", "prep", "advcl"} and token.head.i != token.i:
+            if token.dep_ in CLIMBED and token.head.i != token.i:  # "after speaking with X, Y said": Y
                 token = token.head
                 continue
             break

@@ -648,3 +648,10 @@ def test_advisers_sent_are_aid_promised_by_every_side_that_announced_it(read):
     promised, sent = triggered(facts, "sending"), triggered(facts, "sent")
     assert promised.plover == "AGREE" and names(facts, promised.sources) == {"France", "Italy"}
     assert sent.plover == "AID" and names(facts, sent.targets) == {"Iraq"}  # the advisers are what is sent
+
+
+def test_an_act_after_a_preposition_is_done_by_the_clauses_subject(read):
+    facts = read("After speaking with Franco Frattini, Saudi Foreign Minister Saud al-Faisal said the talks were "
+                 "useful.")
+    ev = triggered(facts, "speaking")
+    assert ev.plover == "CONSULT" and names(facts, ev.sources) == {"Saud al-Faisal"}
