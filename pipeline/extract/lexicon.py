@@ -46,6 +46,7 @@ class Lexicon:
     demonyms: dict[str, str]  # folded demonym -> country name
     demonym_of: dict[str, str]  # country name -> its first demonym
     capitals: dict[str, str]  # folded capital -> country name
+    cities: frozenset[str]  # folded names of cities of 100,000 people or more (GeoNames, cities.csv)
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
     reporting_verbs: frozenset[str]
     noun_classes: dict[str, frozenset[str]]
@@ -125,6 +126,7 @@ def load() -> Lexicon:
                           key=lambda kv: -len(kv[0]))
     return Lexicon(
         countries=countries, demonyms=demonyms, capitals=capitals, demonym_of=demonym_of,
+        cities=frozenset(fold(r["name"]) for r in _csv(DATA / "cities.csv")),
         triggers={k: tuple(v) for k, v in triggers.items()},
         reporting_verbs=frozenset(raw["reporting_verbs"]),
         noun_classes={k: frozenset(v) for k, v in raw["noun_classes"].items()},

@@ -189,3 +189,9 @@ def test_the_state_a_title_after_a_name_serves_is_the_persons(read):
 def test_an_envoy_for_a_country_is_not_that_countrys(read):
     facts = read('Lakhdar Brahimi, the UN envoy for Syria, arrived in Damascus on Monday.')
     assert next(e for e in facts.entities if e.name == "Lakhdar Brahimi").affiliation is None
+
+
+def test_a_town_the_gazetteer_knows_is_a_city_and_a_region_it_does_not_a_place(read):
+    facts = read("Kurdish forces retook the dam near Mosul while fighting went on in Darfur.")
+    kinds = {e.name: e.type for e in facts.entities}
+    assert kinds["Mosul"] == "City" and kinds["Darfur"] == "Place"  # pipeline/data/cities.csv (GeoNames)
