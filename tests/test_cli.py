@@ -75,3 +75,8 @@ def test_a_base_iri_that_is_not_one_is_refused_before_anything_is_read(tmp_path,
     assert main(["ingest", str(SEEDS), "--out", str(tmp_path / "out"), "--base", "my kg/"]) == 2
     assert "--base 'my kg/': not an absolute http(s) IRI" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_dictionaries_with_nothing_to_convert_says_so_and_exits_2(capsys):
+    assert main(["dictionaries"]) == 2
+    assert "--from DIR, --cities FILE" in capsys.readouterr().err

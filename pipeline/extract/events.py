@@ -128,6 +128,11 @@ def ongoing(verb: Token) -> bool:
                                           for c in verb.children)
 
 
+def agent(verb: Token) -> Token | None:
+    """The 'by' phrase's noun of a passive ('were killed by rebels': rebels)."""
+    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+
+
 def for_clause(token: Token, marks: Collection[str]) -> bool:
     """'for NATO forces to act', which the parser makes a clause marked by 'for'."""
     return token.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ in marks for m in token.children)
@@ -428,15 +433,13 @@ class EventReader:
         shared = token.dep_ == "conj" and is_passive(token.head) and \
             not any(c.dep_ in SUBJECTS for c in token.children) and \
             (token.tag_ == "VBN" or any(c.dep_ == "agent" for c in token.children))  # "taken ... and raped by X"
-        by = next((p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        by = agent(token)
         if token.dep_ == "acl" and token.tag_ == "VBN" and by is not None:  # "rebels backed by Eritrea"
             sources = self.actors(by)
             targets = self.actors(token.head)
         elif shared or any(c.dep_ == "nsubjpass" for c in token.children):
             verbs = (token, token.head) if shared else (token,)
-            agent = next((p for v in verbs for c in v.children if c.dep_ == "agent" for p in c.children
-                          if p.dep_ == "pobj"), None)
-            sources = self.actors(agent)
+            sources = self.actors(next(filter(None, map(agent, verbs)), None))
             undergoer = next((c for v in verbs for c in v.children if c.dep_ == "nsubjpass"), None)
             if undergoer is not None and undergoer.lower_ in RELATIVES and token.dep_ == "relcl":
                 undergoer = token.head  # "militias which are being deployed", "hostages who were freed"
@@ -444,8 +447,7 @@ class EventReader:
         else:
             poss = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in {"its", "their"}), None)
             if poss is None and token.pos_ == "NOUN":  # "an offensive launched by the ONLF"
-                poss = next((p for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                             for p in a.children if p.dep_ == "pobj"), None)
+                poss = next(filter(None, (agent(c) for c in token.children if c.dep_ == "acl")), None)
             subj = self.subject(token)
             if subj is not None and subj.conjuncts and subj.left_edge.i > 0 and \
                     self.doc[subj.left_edge.i - 1].pos_ == "VERB":
@@ -466,9 +468,9 @@ class EventReader:
         if trigger.code == "MOBILIZE" and not sources and token.pos_ == "VERB" and is_passive(token):
             sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
         if trigger.requires is not None and trigger.requires[0] == "object":  # "sent troops to X": the troops
-            words = set().union(*(self.lex.noun_classes.get(v, {v}) for v in trigger.requires[1]))  # are what is
-            moved = {k for c in token.children if c.dep_ in OBJECTS and c.lemma_.lower() in words  # sent, not its
-                     for k in self.table.keys_at(c)}  # target
+            words = self.class_words(trigger.requires[1])  # are what is sent, not its target
+            moved = {k for c in token.children if c.dep_ in OBJECTS and c.lemma_.lower() in words
+                     for k in self.table.keys_at(c)}
             targets = [t for t in targets if t not in moved]
         targets = [t for t in targets if t not in sources]
         return sources, targets
@@ -506,7 +508,7 @@ class EventReader:
         if verb.lemma_.lower() in self.lex.naming_verbs:
             passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if passive is not None:
-                by = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+                by = agent(verb)
                 speaker = self.speaker(token)
                 sources = self.actors(by) if by is not None else [speaker] if speaker else []
                 return sources, [k for k in self.actors(passive) if k not in sources]
@@ -544,8 +546,7 @@ class EventReader:
                                        c.lower_ == "of" and of_target):
                 targets += [k for p in objects for k in self.actors(p)]
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF", "restrictions placed on citizens by"
-                sources += [k for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                            for k in self.actors(p)]
+                sources += self.actors(agent(c))
                 targets += [k for p in pobjects(c, {"on", "against"}) for k in self.actors(p)]
         if not sources and token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lex.ongoing_verbs:
             # "fighting continued between X and Y", not "the ambush happened between Kandahar and Helmand"
@@ -622,6 +623,10 @@ class EventReader:
                     None)
 
     # --- what -----------------------------------------------------------------
+    def class_words(self, values: Collection[str]) -> set[str]:
+        """The words a trigger's requirement names: a noun class's members ('armed_forces'), else the word."""
+        return set().union(*(self.lex.noun_classes.get(v, {v}) for v in values))
+
     def matches(self, token: Token, trigger: Trigger) -> bool:
         if trigger.requires is None:
             return True
@@ -633,7 +638,7 @@ class EventReader:
                 c.dep_ == "prep" and c.lower_ in values or for_clause(c, values) for c in token.children)
         if kind in {"object", "subject"}:
             deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj"}
-            words = set().union(*(self.lex.noun_classes.get(v, {v}) for v in values))
+            words = self.class_words(values)
             candidates = [c for c in token.children if c.dep_ in deps]
             candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children
                            if p.dep_ in deps]

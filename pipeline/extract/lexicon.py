@@ -96,6 +96,14 @@ def _csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+# the Lexicon fields that lexicon.json holds as a plain list of words, read as sets
+WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_nouns", "pair_nouns",
+             "locative_preps", "admin_units", "people_nouns", "member_nouns", "asking_verbs", "comment_verbs",
+             "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words", "stranger_nouns", "partitive_nouns",
+             "denial_verbs", "casualty_verbs", "hyphen_prefixes", "intent_words", "statement_nouns", "place_words",
+             "place_prefixes", "no_default_verbs", "named_target_types", "weapon_nouns", "light_verbs")
+
+
 @cache
 def load() -> Lexicon:
     countries, demonyms, capitals, demonym_of = {}, {}, {}, {}
@@ -125,50 +133,23 @@ def load() -> Lexicon:
     org_keywords = sorted(((fold(k), typ) for typ, ks in raw["org_keywords"].items() for k in ks),
                           key=lambda kv: -len(kv[0]))
     return Lexicon(
+        **{name: frozenset(raw[name]) for name in WORD_SETS},
         countries=countries, demonyms=demonyms, capitals=capitals, demonym_of=demonym_of,
         cities=frozenset(fold(r["name"]) for r in _csv(DATA / "cities.csv")),
         triggers={k: tuple(v) for k, v in triggers.items()},
-        reporting_verbs=frozenset(raw["reporting_verbs"]),
         noun_classes={k: frozenset(v) for k, v in raw["noun_classes"].items()},
         titles=titles,
-        movement_words=frozenset(raw["movement_words"]),
         org_keywords=tuple(org_keywords),
-        generic_suffixes=frozenset(raw["generic_suffixes"]),
-        country_nouns=frozenset(raw["country_nouns"]),
-        pair_nouns=frozenset(raw["pair_nouns"]),
-        locative_preps=frozenset(raw["locative_preps"]),
-        admin_units=frozenset(raw["admin_units"]),
         figure_kinds={w: kind for kind, words in raw["figure_kinds"].items() for w in words},
-        people_nouns=frozenset(raw["people_nouns"]),
         vague_amounts={k: (v[0], v[1]) for k, v in raw["vague_amounts"].items()},
         number_words=raw["number_words"],
         approximators=tuple(raw["approximators"]),
-        member_nouns=frozenset(raw["member_nouns"]),
         not_acronyms=frozenset(w.lower() for w in raw["not_acronyms"]),
-        asking_verbs=frozenset(raw["asking_verbs"]),
-        comment_verbs=frozenset(raw["comment_verbs"]),
-        naming_verbs=frozenset(raw["naming_verbs"]),
-        issuing_verbs=frozenset(raw["issuing_verbs"]),
-        ongoing_verbs=frozenset(raw["ongoing_verbs"]),
-        around_words=frozenset(raw["around_words"]),
-        stranger_nouns=frozenset(raw["stranger_nouns"]),
         plover_classes=raw["plover_classes"],
-        partitive_nouns=frozenset(raw["partitive_nouns"]),
-        denial_verbs=frozenset(raw["denial_verbs"]),
-        casualty_verbs=frozenset(raw["casualty_verbs"]),
         refusal_modes=raw["refusal_modes"],
         non_state_countries=raw["non_state_countries"],
-        hyphen_prefixes=frozenset(raw["hyphen_prefixes"]),
-        intent_words=frozenset(raw["intent_words"]),
-        statement_nouns=frozenset(raw["statement_nouns"]),
-        place_words=frozenset(raw["place_words"]),
-        place_prefixes=frozenset(raw["place_prefixes"]),
-        no_default_verbs=frozenset(raw["no_default_verbs"]),
-        named_target_types=frozenset(raw["named_target_types"]),
         place_countries={fold(r["word"]): r["code"] for name in ("cameo/country_words.csv", "country_words_extra.csv")
                          for r in _csv(DATA / name)},
-        weapon_nouns=frozenset(raw["weapon_nouns"]),
-        light_verbs=frozenset(raw["light_verbs"]),
         threat_modes=raw["threat_modes"],
     )
 
