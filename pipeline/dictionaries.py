@@ -328,11 +328,11 @@ def read_crosswalk(path: Path) -> list[tuple[str, str, str, str]]:
 # --- writing ------------------------------------------------------------------
 
 def country_names() -> dict[str, str]:
-    """folded country name or demonym -> the country's name in countries.csv."""
+    """folded country name, demonym or alias -> the country's name in countries.csv."""
     names = {}
     with open(DATA / "countries.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            for n in [row["country"], *row["demonyms"].split("|")]:
+            for n in filter(None, [row["country"], *row["demonyms"].split("|"), *row["aliases"].split("|")]):
                 names[fold(n)] = row["country"]
     return names
 

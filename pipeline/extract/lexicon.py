@@ -44,7 +44,6 @@ class Trigger:
 class Lexicon:
     countries: dict[str, str]  # folded name -> country name
     demonyms: dict[str, str]  # folded demonym -> country name
-    demonym_of: dict[str, str]  # country name -> its first demonym
     capitals: dict[str, str]  # folded capital -> country name
     cities: frozenset[str]  # folded names of cities of 100,000 people or more (GeoNames, cities.csv)
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
@@ -106,14 +105,13 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
 
 @cache
 def load() -> Lexicon:
-    countries, demonyms, capitals, demonym_of = {}, {}, {}, {}
+    countries, demonyms, capitals = {}, {}, {}
     with open(DATA / "countries.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             countries[fold(row["country"])] = row["country"]
-            demonym_of[row["country"]] = row["demonyms"].split("|")[0]
-            for d in row["demonyms"].split("|"):
+            for d in filter(None, row["demonyms"].split("|")):  # Dominica has none: "Dominican" is the Republic's
                 demonyms[fold(d)] = row["country"]
-            for c in row["capital"].split("|"):
+            for c in filter(None, row["capital"].split("|")):  # none where the name is ambiguous (Kingston)
                 capitals[fold(c)] = row["country"]
             for a in filter(None, row["aliases"].split("|")):  # "US", "U.S.", "Britain"
                 countries[fold(a)] = row["country"]
@@ -134,7 +132,7 @@ def load() -> Lexicon:
                           key=lambda kv: -len(kv[0]))
     return Lexicon(
         **{name: frozenset(raw[name]) for name in WORD_SETS},
-        countries=countries, demonyms=demonyms, capitals=capitals, demonym_of=demonym_of,
+        countries=countries, demonyms=demonyms, capitals=capitals,
         cities=frozenset(fold(r["name"]) for r in _csv(DATA / "cities.csv")),
         triggers={k: tuple(v) for k, v in triggers.items()},
         noun_classes={k: frozenset(v) for k, v in raw["noun_classes"].items()},

@@ -41,6 +41,13 @@ def test_a_generic_actor_takes_its_country_from_a_demonym_a_possessive_or_a_plac
     assert got["Kenyan police"] == "KENCOP" and got["Syria's army"] == "SYRMIL" and got["Police in Nablus"] == "PSECOP"
 
 
+def test_every_sovereign_state_gives_its_country_not_just_the_big_ones(read):
+    got = coded(read("Malaysian police detained two women in Kuala Lumpur. One Comoros soldier was hurt, "
+                     "and Liberian officials said Zambian troops had left."))
+    assert got["Malaysian police"] == "MYSCOP" and got["One Comoros soldier"] == "COMMIL"
+    assert got["Liberian officials"] == "LBRGOV" and got["Zambian troops"] == "ZMBMIL"
+
+
 def test_government_troops_are_the_article_states_and_foreign_ones_have_no_home(read):
     facts = read("Ethiopia said its forces had retaken Ogaden. The Ethiopian government denied it. "
                  "Government troops later shelled the villages near Ethiopia's border, "
