@@ -160,6 +160,13 @@ def test_snipers_crowds_crews_and_nationals_are_kinds_of_actor_the_lists_lack(re
     assert got["a crowd in Misrata"] == "LBYCVL" and got["the crew"].endswith("CVL")  # data/agents_extra.csv
 
 
+def test_aircraft_stand_for_their_armed_forces_and_hostages_supporters_and_relatives_are_people(read):
+    got = coded(read("Israeli aircraft targeted a Hamas base in Gaza. Gunmen in Somalia wounded one of the hostages. "
+                     "Hundreds of Iranian supporters welcomed the negotiators, and relatives of the dead wept."))
+    assert got["Israeli aircraft"] == "ISRMIL" and got["the hostages"].endswith("CVL")
+    assert got["Iranian supporters"] == "IRNCVL" and got["relatives"].endswith("CVL")
+
+
 def test_a_listed_body_named_for_a_kind_of_actor_is_still_the_body(read):
     facts = read("Reporters Without Borders appealed for punishment of those responsible for the murder.")
     body = next(e for e in facts.entities if e.name == "Reporters Without Borders")
