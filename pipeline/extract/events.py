@@ -399,7 +399,7 @@ class EventReader:
             found += self.actors(stolen, conjuncts=False)
         for c in token.children:
             if c.dep_ in OBJECTS:
-                found += self.actors(c)
+                found += self.actors(c) or self.owners(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 found += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
             elif c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -409,6 +409,17 @@ class EventReader:
             elif c.dep_ == "agent":
                 continue
         return list(dict.fromkeys(found))
+
+    def owners(self, noun: Token) -> list[str]:
+        """'condemned the actions of FARC', 'praised the commitments made by Abbas', 'welcomed
+        the proposal by the UN', 'destroyed the homes of civilians': what is done to a thing is
+        done to whose it is. Not for an event noun, whose 'of' is its undergoer ('condemned the
+        killing of journalists' accuses the killers)."""
+        if noun.pos_ != "NOUN" or (noun.lemma_.lower(), "NOUN") in self.lex.triggers:
+            return []
+        whose = [c for c in noun.children if c.dep_ == "poss"] + pobjects(noun, {"of", "by"})
+        whose += [a for a in map(agent, (c for c in noun.children if c.dep_ == "acl")) if a is not None]
+        return [k for w in whose for k in self.actors(w)]
 
     def roles(self, token: Token, trigger: Trigger) -> tuple[list[str], list[str]]:
         if trigger.pos == DEMAND:  # "Israel must exercise restraint," said Ban: Ban asks it of Israel

@@ -25,6 +25,14 @@ def test_subject_verb_object_gives_a_directed_plover_event(read):
     assert names(facts, ev.sources) == {"Russia"} and names(facts, ev.targets) == {"Bashar Assad"}
 
 
+def test_what_is_done_to_a_thing_is_done_to_whose_it_is_but_not_to_an_events_undergoer(read):
+    facts = read("Betancourt condemned the actions of FARC. Levy praised the commitments made by Abbas and Olmert.")
+    assert names(facts, triggered(facts, "condemned").targets) == {"FARC"}
+    assert names(facts, triggered(facts, "praised").targets) == {"Abbas", "Olmert"}
+    killing = read("Human Rights Watch condemned the killing of journalists in Pakistan.")
+    assert not triggered(killing, "condemned").targets  # the killers are accused, not the journalists
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
