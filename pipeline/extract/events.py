@@ -400,6 +400,8 @@ class EventReader:
         for c in token.children:
             if c.dep_ in OBJECTS:
                 found += self.actors(c) or self.owners(c)
+                if token.lemma_.lower() in self.lex.blaming_verbs:  # "blamed the attacks on Al-Qaeda"
+                    found += [k for p in pobjects(c, {"on", "to"}) for k in self.actors(p)]
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 found += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
             elif c.dep_ == "xcomp" and c.pos_ == "VERB":

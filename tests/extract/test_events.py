@@ -33,6 +33,11 @@ def test_what_is_done_to_a_thing_is_done_to_whose_it_is_but_not_to_an_events_und
     assert not triggered(killing, "condemned").targets  # the killers are accused, not the journalists
 
 
+def test_who_is_blamed_for_a_thing_is_the_target_of_the_blame(read):
+    facts = read("The ambassador blamed the bombings on Hamas.")
+    assert names(facts, triggered(facts, "blamed").targets) == {"Hamas"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
