@@ -34,6 +34,7 @@ LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is t
 # doer (not "died in the fighting")
 ENGAGED_IN = {"in", "into", "on", "for"}
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
+MAX_LOOKBACK = 8  # sentences a pronoun looks back over, quoted ones included
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
 SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words
@@ -244,14 +245,24 @@ class EventReader:
 
     def _last_named(self, token: Token, kind: str) -> list[str]:
         """'he', 'she': the person named last, in this sentence or the one before; 'the
-        country': the state named last there."""
-        start = self.table.sentence(token).start
-        if start > 0:
-            start = self.table.sentence(start - 1).start
-        for i in range(token.i - 1, start - 1, -1):
-            named = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == kind]
-            if named:
-                return named[:1]
+        country': the state named last there. A sentence wholly inside a quotation is the
+        speaker's words, not the narrative: it is looked through, not counted, and names in it
+        are not candidates ('"... there was you," Betancourt said. "..." She called on Sarkozy')."""
+        here = self.table.sentence_of[token.i]
+        narrative = 0
+        for n in range(here, max(-1, here - MAX_LOOKBACK), -1):
+            sent = self.table.sentences[n]
+            words = [t for t in sent if not t.is_punct]
+            quoted = bool(words) and all(self.quote_at(t) is not None for t in (words[0], words[-1]))
+            for i in range(min(token.i, sent.end) - 1, sent.start - 1, -1):
+                if self.quote_at(self.doc[i]) is not None and self.quote_at(token) is None:
+                    continue
+                named = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == kind]
+                if named:
+                    return named[:1]
+            narrative += not quoted
+            if narrative == 2:
+                break
         return []
 
     def _last_subject(self, token: Token) -> list[str]:

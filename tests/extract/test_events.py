@@ -38,6 +38,12 @@ def test_who_is_blamed_for_a_thing_is_the_target_of_the_blame(read):
     assert names(facts, triggered(facts, "blamed").targets) == {"Hamas"}
 
 
+def test_he_or_she_looks_through_the_quoted_sentences_to_the_person_named_last(read):
+    facts = read('"We were held in chains," Aung San said. "The guards beat us. Nobody came. We waited for years." '
+                 'She called on Ban Ki-moon to free the remaining prisoners.')
+    assert names(facts, triggered(facts, "called").sources) == {"Aung San"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
