@@ -641,10 +641,14 @@ class EventReader:
         return min(free, key=lambda t: abs(t.span.start - token.idx), default=None)
 
     def figure(self, token: Token, event_class: str) -> Figure | None:
+        """The toll of the trigger's own clause, the one nearest it ('45 were killed at the market, and 27
+        were killed in New Baghdad': 45, then 27), else the first of its sentence."""
         kinds = FIGURE_FOR.get(event_class, set())
         sent = self.table.sentence(token)
-        return next((f for f in self.figures if f.what in kinds and sent.start_char <= f.span.start < sent.end_char),
-                    None)
+        here = [f for f in self.figures if f.what in kinds and sent.start_char <= f.span.start < sent.end_char]
+        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        own = [f for f in here if lo <= f.span.start < hi]
+        return min(own, key=lambda f: abs(f.span.start - token.idx)) if own else next(iter(here), None)
 
     # --- what -----------------------------------------------------------------
     def class_words(self, values: Collection[str]) -> set[str]:
@@ -950,6 +954,8 @@ def one_per_phrase(events: list[Event], doc: Doc) -> list[Event]:
             continue
         if doc[i].dep_ == "conj" and dated(doc[i]) and dated(head):
             continue  # "attacked on 3 March and again on 5 March": two acts
+        if e.figure is not None and twin.figure is not None and e.figure != twin.figure:
+            continue  # "45 were killed at the market, and 27 were killed in New Baghdad": two tolls
         worse = min((twin, e), key=lambda x: (x.time is not None, x.figure is not None, x.confidence))
         dropped.add(id(worse))
     return [e for e in events if id(e) not in dropped]

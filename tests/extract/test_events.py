@@ -44,6 +44,12 @@ def test_he_or_she_looks_through_the_quoted_sentences_to_the_person_named_last(r
     assert names(facts, triggered(facts, "called").sources) == {"Aung San"}
 
 
+def test_two_tolls_in_one_sentence_are_two_casualty_events_each_with_its_own_figure(read):
+    facts = read("Forty-five were killed at the pet market in Baghdad, and 27 were killed in the Shorja market.")
+    tolls = sorted(e.figure.value for e in facts.events if e.event_class == "Casualties")
+    assert tolls == [27, 45]
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
