@@ -147,7 +147,7 @@ def noun_phrase(token: Token, include_det: bool = True) -> TokSpan:
 
 def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     table = EntityTable(doc)
-    ents = [trim(e) for e in doc.ents if e.label_ in NAME_LABELS]
+    ents = [_country_label(trim(e), lex) for e in doc.ents if e.label_ in NAME_LABELS]
     ents = [e for e in ents if len(e) and e.text.strip()]
     persons = _people(table, ents, lex)
     for ent in ents:
@@ -178,6 +178,20 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     for e in table.entities.values():
         e.mentions.sort()
     return table
+
+
+def _country_label(ent: TokSpan, lex: Lexicon) -> TokSpan:
+    """'the President of Mali', 'in the north-west of Uganda, ... the Ugandan government': a
+    country's name or demonym the model tagged as a person (or anything but a place or a people)
+    is the country's, not a person whose one-letter variant 'Uganda' would then be."""
+    if ent.label_ in {"GPE", "NORP"}:
+        return ent
+    folded = fold(ent.text)
+    if folded in lex.countries:
+        return TokSpan(ent.doc, ent.start, ent.end, label="GPE")
+    if folded in lex.demonyms:
+        return TokSpan(ent.doc, ent.start, ent.end, label="NORP")
+    return ent
 
 
 def _people(table: EntityTable, ents: list[TokSpan], lex: Lexicon) -> dict[str, Entity]:

@@ -113,6 +113,14 @@ def test_a_misspelt_surname_is_the_same_person_and_a_listed_place_is_no_person(r
     assert facts.quotes and facts.quotes[0].speaker == people[0].key
 
 
+def test_a_country_or_demonym_the_model_tags_as_a_person_is_the_country(read):
+    facts = read("Leaders came, among them the President of Mali, Ibrahim Boubacar Keita. The boat sank in the "
+                 "north-west of Uganda, where the Ugandan government is providing help.")
+    assert not any(e.type == PERSON and e.name in {"Mali", "Ugandan", "Uganda"} for e in facts.entities)
+    states = {e.name: e for e in facts.entities if e.type == STATE}
+    assert "Mali" in states and {"Uganda", "Ugandan"} <= {m.text for m in states["Uganda"].mentions}
+
+
 def test_spelling_variants_do_not_merge_different_groups_and_a_surname_like_hill_stays_a_person(read):
     facts = read("The Sudan People's Liberation Army and the Sudan Liberation Army clashed. Christopher Hill "
                  "arrived on Monday. Hill said the talks would resume.")
