@@ -115,8 +115,11 @@ def _speaker(verb: Token, table: EntityTable, last_person: str | None, titles: d
         keys = _named_by(subj, table)
         if keys:
             return keys[0]
-    if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
-        return _speaker(verb.head, table, last_person, titles)  # "Weerachon expressed ..., stating ..."
+    if not subjects and verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
+        head = verb.head  # "Weerachon expressed ..., stating ..."; "criticized the attack saying ...",
+        if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"}:  # where the parser hung "saying" on the object
+            head = head.head.head if head.dep_ == "pobj" else head.head
+        return _speaker(head, table, last_person, titles) if head.pos_ == "VERB" else None
     return None
 
 

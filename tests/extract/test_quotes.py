@@ -53,6 +53,12 @@ def test_the_speaker_is_the_person_a_subject_names_in_apposition_or_the_clause_o
     assert speakers == ["Brad Adams", "John Kerry"]
 
 
+def test_a_participle_the_parser_hangs_on_the_object_still_speaks_for_the_clauses_subject(read):
+    facts = read('Afghan President Hamid Karzai criticized last week\'s attack saying the U.S. is losing the "moral" '
+                 'battle with Afghanistan.')
+    assert speakers(facts) == [("moral", "Hamid Karzai")]
+
+
 def test_a_quotation_standing_alone_after_a_persons_sentence_is_that_persons(read):
     facts = read('Barack Obama offered his own interpretation of the gesture on Facebook. "Raising three '
                  'fingers has become a symbol." Protests continued.')
