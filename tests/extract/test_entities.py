@@ -121,6 +121,15 @@ def test_a_country_or_demonym_the_model_tags_as_a_person_is_the_country(read):
     assert "Mali" in states and {"Uganda", "Ugandan"} <= {m.text for m in states["Uganda"].mentions}
 
 
+def test_an_untagged_two_word_name_saying_something_is_a_person_and_a_body_is_not(read):
+    facts = read("Irshad Matsoi, the bureau chief for the Online News Network, said the killing was linked to "
+                 "his work. Journalism is becoming \u201can endangered profession,\u201d Matsoi said. Amnesty said "
+                 "it was appalled.")
+    people = [e for e in facts.entities if e.type == PERSON]
+    assert [p.name for p in people] == ["Irshad Matsoi"] and len(people[0].mentions) == 2
+    assert facts.quotes[0].speaker == people[0].key
+
+
 def test_spelling_variants_do_not_merge_different_groups_and_a_surname_like_hill_stays_a_person(read):
     facts = read("The Sudan People's Liberation Army and the Sudan Liberation Army clashed. Christopher Hill "
                  "arrived on Monday. Hill said the talks would resume.")
