@@ -860,6 +860,9 @@ class EventReader:
                 continue  # "took part in the talks": the talks are the event, the subject its party
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 continue  # "in this attack": an event told before, not a new one
+            if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and \
+                    token.head.head.lemma_.lower() in self.lex.prospect_nouns:
+                continue  # "the fear of an attack by the United States", "plans for a strike": not (yet) an act
             if trigger.code == "ASSAULT" and token.dep_ == "acl" and \
                     token.head.lemma_.lower() in self.lex.statement_nouns:
                 continue  # "a resolution targeting the group's finances": a document harms no one

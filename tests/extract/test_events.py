@@ -50,6 +50,12 @@ def test_two_tolls_in_one_sentence_are_two_casualty_events_each_with_its_own_fig
     assert tolls == [27, 45]
 
 
+def test_an_attack_only_feared_or_planned_is_no_attack(read):
+    facts = read("Iran's fear of an attack by the United States drove its programme. The Pentagon drew up plans "
+                 "for a strike by Israeli jets. Israeli jets struck a base in Syria.")
+    assert [e.trigger.text for e in facts.events if e.plover == "ASSAULT"] == ["struck"]
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
