@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from pipeline.extract.lexicon import DATA
@@ -90,11 +91,15 @@ class Pattern:
     size: int  # its number of elements: the more, the more specific
     needs_subject: frozenset[str]
     needs_object: frozenset[str]
+    phrasal: bool  # only particles and prepositions ('HEAD TO', 'HEAD BACK'): a phrasal verb of its own verbs
 
     @classmethod
     def of(cls, raw: dict) -> Pattern:
+        needs_subject, needs_object = _needed(raw["subject"]), _needed(raw["object"])
+        words = needs_subject | needs_object
+        phrasal = bool(words) and words <= STOP_WORDS and "&" not in json.dumps(raw["subject"] + raw["object"])
         return cls(raw["code"], raw["subject"], raw["object"], frozenset(raw["verbs"]),
-                   len(raw["subject"]) + len(raw["object"]), _needed(raw["subject"]), _needed(raw["object"]))
+                   len(raw["subject"]) + len(raw["object"]), needs_subject, needs_object, phrasal)
 
 
 @dataclass(frozen=True)
@@ -206,7 +211,10 @@ class VerbCoder:
             for pattern in self.patterns[block]:
                 if not (pattern.needs_subject <= subject.every and pattern.needs_object <= obj.every):
                     continue
-                rank = (pattern.size, not verb_words.isdisjoint(pattern.verbs))
+                own = not verb_words.isdisjoint(pattern.verbs)
+                if pattern.phrasal and pattern.verbs and not own:
+                    continue  # "- * TO [030] # HEAD" is "head to", not "led to" of the same block
+                rank = (pattern.size, own)
                 if best is not None and rank <= best[0]:
                     continue
                 if all(self.element_matches(e, subject) for e in pattern.subject) and \

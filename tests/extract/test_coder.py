@@ -33,6 +33,13 @@ def test_the_words_around_the_verb_decide_over_the_verb_alone(code):
     assert code("Two soldiers were killed in a training accident.", "killed") is None  # a [---] pattern
 
 
+def test_a_pattern_of_particles_is_its_own_verbs_phrasal_verb_not_the_whole_blocks(code):
+    # "- * TO [030]  # HEAD" in the OVERSEE_MANAGE block, where LEAD is a synonym of HEAD
+    led = code("The killing of the militant leader led to protests in the valley.", "led")
+    assert led.cameo == "060" and not led.by_pattern  # the block's own code, too vague alone to be an event
+    assert code("The delegation headed to the talks.", "headed").by_pattern
+
+
 def test_a_discard_phrase_matches_its_inflections_unless_it_must_be_a_whole_word():
     discards = Discards([{"phrase": "scored a goal", "scope": "sentence", "match": "stem"},
                          {"phrase": "scored a", "scope": "sentence", "match": "stem"},

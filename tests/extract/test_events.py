@@ -56,6 +56,11 @@ def test_an_attack_only_feared_or_planned_is_no_attack(read):
     assert [e.trigger.text for e in facts.events if e.plover == "ASSAULT"] == ["struck"]
 
 
+def test_acts_joined_under_one_word_of_intent_are_all_intended(read):
+    facts = read('"We are prepared to fight for our country and to go to war for it," President Mugabe said.')
+    assert not [e for e in facts.events if e.plover == "ASSAULT"]
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
