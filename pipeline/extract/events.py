@@ -750,9 +750,11 @@ class EventReader:
 
     def foretold(self, token: Token) -> bool:
         """A death told as to come: announced ('will be killed'), in a clause with no tense of its
-        own under a verb that is ('we will fight until we die'), or 'is to die'."""
+        own under a verb that is ('we will fight until we die'), an infinitive ('deserved to die',
+        'about to die'), or 'is to die'."""
         own_tense = any(c.dep_ in {"aux", "auxpass"} for c in token.children)  # "after 12 soldiers were killed"
-        return announced(token, self.lex.intent_words, self.lex.light_verbs) is not None or \
+        infinitive = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return infinitive or announced(token, self.lex.intent_words, self.lex.light_verbs) is not None or \
             token.dep_ == "advcl" and not own_tense and \
             announced(token.head, self.lex.intent_words, self.lex.light_verbs) is not None \
             or token.dep_ == "xcomp" and token.head.lemma_ == "be"

@@ -61,6 +61,12 @@ def test_acts_joined_under_one_word_of_intent_are_all_intended(read):
     assert not [e for e in facts.events if e.plover == "ASSAULT"]
 
 
+def test_a_death_in_an_infinitive_is_no_toll(read):
+    facts = read('Susan Cohen called him a murderer who "deserved to die". He said he was about to die. '
+                 'Twelve soldiers died in the attack.')
+    assert [e.trigger.text for e in facts.events if e.event_class == "Casualties"] == ["died"]
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
