@@ -699,6 +699,14 @@ class EventReader:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             announced(verb, self.lex.intent_words, self.lex.light_verbs) is None
 
+    def wanted_of_others(self, verb: Token) -> Token | None:
+        """The act a verb of wanting wants someone else to do ('Al Wefaq wants elected politicians
+        to name the cabinet'), not one it wants to do itself ('wants to talk')."""
+        if verb.lemma_.lower() not in self.lex.wanting_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"
+                     and any(s.dep_ in SUBJECTS for s in c.children)), None)
+
     def recode(self, trigger: Trigger, code: str, mode: str | None = None) -> Trigger:
         """The trigger as another PLOVER type: a refusal, a promise, a threat, an offer."""
         changed = dataclasses.replace(trigger, code=code, event_class=self.lex.plover_classes[code])
@@ -860,6 +868,9 @@ class EventReader:
                 continue
             if self.purpose(token):
                 continue  # "sent troops to help the army": what an act is for has not happened
+            if not trigger.by_pattern and token.lemma_.lower() in self.lex.intent_words and \
+                    any(c.dep_ == "xcomp" and c.i in named for c in token.children):
+                continue  # "want to capture the capital": the act intended is the event (a threat), not the wish
             if token.lemma_.lower() in ENGAGING and any(p.i in named for p in self.engaged_in(token)):
                 continue  # "took part in the talks": the talks are the event, the subject its party
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
@@ -871,6 +882,10 @@ class EventReader:
                     token.head.lemma_.lower() in self.lex.statement_nouns:
                 continue  # "a resolution targeting the group's finances": a document harms no one
             sources, targets = self.roles(token, trigger)
+            if (wanted := self.wanted_of_others(token)) is not None:  # "wants the government to release them":
+                trigger = dataclasses.replace(self.recode(trigger, "REQUEST"), cameo=None)  # a demand of the
+                # government (PLOVER REQUEST), whatever the verb dictionary codes the verb alone as
+                targets = [k for c in wanted.children if c.dep_ in SUBJECTS for k in self.actors(c) if k not in sources]
             if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token) and \
                     token.lemma_.lower() in self.lex.casualty_verbs:
                 trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator

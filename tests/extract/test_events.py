@@ -67,6 +67,14 @@ def test_a_death_in_an_infinitive_is_no_toll(read):
     assert [e.trigger.text for e in facts.events if e.event_class == "Casualties"] == ["died"]
 
 
+def test_wanting_others_to_act_is_a_request_and_wanting_to_strike_a_threat(read):
+    facts = read("The opposition wants the government to release all prisoners.")
+    wants = triggered(facts, "wants")
+    assert wants.plover == "REQUEST" and names(facts, wants.targets) == {"government"} and wants.cameo is None
+    rebels = read("The rebels want to capture the capital.")
+    assert [(e.trigger.text, e.plover) for e in rebels.events] == [("capture", "THREATEN")]
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
