@@ -33,6 +33,7 @@ LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is t
 # "took part in the fighting", "went on the offensive", "turned out for marches": the subject is the
 # doer (not "died in the fighting")
 ENGAGED_IN = {"in", "into", "on", "for"}
+OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
 MAX_LOOKBACK = 8  # sentences a pronoun looks back over, quoted ones included
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
@@ -699,6 +700,15 @@ class EventReader:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             announced(verb, self.lex.intent_words, self.lex.light_verbs) is None
 
+    def light_on_act(self, verb: Token, named: dict[int, str], code: str | None) -> bool:
+        """A light verb whose object is an event noun of another type, directly or through another
+        light verb; not one that makes it an offer or a threat. (Of one type, verb and noun are one
+        event: one_per_phrase.)"""
+        if verb.lemma_.lower() not in self.lex.light_verbs - OFFERING:
+            return False
+        return any(c.dep_ == "dobj" and named.get(c.i, code) != code or
+                   c.dep_ == "xcomp" and self.light_on_act(c, named, code) for c in verb.children)
+
     def wanted_of_others(self, verb: Token) -> Token | None:
         """The act a verb of wanting wants someone else to do ('Al Wefaq wants elected politicians
         to name the cabinet'), not one it wants to do itself ('wants to talk')."""
@@ -859,7 +869,7 @@ class EventReader:
             return  # sport or entertainment news: no political events (Phoenix discards)
         silenced: dict[int, bool] = {}
         found = list(self.triggers())
-        named = {t.i for t, _ in found}  # tokens that are events of their own
+        named = {t.i: tr.code for t, tr in found}  # tokens that are events of their own, and their types
         for token, trigger in found:
             n = self.table.sentence_of[token.i]
             if n not in silenced:
@@ -873,6 +883,9 @@ class EventReader:
                 continue  # "want to capture the capital": the act intended is the event (a threat), not the wish
             if token.lemma_.lower() in ENGAGING and any(p.i in named for p in self.engaged_in(token)):
                 continue  # "took part in the talks": the talks are the event, the subject its party
+            if self.light_on_act(token, named, trigger.code):
+                continue  # "has begun negotiations" (CAMEO: intent to negotiate), "accepted the resignation": the
+                # noun names the act
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 continue  # "in this attack": an event told before, not a new one
             if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and \

@@ -75,6 +75,14 @@ def test_wanting_others_to_act_is_a_request_and_wanting_to_strike_a_threat(read)
     assert [(e.trigger.text, e.plover) for e in rebels.events] == [("capture", "THREATEN")]
 
 
+def test_a_light_verb_over_an_event_noun_is_not_an_event_of_its_own(read):
+    talks = read("The shipping company Vela has begun negotiations with the Somali pirates.")
+    assert [(e.trigger.text, e.plover) for e in talks.events] == [("negotiations", "CONSULT")]
+    strikes = read("The United States began launching airstrikes on Islamic State positions on August 8.")
+    assert [e.plover for e in strikes.events] == ["ASSAULT"]  # of one type: one event
+    assert names(strikes, strikes.events[0].sources) == {"United States"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
