@@ -975,22 +975,38 @@ def dated(verb: Token) -> bool:
 
 
 def one_per_phrase(events: list[Event], doc: Doc) -> list[Event]:
-    """'The US began launching airstrikes', 'launched an offensive': words of one phrase
-    (a verb and the verb or noun it governs) coding the same type between the same actors
-    are one event, told by the word that says most (a date, a figure, a pattern), else by
-    the governed word ('airstrikes', 'offensive'), which names the act."""
+    """'The US began launching airstrikes', 'launched an offensive', 'had taken control of the
+    villages': words of one phrase (a verb and the verb or noun it governs) coding the same type
+    between the same actors, or where one names only some of the other's, are one event with all
+    the actors, told by the word that says most (a date, a figure, a pattern), else by the governed
+    word ('airstrikes', 'offensive'), which names the act. Verbs joined by 'and' are one only
+    between the very same actors ('Turkey attacked X and Russia attacked Y' are two)."""
     at = {doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0].i: e for e in events}
-    dropped: set[int] = set()
-    for i, e in at.items():
+    now = {id(e): e for e in events}  # an event as merged so far; dropped ones leave
+    for i, first in at.items():
         head = doc[i].head
-        twin = at.get(head.i) if doc[i].dep_ in LINKED and head.i != i else None
-        if twin is None or (twin.plover or twin.event_class, twin.sources, twin.targets) != \
-                (e.plover or e.event_class, e.sources, e.targets):
+        if doc[i].dep_ not in LINKED or head.i == i or head.i not in at or id(first) not in now:
+            continue
+        e, twin = now[id(first)], now.get(id(at[head.i]))
+        if twin is None or (twin.plover or twin.event_class) != (e.plover or e.event_class):
+            continue
+        if (twin.sources, twin.targets) != (e.sources, e.targets) and (
+                doc[i].dep_ == "conj" or not (_within(e, twin) or _within(twin, e))):
             continue
         if doc[i].dep_ == "conj" and dated(doc[i]) and dated(head):
             continue  # "attacked on 3 March and again on 5 March": two acts
         if e.figure is not None and twin.figure is not None and e.figure != twin.figure:
             continue  # "45 were killed at the market, and 27 were killed in New Baghdad": two tolls
         worse = min((twin, e), key=lambda x: (x.time is not None, x.figure is not None, x.confidence))
-        dropped.add(id(worse))
-    return [e for e in events if id(e) not in dropped]
+        better, fuller = (e if worse is twin else twin), (twin if _within(e, twin) else e)
+        kept = first if better is e else at[head.i]
+        coded = better if better.cameo or not worse.cameo else worse  # the verb dictionary's code and mode
+        now[id(kept)] = dataclasses.replace(better, sources=fuller.sources, targets=fuller.targets,
+                                            cameo=coded.cameo, mode=coded.mode, context=coded.context)
+        del now[id(first if kept is not first else at[head.i])]
+    return [now[id(e)] for e in events if id(e) in now]
+
+
+def _within(small: Event, large: Event) -> bool:
+    """The one event's actors are among the other's, in the same roles."""
+    return set(small.sources) <= set(large.sources) and set(small.targets) <= set(large.targets)

@@ -83,6 +83,13 @@ def test_a_light_verb_over_an_event_noun_is_not_an_event_of_its_own(read):
     assert names(strikes, strikes.events[0].sources) == {"United States"}
 
 
+def test_a_verb_and_the_event_noun_it_governs_are_one_event_with_all_their_actors(read):
+    facts = read("Ethiopian troops launched an offensive against the ONLF.")
+    [offensive] = facts.events
+    assert offensive.plover == "ASSAULT" and names(facts, offensive.targets) == {"ONLF"}
+    assert offensive.cameo == "190"  # the verb dictionary's code of 'launched' is kept
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
