@@ -90,6 +90,12 @@ def test_a_verb_and_the_event_noun_it_governs_are_one_event_with_all_their_actor
     assert offensive.cameo == "190"  # the verb dictionary's code of 'launched' is kept
 
 
+def test_meeting_resistance_is_no_meeting(read):
+    facts = read("The troops met some resistance from supporters of the colonel. The envoy met President Kiir.")
+    assert [e.trigger.text for e in facts.events if e.plover == "CONSULT"] == ["met"]
+    assert names(facts, facts.events[-1].targets) == {"Kiir"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
