@@ -665,9 +665,11 @@ class EventReader:
         kind, values = trigger.requires
         if kind == "role":  # "called the attempt deplorable", "described X as traitors", "the deal was a mistake"
             return self.judged_with(token) is not None
-        if kind == "prep":
+        if kind == "prep":  # "called on X", not "called ... on Tuesday"
             return (token.dep_ == "pobj" and token.head.lower_ in values) or any(
-                c.dep_ == "prep" and c.lower_ in values or for_clause(c, values) for c in token.children)
+                c.dep_ == "prep" and c.lower_ in values and not any(
+                    p.ent_type_ in {"DATE", "TIME"} for p in c.children if p.dep_ == "pobj") or for_clause(c, values)
+                for c in token.children)
         if kind in {"object", "subject"}:
             deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj"}
             words = self.class_words(values)

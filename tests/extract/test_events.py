@@ -96,6 +96,13 @@ def test_meeting_resistance_is_no_meeting(read):
     assert names(facts, facts.events[-1].targets) == {"Kiir"}
 
 
+def test_a_date_is_no_preposition_a_trigger_needs(read):
+    facts = read('The Indian Navy destroyed what it called a pirate "mother ship" on Tuesday. '
+                 'The UN called on Sudan to disarm the militias.')
+    assert [(e.trigger.text, e.plover) for e in facts.events if e.plover == "REQUEST"] == [("called", "REQUEST")]
+    assert names(facts, triggered(facts, "called").sources) == {"UN"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
