@@ -299,10 +299,10 @@ class EventReader:
         """Who issued the statement, report or resolution a definite noun refers back to: the
         body an earlier mention names ('the UN report'), the subject of a verb of issuing that had
         it as object ('the Security Council adopted a resolution'; not 'Israel rejected a report'),
-        or of the clause it was said in ('In a statement, the army said'), within three sentences.
-        A subject that is itself such a noun is no answer ('In the report, the report warns')."""
-        first = self.table.sentences[max(0, self.table.sentence_of[noun.i] - 3)].start
-        for t in reversed(self.table.tokens[first:noun.i]):
+        or of the clause it was said in ('In a statement, the army said'), the nearest before it in the
+        article ('the report' twenty sentences on is still the UN's). A subject that is itself such a
+        noun is no answer ('In the report, the report warns'). 'The EU report': the EU, at once."""
+        for t in reversed(self.table.tokens[:noun.i + 1]):
             if t.lemma_ != noun.lemma_:
                 continue
             own = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.actors(c)]

@@ -103,6 +103,19 @@ def test_a_date_is_no_preposition_a_trigger_needs(read):
     assert names(facts, triggered(facts, "called").sources) == {"UN"}
 
 
+def test_calling_something_dishonest_accuses_whoever_it_is(read):
+    facts = read('Israeli spokesman Yigal Palmor told AFP that the EU report was "dishonest".')
+    ev = triggered(facts, "dishonest")
+    assert ev.plover == "ACCUSE" and names(facts, ev.sources) == {"Yigal Palmor"} and names(facts, ev.targets) == {"EU"}
+
+
+def test_the_report_many_sentences_on_is_still_the_one_its_issuer_released(read):
+    filler = " ".join(f"Villagers in district {n} described the curfew." for n in range(8))
+    facts = read(f"The United Nations released a report on Kashmir on Thursday. {filler} "
+                 "The report accuses India of unlawful killings.")
+    assert names(facts, triggered(facts, "accuses").sources) == {"United Nations"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
