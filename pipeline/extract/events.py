@@ -251,12 +251,13 @@ class EventReader:
         """'he', 'she': the person named last, in this sentence or the one before; 'the
         country': the state named last there. A sentence wholly inside a quotation is the
         speaker's words, not the narrative: it is looked through, not counted, and names in it
-        are not candidates ('"... there was you," Betancourt said. "..." She called on Sarkozy')."""
+        are not candidates ('"... there was you," Betancourt said. "..." She called on Sarkozy'). An
+        earlier 'he' as a subject on the way back is the same person."""
         here = self.table.sentence_of[token.i]
         narrative = 0
         for n in range(here, max(-1, here - MAX_LOOKBACK), -1):
             sent = self.table.sentences[n]
-            words = [t for t in sent if not t.is_punct]
+            words = [t for t in sent if not t.is_punct and not t.is_space]
             quoted = bool(words) and all(self.quote_at(t) is not None for t in (words[0], words[-1]))
             for i in range(min(token.i, sent.end) - 1, sent.start - 1, -1):
                 if self.quote_at(self.doc[i]) is not None and self.quote_at(token) is None:
@@ -264,7 +265,10 @@ class EventReader:
                 named = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == kind]
                 if named:
                     return named[:1]
-            narrative += not quoted
+                if kind == PERSON and self.doc[i].lower_ == token.lower_ and self.doc[i].dep_ in SUBJECTS:
+                    return self._last_named(self.doc[i], kind)  # '"...," he added. "..." He described ...':
+                    # the same 'he' as before, whoever that was
+            narrative += bool(words) and not quoted  # a closing mark alone is no sentence
             if narrative == 2:
                 break
         return []
@@ -291,6 +295,8 @@ class EventReader:
                 return list(dict.fromkeys(keys + [k for c in t.conjuncts for k in self.table.keys_at(c)
                                                   if self.table.entities[k].type not in {PERSON, CITY, PLACE}]))
                 # "France and Italy have announced that they will be sending": both
+            if not keys and not plural and t.lemma_.lower() in self.lex.statement_nouns:
+                return self._issuer(t)  # "The report ... It also accused India": the report's issuer
             if keys or t.pos_ in {"NOUN", "PROPN"}:
                 return []  # the last subject is something else: no guess
         return []

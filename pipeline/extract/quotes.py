@@ -97,9 +97,11 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _speaker(verb: Token, table: EntityTable, last_person: str | None, titles: dict[str, str]) -> str | None:
+def _speaker(verb: Token, table: EntityTable, first: int, titles: dict[str, str]) -> str | None:
     """The subject of the reporting verb, a person before anything else it names; a
-    participle's ('..., stating "..."') is its clause's."""
+    participle's ('..., stating "..."') is its clause's. 'He' or 'she' is the person named last
+    before both it and the quotation (`first`: its first token): in 'He described Tsvangirai as
+    "traitors"', not Tsvangirai."""
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
     named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
@@ -111,7 +113,7 @@ def _speaker(verb: Token, table: EntityTable, last_person: str | None, titles: d
         return person
     for subj in subjects:
         if subj.lower_ in {"he", "she"}:
-            return last_person
+            return _last_person(verb.doc, table, min(first, subj.i))
         keys = _named_by(subj, table)
         if keys:
             return keys[0]
@@ -119,7 +121,7 @@ def _speaker(verb: Token, table: EntityTable, last_person: str | None, titles: d
         head = verb.head  # "Weerachon expressed ..., stating ..."; "criticized the attack saying ...",
         if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"}:  # where the parser hung "saying" on the object
             head = head.head.head if head.dep_ == "pobj" else head.head
-        return _speaker(head, table, last_person, titles) if head.pos_ == "VERB" else None
+        return _speaker(head, table, first, titles) if head.pos_ == "VERB" else None
     return None
 
 
@@ -138,10 +140,9 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         verbs = [t for t in reporting if table.sentence_of[t.i] in sents and t.i not in inside]
         governing = [a for a in doc[first].ancestors if a in verbs]  # nearest first
         verbs = governing or sorted(verbs, key=lambda v: min(abs(v.i - first), abs(v.i - max(inside))))
-        last_person = _last_person(doc, table, first)
         speaker = None
         for verb in verbs:
-            speaker = _speaker(verb, table, last_person, lex.titles)
+            speaker = _speaker(verb, table, first, lex.titles)
             if speaker:
                 break
         para_start = text.rfind("\n", 0, span.start) + 1

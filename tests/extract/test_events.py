@@ -116,6 +116,16 @@ def test_the_report_many_sentences_on_is_still_the_one_its_issuer_released(read)
     assert names(facts, triggered(facts, "accuses").sources) == {"United Nations"}
 
 
+def test_he_is_the_same_person_as_the_he_before_it_and_it_after_a_report_is_its_issuer(read):
+    facts = read('"We shall never accept the deal," Robert Mugabe said. "It shall never happen," he added. '
+                 '"We are prepared to fight."\nHe described opposition leader Morgan Tsvangirai as "traitors".')
+    assert names(facts, triggered(facts, "traitors").sources) == {"Robert Mugabe"}
+    assert [facts.entity(q.speaker).name for q in facts.quotes if q.span.text == "traitors"] == ["Robert Mugabe"]
+    report = read("The United Nations released a report on Kashmir. The report documents abuses. "
+                  "It also accused India of unlawful killings.")
+    assert names(report, triggered(report, "accused").sources) == {"United Nations"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
