@@ -191,6 +191,8 @@ class EventReader:
                 found = self._last_named(t, PERSON)
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
                 found = [k for k in self._last_named(t, STATE) if not self._in_own_phrase(t, k)]
+            if not found and t.lower_ in {"country", "nation", "government"}:
+                found = self._own_state(t)  # "his country will send ten instructors": the minister's
             if not found and t.lower_ in {"it", "they"}:
                 found = self._reporter(t) or self._last_subject(t)
             if not found and t.lemma_.lower() in self.lex.statement_nouns and \
@@ -272,6 +274,18 @@ class EventReader:
             if narrative == 2:
                 break
         return []
+
+    def _own_state(self, noun: Token) -> list[str]:
+        """'his country', 'our government': the state of the person 'his' is ('La Russa said his
+        country will send instructors': Italy) or of the one speaking ('"our country"' in Sambi's
+        words: the Comoros)."""
+        poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in {"his", "her", "our", "my"}), None)
+        if poss is None:
+            return []
+        people = self._last_named(poss, PERSON) if poss.lower_ in {"his", "her"} else \
+            [self.quote_at(poss).speaker] if self.quote_at(poss) is not None and self.quote_at(poss).speaker else []
+        states = [self.table.entities[k].affiliation for k in people if k in self.table.entities]
+        return [k for k in states if k]
 
     def _last_subject(self, token: Token) -> list[str]:
         """'it', 'they' as a subject (or 'its', 'their' as a possessive): the actor that was the

@@ -126,6 +126,13 @@ def test_he_is_the_same_person_as_the_he_before_it_and_it_after_a_report_is_its_
     assert names(report, triggered(report, "accused").sources) == {"United Nations"}
 
 
+def test_his_country_is_the_state_of_the_person_he_is(read):
+    facts = read("Italian Minister for Defence Ignazio La Russa said Wednesday that his country will send ten "
+                 "instructors.")
+    send = triggered(facts, "send")
+    assert send.plover == "AGREE" and names(facts, send.sources) == {"Italy"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
