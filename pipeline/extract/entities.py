@@ -149,7 +149,7 @@ def noun_phrase(token: Token, include_det: bool = True) -> TokSpan:
 def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     table = EntityTable(doc)
     ents = [_country_label(trim(e), lex) for e in doc.ents if e.label_ in NAME_LABELS]
-    ents = [e for e in ents if len(e) and e.text.strip()] + list(_untagged_speakers(doc, lex))
+    ents = [e for e in ents if len(e) and e.text.strip()] + list(_untagged_speakers(table, lex))
     persons = _people(table, ents, lex)
     for ent in ents:
         person = _person_for(ent, persons)
@@ -181,19 +181,20 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     return table
 
 
-def _untagged_speakers(doc: Doc, lex: Lexicon) -> Iterator[TokSpan]:
+def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
     """'Irshad Matsoi, the bureau chief for the Online News Network, said': a name of two or three
     proper nouns the model left untagged, as the subject of a verb of saying, is a person's (a body
     that speaks has a name the model knows, or one word: 'Amnesty said')."""
+    doc, tokens = table.doc, table.tokens
     tagged = {i for e in doc.ents for i in range(e.start, e.end)}
-    for tok in doc:
+    for tok in tokens:
         if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in lex.reporting_verbs:
             continue
         start = tok.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
-                and doc[start - 1].pos_ == "PROPN":
+        while start > 0 and tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == tok.i \
+                and tokens[start - 1].pos_ == "PROPN":
             start -= 1
-        name = doc[start:tok.i + 1]
+        name = tokens[start:tok.i + 1]
         if 2 <= len(name) <= 3 and not any(t.i in tagged for t in name) and all(
                 t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and fold(t.text) not in lex.titles
                 and fold(t.text) not in lex.countries and fold(t.text) not in lex.demonyms for t in name):

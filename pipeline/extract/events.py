@@ -259,16 +259,16 @@ class EventReader:
         narrative = 0
         for n in range(here, max(-1, here - MAX_LOOKBACK), -1):
             sent = self.table.sentences[n]
-            words = [t for t in sent if not t.is_punct and not t.is_space]
+            words = [t for t in self.table.tokens_of(sent) if not t.is_punct and not t.is_space]
             quoted = bool(words) and all(self.quote_at(t) is not None for t in (words[0], words[-1]))
-            for i in range(min(token.i, sent.end) - 1, sent.start - 1, -1):
-                if self.quote_at(self.doc[i]) is not None and self.quote_at(token) is None:
+            for t in reversed(self.table.tokens[sent.start:min(token.i, sent.end)]):
+                if self.quote_at(t) is not None and self.quote_at(token) is None:
                     continue
-                named = [k for k in self.table.by_token.get(i, ()) if self.table.entities[k].type == kind]
+                named = [k for k in self.table.by_token.get(t.i, ()) if self.table.entities[k].type == kind]
                 if named:
                     return named[:1]
-                if kind == PERSON and self.doc[i].lower_ == token.lower_ and self.doc[i].dep_ in SUBJECTS:
-                    return self._last_named(self.doc[i], kind)  # '"...," he added. "..." He described ...':
+                if kind == PERSON and t.lower_ == token.lower_ and t.dep_ in SUBJECTS:
+                    return self._last_named(t, kind)  # '"...," he added. "..." He described ...':
                     # the same 'he' as before, whoever that was
             narrative += bool(words) and not quoted  # a closing mark alone is no sentence
             if narrative == 2:
