@@ -412,7 +412,7 @@ class EventReader:
             keys = self.actors(self.doc[i], conjuncts=False)
             if keys:
                 return keys
-            if self.doc[i].pos_ in {"VERB", "AUX", "PUNCT"}:
+            if self.doc[i].pos_ in {"VERB", "AUX", "PUNCT", "CCONJ"}:  # "killed 12 soldiers and wounded": not them
                 break
         return []
 
@@ -665,13 +665,21 @@ class EventReader:
         return min(free, key=lambda t: abs(t.span.start - token.idx), default=None)
 
     def figure(self, token: Token, event_class: str) -> Figure | None:
-        """The toll of the trigger's own clause, the one nearest it ('45 were killed at the market, and 27
-        were killed in New Baghdad': 45, then 27), else the first of its sentence."""
-        kinds = FIGURE_FOR.get(event_class, set())
+        """The toll the trigger itself counts: of the kind its word says ('killed': deaths, 'wounded':
+        the injured), held by its own subject or object (or, for 'were reported injured', the
+        subject of the verb it completes), the nearest of those; else the first of its kind in
+        the sentence. 'Twelve people were killed and 40 wounded': 12 dead, 40 injured; 'At least
+        30 people were killed when two car bombs exploded': 30."""
         sent = self.table.sentence(token)
-        here = [f for f in self.figures if f.what in kinds and sent.start_char <= f.span.start < sent.end_char]
-        lo, hi = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        own = [f for f in here if lo <= f.span.start < hi]
+        here = [f for f in self.figures if f.what in FIGURE_FOR.get(event_class, set())
+                and sent.start_char <= f.span.start < sent.end_char]
+        said = self.lex.figure_kinds.get(token.lemma_.lower()) or self.lex.figure_kinds.get(token.lower_)
+        here = [f for f in here if f.what == said] or here
+        holders = [c for c in token.children if c.dep_ in SUBJECTS | OBJECTS]
+        if token.dep_ in {"oprd", "xcomp", "conj"} and not holders:
+            holders = [c for c in token.head.children if c.dep_ in SUBJECTS]
+        spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in holders]
+        own = [f for f in here if any(lo <= f.span.start < hi for lo, hi in spans)]
         return min(own, key=lambda f: abs(f.span.start - token.idx)) if own else next(iter(here), None)
 
     # --- what -----------------------------------------------------------------
@@ -731,6 +739,13 @@ class EventReader:
             return False
         return any(c.dep_ == "dobj" and named.get(c.i, code) != code or
                    c.dep_ == "xcomp" and self.light_on_act(c, named, code) for c in verb.children)
+
+    def by_a_thing(self, verb: Token) -> bool:
+        """'A car bomb killed 30 people', 'the blast wounded dozens': the subject is a thing or an
+        event, no actor and no pronoun standing for one."""
+        subject = self.subject(verb)
+        return subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in self.lex.vague_amounts \
+            and not self.actors(subject)
 
     def wanted_of_others(self, verb: Token) -> Token | None:
         """The act a verb of wanting wants someone else to do ('Al Wefaq wants elected politicians
@@ -926,9 +941,17 @@ class EventReader:
                 trigger = dataclasses.replace(self.recode(trigger, "REQUEST"), cameo=None)  # a demand of the
                 # government (PLOVER REQUEST), whatever the verb dictionary codes the verb alone as
                 targets = [k for c in wanted.children if c.dep_ in SUBJECTS for k in self.actors(c) if k not in sources]
-            if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and is_passive(token) and \
-                    token.lemma_.lower() in self.lex.casualty_verbs:
-                trigger = CASUALTIES  # "26 civilians were killed": harm reported without a perpetrator
+            if trigger.code == "ASSAULT" and token.dep_ in {"oprd", "xcomp"} and is_passive(token.head) and \
+                    token.lemma_.lower() in self.lex.casualty_verbs and not any(  # not "is reported to have killed"
+                        c.dep_ in {"aux", "dobj"} for c in token.children):  # "24 people have been reported injured":
+                sources = self.actors(agent(token))  # the people are the injured, not the ones who injured
+                targets = [k for c in token.head.children if c.dep_ == "nsubjpass" for k in self.actors(c)]
+                if not sources:
+                    trigger = CASUALTIES
+            if trigger.code == "ASSAULT" and not sources and token.pos_ == "VERB" and \
+                    token.lemma_.lower() in self.lex.casualty_verbs and (is_passive(token) or self.by_a_thing(token)):
+                trigger = CASUALTIES  # "26 civilians were killed", "a car bomb killed 30 people": harm reported
+                # without a perpetrator
             needs_actor = trigger.event_class not in {"Displacement", "CeasefireCollapse", "Casualties"}
             # done to someone the text names: "were detained", "attacks on foreigners", "Pakistan was asked to
             # stop" (not "Petraeus was asked if", not "the battle of Marja")

@@ -48,7 +48,9 @@ def _number(t: str, lex: Lexicon) -> int | None:
 
 def _kind(root: Token, lex: Lexicon) -> tuple[str | None, Token]:
     noun = root.head if root.dep_ in {"nummod", "quantmod"} else root
-    for tok in [*noun.children, *list(noun.ancestors)[:3], noun]:  # 'troops killed': deaths
+    completing = [c for c in noun.head.children if c.dep_ in {"xcomp", "oprd"}] if noun.dep_ == "nsubjpass" else []
+    for tok in [*noun.children, *list(noun.ancestors)[:3], *completing, noun]:  # 'troops killed': deaths;
+        # '24 people have been reported injured': injured
         kind = lex.figure_kinds.get(tok.lower_) or lex.figure_kinds.get(tok.lemma_.lower())
         if kind:
             return kind, noun

@@ -133,6 +133,18 @@ def test_his_country_is_the_state_of_the_person_he_is(read):
     assert send.plover == "AGREE" and names(facts, send.sources) == {"Italy"}
 
 
+def test_people_reported_injured_or_killed_by_a_thing_are_casualties_each_with_its_own_toll(read):
+    facts = read("At least 24 people have been reported injured in Hebron.")
+    [toll] = facts.events
+    assert toll.event_class == "Casualties" and (toll.figure.what, toll.figure.minimum) == ("injured", 24)
+    blast = read("The blast killed 12 soldiers and wounded 30 others.")
+    assert [(e.event_class, e.figure.what, e.figure.value) for e in blast.events] == [
+        ("Casualties", "deaths", 12), ("Casualties", "injured", 30)]
+    assert not any(e.sources for e in blast.events)  # not the soldiers, who are right before 'and wounded'
+    bombs = read("At least 30 people were killed when two car bombs exploded.")
+    assert [e.figure.minimum for e in bombs.events if e.event_class == "Casualties"] == [30]
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
