@@ -97,8 +97,9 @@ def announced(token: Token, intent_words: frozenset[str], light_verbs: frozenset
             intent = next((c for c in tok.head.children if c.dep_ == "dobj" and c.lemma_.lower() in intent_words), None)
             if intent is not None:  # "announced its intent on Tuesday to arrest": the parser hung "to arrest" on
                 return intent  # the verb, not on "intent"
-        if tok.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in tok.children):
-            continue  # "prepared to fight for our country and to go to war": both are intended
+        if tok.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue  # "prepared to fight for our country and to go to war": both are intended (not "threatened
+            # the villagers and burned their homes")
         if tok.dep_ not in ANNOUNCING or tok.dep_ == "dobj" and tok.head.lemma_.lower() not in light_verbs:
             return None  # "will make an arrest", not "will investigate the killing"
     return None

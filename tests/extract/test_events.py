@@ -59,6 +59,8 @@ def test_an_attack_only_feared_or_planned_is_no_attack(read):
 def test_acts_joined_under_one_word_of_intent_are_all_intended(read):
     facts = read('"We are prepared to fight for our country and to go to war for it," President Mugabe said.')
     assert not [e for e in facts.events if e.plover == "ASSAULT"]
+    done = read("Hamas threatened Israel and fired dozens of rockets at Tel Aviv.")
+    assert "ASSAULT" in {e.plover for e in done.events}  # a threat, then an act
 
 
 def test_a_death_in_an_infinitive_is_no_toll(read):
