@@ -788,8 +788,8 @@ class EventReader:
     def no_act(self, token: Token, trigger: Trigger, targets: list[str]) -> bool:
         """Words about talking to the press, not acts between parties: 'declined to comment',
         'was asked about the attack' or 'asked whether' (a question, not a request), 'spoke with
-        Agence France-Presse' (a news agency is a source, not a party met), 'met some resistance'
-        (a verb of meeting whose object is no one)."""
+        Agence France-Presse' (a news agency is a source, not a party met), 'met some resistance',
+        'met the deadline' (what is met is a thing: lexicon met_things)."""
         if trigger.code == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.comment_verbs
                                             and not any(o.dep_ in OBJECTS for o in c.children)
                                             for c in token.children):
@@ -798,8 +798,8 @@ class EventReader:
                 c.dep_ == "prep" and c.lower_ == "about" or c.dep_ == "ccomp" and any(
                     m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children) for c in token.children):
             return True
-        if token.lemma_.lower() in MEETING and not targets and any(
-                c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children):
+        if token.lemma_.lower() in MEETING and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.met_things for c in token.children):
             return True  # "met some resistance", "met the deadline": no one met
         return trigger.code == "CONSULT" and bool(targets) and all(
             self.table.entities[k].type == NEWS_AGENCY or self.table.entities[k].sector == "MED" for k in targets)

@@ -96,6 +96,8 @@ def test_meeting_resistance_is_no_meeting(read):
     facts = read("The troops met some resistance from supporters of the colonel. The envoy met President Kiir.")
     assert [e.trigger.text for e in facts.events if e.plover == "CONSULT"] == ["met"]
     assert names(facts, facts.events[-1].targets) == {"Kiir"}
+    leaders = read("The UN envoy met Kurdish leaders in Erbil.")  # whom the graph does not name
+    assert [e.plover for e in leaders.events] == ["CONSULT"]
 
 
 def test_a_date_is_no_preposition_a_trigger_needs(read):
