@@ -97,7 +97,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _speaker(verb: Token, table: EntityTable, first: int, titles: dict[str, str]) -> str | None:
+def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon) -> str | None:
     """The subject of the reporting verb, a person before anything else it names; a
     participle's ('..., stating "..."') is its clause's. 'He' or 'she' is the person named last
     before both it and the quotation (`first`: its first token): in 'He described Tsvangirai as
@@ -105,7 +105,7 @@ def _speaker(verb: Token, table: EntityTable, first: int, titles: dict[str, str]
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
     named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
-    named += [k for subj in subjects if fold(subj.text) in titles for t in subj.subtree if t.dep_ == "appos"
+    named += [k for subj in subjects if fold(subj.text) in lex.titles for t in subj.subtree if t.dep_ == "appos"
               for k in table.keys_at(t)]  # "said spokesperson for the UN High Commissioner ..., Rupert Colville";
     # not "a cousin of the murdered journalist, Daniel Pearl"
     person = next((k for k in named if table.entities[k].type == PERSON), None)
@@ -117,11 +117,12 @@ def _speaker(verb: Token, table: EntityTable, first: int, titles: dict[str, str]
         keys = _named_by(subj, table)
         if keys:
             return keys[0]
-    if not subjects and verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
-        head = verb.head  # "Weerachon expressed ..., stating ..."; "criticized the attack saying ...",
-        if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"}:  # where the parser hung "saying" on the object
-            head = head.head.head if head.dep_ == "pobj" else head.head
-        return _speaker(head, table, first, titles) if head.pos_ == "VERB" else None
+    if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
+        return _speaker(verb.head, table, first, lex)  # "Weerachon expressed ..., stating ..."
+    noun = verb.head
+    if not subjects and verb.dep_ == "acl" and noun.dep_ == "dobj" and (noun.lemma_.lower(), "NOUN") in lex.triggers:
+        return _speaker(noun.head, table, first, lex)  # "criticized the attack saying ...": an act says nothing,
+        # the parser hung "saying" on it (but "denied a report saying" is the report's)
     return None
 
 
@@ -142,7 +143,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         verbs = governing or sorted(verbs, key=lambda v: min(abs(v.i - first), abs(v.i - max(inside))))
         speaker = None
         for verb in verbs:
-            speaker = _speaker(verb, table, first, lex.titles)
+            speaker = _speaker(verb, table, first, lex)
             if speaker:
                 break
         para_start = text.rfind("\n", 0, span.start) + 1

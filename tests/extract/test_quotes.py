@@ -57,6 +57,8 @@ def test_a_participle_the_parser_hangs_on_the_object_still_speaks_for_the_clause
     facts = read('Afghan President Hamid Karzai criticized last week\'s attack saying the U.S. is losing the "moral" '
                  'battle with Afghanistan.')
     assert speakers(facts) == [("moral", "Hamid Karzai")]
+    report = read('Israel denied a report saying its jets had "struck a convoy".')
+    assert speakers(report) == [("struck a convoy", None)]  # the report says it, not Israel
 
 
 def test_a_quotation_standing_alone_after_a_persons_sentence_is_that_persons(read):
