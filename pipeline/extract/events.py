@@ -33,6 +33,7 @@ LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is t
 # "took part in the fighting", "went on the offensive", "turned out for marches": the subject is the
 # doer (not "died in the fighting")
 ENGAGED_IN = {"in", "into", "on", "for"}
+CAUSING = {"cause", "lead", "leave"}  # 'caused 14 people to die': a death, not one to come
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
@@ -453,8 +454,11 @@ class EventReader:
         the proposal by the UN', 'destroyed the homes of civilians': what is done to a thing is
         done to whose it is. Not for an event noun, whose 'of' is its undergoer ('condemned the
         killing of journalists' accuses the killers)."""
-        if noun.pos_ != "NOUN" or (noun.lemma_.lower(), "NOUN") in self.lex.triggers:
-            return []
+        lemma, places = noun.lemma_.lower(), self.lex.whereabouts_nouns | self.lex.admin_units | self.lex.place_words
+        if noun.pos_ != "NOUN" or (lemma, "NOUN") in self.lex.triggers or lemma in self.lex.kin_nouns or \
+                lemma in places or noun.lower_ in places:
+            return []  # nor a person's kin ('the son of the opposition leader') nor a place ('the outskirts of
+            # Damascus', 'the town of Kafr Nabl')
         whose = [c for c in noun.children if c.dep_ == "poss"] + pobjects(noun, {"of", "by"})
         whose += [a for a in map(agent, (c for c in noun.children if c.dep_ == "acl")) if a is not None]
         return [k for w in whose for k in self.actors(w)]
@@ -696,8 +700,9 @@ class EventReader:
             return self.judged_with(token) is not None
         if kind == "prep":  # "called on X", not "called ... on Tuesday"
             return (token.dep_ == "pobj" and token.head.lower_ in values) or any(
-                c.dep_ == "prep" and c.lower_ in values and not any(
-                    p.ent_type_ in {"DATE", "TIME"} for p in c.children if p.dep_ == "pobj") or for_clause(c, values)
+                c.dep_ == "prep" and c.lower_ in values and not any(  # (but "called for three days of mourning")
+                    p.ent_type_ in {"DATE", "TIME"} and not pobjects(p, {"of"}) for p in c.children if p.dep_ == "pobj")
+                or for_clause(c, values)
                 for c in token.children)
         if kind in {"object", "subject"}:
             deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj"}
@@ -814,7 +819,8 @@ class EventReader:
         own under a verb that is ('we will fight until we die'), an infinitive ('deserved to die',
         'about to die'), or 'is to die'."""
         own_tense = any(c.dep_ in {"aux", "auxpass"} for c in token.children)  # "after 12 soldiers were killed"
-        infinitive = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        infinitive = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            and token.head.lemma_.lower() not in CAUSING  # not "caused at least 14 people to die"
         return infinitive or announced(token, self.lex.intent_words, self.lex.light_verbs) is not None or \
             token.dep_ == "advcl" and not own_tense and \
             announced(token.head, self.lex.intent_words, self.lex.light_verbs) is not None \

@@ -69,6 +69,8 @@ class Lexicon:
     blaming_verbs: frozenset[str]  # 'blamed the attacks on Al-Qaeda': the 'on' or 'to' of the object is blamed
     wanting_verbs: frozenset[str]  # 'wants the government to resign': a demand of the government
     met_things: frozenset[str]  # 'met some resistance', 'met the deadline': what is met is no one
+    kin_nouns: frozenset[str]  # 'arrested the son of the leader': the son is arrested, not the leader
+    whereabouts_nouns: frozenset[str]  # 'shelled the outskirts of Damascus': a place, not its state
     prospect_nouns: frozenset[str]  # 'fear of an attack', 'plans for a strike': an act that may come, not one
     naming_verbs: frozenset[str]  # 'called the attempt deplorable', 'described X as traitors': the subject judges
     issuing_verbs: frozenset[str]  # 'the Council adopted a resolution': 'the resolution' later acts for the Council
@@ -102,10 +104,10 @@ def _csv(path: Path) -> list[dict[str, str]]:
 # the Lexicon fields that lexicon.json holds as a plain list of words, read as sets
 WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_nouns", "pair_nouns",
              "locative_preps", "admin_units", "people_nouns", "member_nouns", "asking_verbs", "comment_verbs",
-             "blaming_verbs", "wanting_verbs", "prospect_nouns", "met_things", "naming_verbs", "issuing_verbs",
-             "ongoing_verbs", "around_words", "stranger_nouns", "partitive_nouns", "denial_verbs", "casualty_verbs",
-             "hyphen_prefixes", "intent_words", "statement_nouns", "place_words", "place_prefixes",
-             "no_default_verbs", "named_target_types", "weapon_nouns", "light_verbs")
+             "blaming_verbs", "wanting_verbs", "prospect_nouns", "met_things", "kin_nouns", "whereabouts_nouns",
+             "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words", "stranger_nouns", "partitive_nouns",
+             "denial_verbs", "casualty_verbs", "hyphen_prefixes", "intent_words", "statement_nouns", "place_words",
+             "place_prefixes", "no_default_verbs", "named_target_types", "weapon_nouns", "light_verbs")
 
 
 @cache

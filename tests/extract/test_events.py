@@ -31,6 +31,8 @@ def test_what_is_done_to_a_thing_is_done_to_whose_it_is_but_not_to_an_events_und
     assert names(facts, triggered(facts, "praised").targets) == {"Abbas", "Olmert"}
     killing = read("Human Rights Watch condemned the killing of journalists in Pakistan.")
     assert not triggered(killing, "condemned").targets  # the killers are accused, not the journalists
+    kin = read("Police arrested the son of the opposition leader. Soldiers shelled the outskirts of Damascus.")
+    assert not triggered(kin, "arrested").targets and not triggered(kin, "shelled").targets  # kin, a place
 
 
 def test_who_is_blamed_for_a_thing_is_the_target_of_the_blame(read):
@@ -67,6 +69,8 @@ def test_a_death_in_an_infinitive_is_no_toll(read):
     facts = read('Susan Cohen called him a murderer who "deserved to die". He said he was about to die. '
                  'Twelve soldiers died in the attack.')
     assert [e.trigger.text for e in facts.events if e.event_class == "Casualties"] == ["died"]
+    caused = read("The explosion caused at least 14 people to die.")
+    assert [e.event_class for e in caused.events] == ["Casualties"]
 
 
 def test_wanting_others_to_act_is_a_request_and_wanting_to_strike_a_threat(read):
@@ -105,6 +109,8 @@ def test_a_date_is_no_preposition_a_trigger_needs(read):
                  'The UN called on Sudan to disarm the militias.')
     assert [(e.trigger.text, e.plover) for e in facts.events if e.plover == "REQUEST"] == [("called", "REQUEST")]
     assert names(facts, triggered(facts, "called").sources) == {"UN"}
+    mourning = read("The opposition called for three days of mourning.")
+    assert [e.plover for e in mourning.events] == ["REQUEST"]
 
 
 def test_calling_something_dishonest_accuses_whoever_it_is(read):
