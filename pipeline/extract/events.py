@@ -437,8 +437,8 @@ class EventReader:
         for c in token.children:
             if c.dep_ in OBJECTS:
                 found += self.actors(c) or self.owners(c)
-                if token.lemma_.lower() in self.lex.blaming_verbs:  # "blamed the attacks on Al-Qaeda"
-                    found += [k for p in pobjects(c, {"on", "to"}) for k in self.actors(p)]
+                if token.lemma_.lower() in self.lex.blaming_verbs and not pobjects(token, {"on", "to"}):
+                    found += self.blamed(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 found += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
             elif c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -448,6 +448,13 @@ class EventReader:
             elif c.dep_ == "agent":
                 continue
         return list(dict.fromkeys(found))
+
+    def blamed(self, thing: Token) -> list[str]:
+        """'blamed the attacks on Al-Qaeda', 'blamed the attack on the Indian embassy in Kabul on
+        Pakistani intelligence': whom the last 'on' (or 'to') of what is blamed names."""
+        last = max((p for p in thing.subtree if p.dep_ == "prep" and p.lower_ in {"on", "to"}), key=lambda p: p.i,
+                   default=None)
+        return [k for p in last.children if p.dep_ == "pobj" for k in self.actors(p)] if last is not None else []
 
     def owners(self, noun: Token) -> list[str]:
         """'condemned the actions of FARC', 'praised the commitments made by Abbas', 'welcomed
@@ -937,6 +944,8 @@ class EventReader:
                 # noun names the act
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 continue  # "in this attack": an event told before, not a new one
+            if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.blaming_verbs:
+                continue  # "blamed the bombings on Hamas": the accusation is the event; 'on Hamas' is no target
             if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and \
                     token.head.head.lemma_.lower() in self.lex.prospect_nouns:
                 continue  # "the fear of an attack by the United States", "plans for a strike": not (yet) an act

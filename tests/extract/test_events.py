@@ -38,6 +38,9 @@ def test_what_is_done_to_a_thing_is_done_to_whose_it_is_but_not_to_an_events_und
 def test_who_is_blamed_for_a_thing_is_the_target_of_the_blame(read):
     facts = read("The ambassador blamed the bombings on Hamas.")
     assert names(facts, triggered(facts, "blamed").targets) == {"Hamas"}
+    assert [e.plover for e in facts.events] == ["ACCUSE"]  # Hamas is not what the bombings hit
+    embassy = read("India blamed the attack on the Indian embassy in Kabul on Pakistani intelligence.")
+    assert [embassy.entity(k).code for k in triggered(embassy, "blamed").targets] == ["PAKSPY"]
 
 
 def test_he_or_she_looks_through_the_quoted_sentences_to_the_person_named_last(read):
