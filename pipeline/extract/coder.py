@@ -97,7 +97,8 @@ class Pattern:
     def of(cls, raw: dict) -> Pattern:
         needs_subject, needs_object = _needed(raw["subject"]), _needed(raw["object"])
         words = needs_subject | needs_object
-        phrasal = bool(words) and words <= STOP_WORDS and "&" not in json.dumps(raw["subject"] + raw["object"])
+        phrasal = bool(words) and words <= STOP_WORDS and "&" not in json.dumps(raw["subject"] + raw["object"]) \
+            and not any(w.endswith(("self", "selves")) for w in words)  # "- * HERSELF [---]  # KILL" is the block's
         return cls(raw["code"], raw["subject"], raw["object"], frozenset(raw["verbs"]),
                    len(raw["subject"]) + len(raw["object"]), needs_subject, needs_object, phrasal)
 

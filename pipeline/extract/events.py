@@ -328,6 +328,7 @@ class EventReader:
             if t.lemma_ != noun.lemma_:
                 continue
             own = [k for c in t.children if c.dep_ in {"compound", "poss"} for k in self.actors(c)]
+            own += [k for p in pobjects(t, {"by"}) for k in self.actors(p)]  # "a resolution by the Arab League"
             if own:  # "the UN report ... The report accuses"
                 return own
             if t.dep_ == "dobj" and t.head.lemma_.lower() in self.lex.issuing_verbs:

@@ -38,6 +38,7 @@ def test_a_pattern_of_particles_is_its_own_verbs_phrasal_verb_not_the_whole_bloc
     led = code("The killing of the militant leader led to protests in the valley.", "led")
     assert led.cameo == "060" and not led.by_pattern  # the block's own code, too vague alone to be an event
     assert code("The delegation headed to the talks.", "headed").by_pattern
+    assert code("She hanged herself in her cell.", "hanged") is None  # a reflexive is no particle: [---] for all
 
 
 def test_a_discard_phrase_matches_its_inflections_unless_it_must_be_a_whole_word():

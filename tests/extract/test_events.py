@@ -122,6 +122,14 @@ def test_calling_something_dishonest_accuses_whoever_it_is(read):
     assert ev.plover == "ACCUSE" and names(facts, ev.sources) == {"Yigal Palmor"} and names(facts, ev.targets) == {"EU"}
 
 
+def test_the_resolution_is_the_one_named_last_with_whoever_passed_it_and_baseless_claims_accuse_no_one(read):
+    facts = read("The UN Security Council adopted a resolution on Syria in May. In June, a resolution by the Arab "
+                 "League condemned Syria. The resolution demanded that Damascus withdraw its forces.")
+    assert names(facts, triggered(facts, "demanded").sources) == {"Arab League"}
+    denial = read("The ministry said the claims were baseless.")
+    assert not [e for e in denial.events if e.plover == "ACCUSE"]
+
+
 def test_the_report_many_sentences_on_is_still_the_one_its_issuer_released(read):
     filler = " ".join(f"Villagers in district {n} described the curfew." for n in range(8))
     facts = read(f"The United Nations released a report on Kashmir on Thursday. {filler} "
