@@ -253,7 +253,7 @@ def _modifies(t: Token, head: Token) -> bool:
 def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str | None:
     """The country code the words name: a state, a place in one, a person's state, an
     organisation's code ('NATO troops': IGO), a demonym or a place word of the country lists."""
-    for t in tokens:
+    for n, t in enumerate(tokens):
         for k in table.keys_at(t):
             ent = table.entities[k]
             if ent.type == STATE and ent.name in d.code_of:
@@ -269,8 +269,11 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str
                 code = _stated_state(t, table, d) or d.country_words.get(fold(ent.name))
                 if code in d.country_of:
                     return code
-        named = t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.text[:1].isupper()
-        code = d.country_words.get(fold(t.text)) if named else None
+        named = t.pos_ in {"PROPN", "ADJ", "NOUN"} and t.text[:1].isupper() and not any(
+            table.entities[k].type in PLACE_TYPES for k in table.keys_at(t))  # a place is looked up whole
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None  # "Equatorial Guinean" before "Guinean"
+        pair = d.country_words.get(fold(f"{t.text} {nxt.text}")) if named and nxt is not None else None
+        code = pair or d.country_words.get(fold(t.text)) if named else None  # not "Nassau" of "Nassau County"
         if code in d.country_of:
             return code
     return None

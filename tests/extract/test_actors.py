@@ -46,6 +46,9 @@ def test_every_sovereign_state_gives_its_country_not_just_the_big_ones(read):
                      "and Liberian officials said Zambian troops had left."))
     assert got["Malaysian police"] == "MYSCOP" and got["One Comoros soldier"] == "COMMIL"
     assert got["Liberian officials"] == "LBRGOV" and got["Zambian troops"] == "ZMBMIL"
+    more = coded(read("Equatorial Guinean soldiers fired on protesters. Police in Nassau County arrested two men."))
+    assert more["Equatorial Guinean soldiers"] == "GNQMIL"  # two words before one: not Guinea's
+    assert more["Police"] == "COP"  # a place is looked up whole: Nassau County is not Nassau, the Bahamas
 
 
 def test_government_troops_are_the_article_states_and_foreign_ones_have_no_home(read):
