@@ -184,7 +184,8 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
 def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
     """'Irshad Matsoi, the bureau chief for the Online News Network, said': a name of two or three
     proper nouns the model left untagged, as the subject of a verb of saying, is a person's (a body
-    that speaks has a name the model knows, or one word: 'Amnesty said')."""
+    that speaks has a name the model knows, or one word: 'Amnesty said', or words of kinds of actor:
+    'Civil Defence said')."""
     doc, tokens = table.doc, table.tokens
     tagged = {i for e in doc.ents for i in range(e.start, e.end)}
     for tok in tokens:
@@ -197,7 +198,8 @@ def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
         name = tokens[start:tok.i + 1]
         if 2 <= len(name) <= 3 and not any(t.i in tagged for t in name) and all(
                 t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and fold(t.text) not in lex.titles
-                and fold(t.text) not in lex.countries and fold(t.text) not in lex.demonyms for t in name):
+                and fold(t.text) not in lex.countries and fold(t.text) not in lex.demonyms
+                and fold(t.text) not in lex.agent_words for t in name):  # not "Civil Defence said"
             yield TokSpan(doc, start, tok.i + 1, label="PERSON")
 
 
@@ -374,9 +376,14 @@ def _is_located_in(token: Token, lex: Lexicon) -> bool:
 
 
 def _title_of(tokens: list[Token], lex: Lexicon) -> str | None:
-    """The title class named by the end of a run of tokens ('Turkish Foreign Minister')."""
+    """The title class named by the end of a run of tokens ('Turkish Foreign Minister'); a
+    one-word title a common noun qualifies is that phrase, not the class: a 'rebel leader' is
+    no head of state, a 'bureau chief' no commander, a 'police chief' the police's."""
     for size in range(min(3, len(tokens)), 0, -1):
         cls = lex.titles.get(fold(" ".join(t.text for t in tokens[-size:])))
+        if cls and size == 1 and len(tokens) > 1 and tokens[-2].pos_ == "NOUN" and tokens[-2].dep_ == "compound" \
+                and fold(tokens[-2].text) not in lex.titles:  # ("army chief General Said" is a general)
+            return f"{fold(tokens[-2].text)} {fold(tokens[-1].text)}"
         if cls:
             return cls
     return None

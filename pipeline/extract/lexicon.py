@@ -91,6 +91,7 @@ class Lexicon:
     no_default_verbs: frozenset[str]  # 'took place', 'controls the cabinet': coded by a pattern, never by the default
     named_target_types: frozenset[str]  # PLOVER types the verb dictionary codes only with a named target
     place_countries: dict[str, str]  # folded place -> country code: the country lists' and the project's ('marja' AFG)
+    agent_words: frozenset[str]  # the words of the kinds of actor ('civil', 'defence'): no words of a person's name
     weapon_nouns: frozenset[str]  # 'NATO airstrikes', 'US drones': the modifier's actor acts through them
     light_verbs: frozenset[str]  # 'X launched an offensive', 'X held talks': the verb's subject does the nominal event
     threat_modes: dict[str, str]  # PLOVER type announced for the future ('we will strike') -> its THREATEN mode
@@ -156,6 +157,8 @@ def load() -> Lexicon:
         place_countries={fold(r["word"]): r["code"] for name in ("cameo/country_words.csv", "country_words_extra.csv")
                          for r in _csv(DATA / name)},
         threat_modes=raw["threat_modes"],
+        agent_words=frozenset(w for name in ("cameo/agents.csv", "agents_extra.csv") for r in _csv(DATA / name)
+                              for w in fold(r["phrase"]).split()),
     )
 
 

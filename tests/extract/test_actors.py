@@ -27,6 +27,13 @@ def test_an_event_carries_its_sources_code_at_the_article_date(read):
         assert set(graph.objects(None, CKG.targetCode)) == {Literal("KENGOV")}
 
 
+def test_a_title_a_kind_of_actor_qualifies_is_that_kinds(read):
+    facts = read("Rebel leader Mohamed Bacar fled. Police chief Ali Hassan said ten people were arrested. "
+                 "Army chief General Ahmed Said spoke.")
+    sectors = {e.name: e.sector for e in facts.entities if e.type == "Person"}
+    assert sectors == {"Mohamed Bacar": "REB", "Ali Hassan": "COP", "Ahmed Said": "MIL"}
+
+
 def test_dated_roles_are_inclusive_and_fall_back_to_the_undated_one():
     codes = (("TURELI", "1972-01-01", "2002-11-18"), ("TURGOV", "2003-03-14", ""), ("TURELI", "", ""))
     assert code_at(codes, "2002-11-18") == "TURELI"

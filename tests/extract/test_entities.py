@@ -128,6 +128,8 @@ def test_an_untagged_two_word_name_saying_something_is_a_person_and_a_body_is_no
     people = [e for e in facts.entities if e.type == PERSON]
     assert [p.name for p in people] == ["Irshad Matsoi"] and len(people[0].mentions) == 2
     assert facts.quotes[0].speaker == people[0].key
+    assert people[0].sector is None  # a bureau chief is no commander
+    assert not [e for e in read("Civil Defence said 12 bodies were found.").entities if e.type == PERSON]
 
 
 def test_spelling_variants_do_not_merge_different_groups_and_a_surname_like_hill_stays_a_person(read):
