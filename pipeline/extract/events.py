@@ -935,6 +935,8 @@ class EventReader:
                 continue
             if self.purpose(token):
                 continue  # "sent troops to help the army": what an act is for has not happened
+            if token.dep_ in {"xcomp", "ccomp"} and getattr(self.wanted_of_others(token.head), "i", None) == token.i:
+                continue  # "Israel wants the UN to investigate": a demand, not an investigation
             if not trigger.by_pattern and token.lemma_.lower() in self.lex.intent_words and \
                     any(c.dep_ == "xcomp" and c.i in named for c in token.children):
                 continue  # "want to capture the capital": the act intended is the event (a threat), not the wish

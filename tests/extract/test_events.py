@@ -80,6 +80,7 @@ def test_wanting_others_to_act_is_a_request_and_wanting_to_strike_a_threat(read)
     facts = read("The opposition wants the government to release all prisoners.")
     wants = triggered(facts, "wants")
     assert wants.plover == "REQUEST" and names(facts, wants.targets) == {"government"} and wants.cameo is None
+    assert [e.plover for e in read("Israel wants the UN to investigate the incident.").events] == ["REQUEST"]
     rebels = read("The rebels want to capture the capital.")
     assert [(e.trigger.text, e.plover) for e in rebels.events] == [("capture", "THREATEN")]
 
