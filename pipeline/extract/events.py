@@ -21,8 +21,8 @@ from pipeline.extract import coder
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
-from pipeline.facts import (ARMED_GROUP, CITY, NEWS_AGENCY, PERSON, PLACE, PLACE_TYPES, STATE, Event, Figure,
-                            Quote, Span, TimeExpr)
+from pipeline.facts import (ARMED_GROUP, CITY, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE, Event,
+                            Figure, Quote, Span, TimeExpr)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -305,7 +305,8 @@ class EventReader:
             keys = [k for k in self.table.keys_at(t) if self.table.entities[k].type not in {PERSON, CITY, PLACE}]
             many = t.tag_ in {"NNS", "NNPS"} or bool(t.conjuncts) or any(
                 self.table.entities[k].generic and not t.tag_ == "NN" for k in keys)
-            if keys and many == plural:
+            collective = plural and all(self.table.entities[k].type in {ARMED_GROUP, ORGANIZATION} for k in keys)
+            if keys and (many == plural or collective):  # "The Peshmerga gained control ... their advance"
                 if not many:
                     return keys[:1]
                 return list(dict.fromkeys(keys + [k for c in t.conjuncts for k in self.table.keys_at(c)
@@ -515,6 +516,8 @@ class EventReader:
                 sources = self.actors(subj.conjuncts[-1], conjuncts=False)  # the rest is the verb before's object
             else:
                 sources = self.actors(poss if poss is not None else subj)
+            if not sources and token.tag_ == "VBG" and subj is None:  # "Indiscriminate shelling by Qaddafi forces"
+                sources = [k for p in pobjects(token, {"by"}) for k in self.actors(p)]
             if not sources and token.pos_ == "VERB":
                 sources = self.left_neighbour_actor(token)
             targets = self.objects(token)

@@ -167,6 +167,14 @@ def test_people_reported_injured_or_killed_by_a_thing_are_casualties_each_with_i
     assert [e.figure.minimum for e in bombs.events if e.event_class == "Casualties"] == [30]
 
 
+def test_a_gerund_by_someone_is_theirs_and_their_after_a_named_force_is_that_force(read):
+    shelling = read("Indiscriminate shelling by Qaddafi forces.")
+    assert [names(shelling, e.sources) for e in shelling.events] == [{"Qaddafi forces"}]
+    advance = read("The Peshmerga gained control of parts of the Mosul Dam, as part of their advance against "
+                   "insurgents of the Islamic State.")
+    assert names(advance, triggered(advance, "advance").sources) == {"Peshmerga"}
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
