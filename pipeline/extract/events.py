@@ -624,7 +624,10 @@ class EventReader:
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
-        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
+        if token.dep_ == "dobj" and governor in self.lex.undergoing_verbs:  # "Israel faced condemnation from the UN",
+            targets = self.actors(self.subject(governing))  # "the decision has drawn the criticism of HRW": the
+            sources = [k for p in pobjects(token, {"of", "from", "by"}) for k in self.actors(p) if k not in targets]
+        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))  # subject undergoes it
 
     def speaker(self, token: Token) -> str | None:
         """Whose claim this is: the quotation's speaker, or the subject of the reporting
@@ -978,8 +981,10 @@ class EventReader:
             # done to someone the text names: "were detained", "attacks on foreigners", "Pakistan was asked to
             # stop" (not "Petraeus was asked if", not "the battle of Marja")
             asked_to = trigger.code == "REQUEST" and any(c.dep_ == "xcomp" for c in token.children)
-            done_to = (trigger.code in DONE_TO or asked_to) and targets and (
-                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token)) \
+            undergone = token.pos_ == "NOUN" and token.dep_ == "dobj" and \
+                token.head.lemma_.lower() in self.lex.undergoing_verbs  # "Shafik had received criticism"
+            done_to = (trigger.code in DONE_TO or asked_to or undergone) and targets and (
+                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token) or undergone) \
                 and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets)
             if needs_actor and not sources and not done_to and not self.unnamed_doer(token):
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed

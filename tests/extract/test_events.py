@@ -175,6 +175,14 @@ def test_a_gerund_by_someone_is_theirs_and_their_after_a_named_force_is_that_for
     assert names(advance, triggered(advance, "advance").sources) == {"Peshmerga"}
 
 
+def test_criticism_someone_faces_or_draws_is_aimed_at_them(read):
+    facts = read("Israel faced condemnation from the United Nations.")
+    ev = triggered(facts, "condemnation")
+    assert names(facts, ev.sources) == {"United Nations"} and names(facts, ev.targets) == {"Israel"}
+    unnamed = read("Prime Minister Ahmed Shafik had received criticism for his attitude towards the protesters.")
+    assert names(unnamed, triggered(unnamed, "criticism").targets) == {"Ahmed Shafik"}  # by critics unnamed
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
