@@ -33,7 +33,7 @@ LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is t
 # "took part in the fighting", "went on the offensive", "turned out for marches": the subject is the
 # doer (not "died in the fighting")
 ENGAGED_IN = {"in", "into", "on", "for"}
-CAUSING = {"cause", "lead", "leave"}  # 'caused 14 people to die': a death, not one to come
+CAUSING = {"cause", "lead"}  # 'caused 14 people to die': a death, not one to come
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
@@ -300,8 +300,9 @@ class EventReader:
         if start > 0:
             start = self.table.sentence(start - 1).start
         for t in reversed(self.table.tokens[start:token.i]):
-            if t.dep_ not in SUBJECTS or t.pos_ == "PRON":
-                continue
+            if t.dep_ not in SUBJECTS or t.pos_ == "PRON" or any(
+                    a.i < t.i and a.lemma_.lower() in self.lex.reporting_verbs for a in t.ancestors):
+                continue  # "The UN report said the army had committed abuses. It called on": not the army
             keys = [k for k in self.table.keys_at(t) if self.table.entities[k].type not in {PERSON, CITY, PLACE}]
             many = t.tag_ in {"NNS", "NNPS"} or bool(t.conjuncts) or any(
                 self.table.entities[k].generic and not t.tag_ == "NN" for k in keys)
@@ -624,10 +625,11 @@ class EventReader:
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
-        if token.dep_ == "dobj" and governor in self.lex.undergoing_verbs:  # "Israel faced condemnation from the UN",
-            targets = self.actors(self.subject(governing))  # "the decision has drawn the criticism of HRW": the
-            sources = [k for p in pobjects(token, {"of", "from", "by"}) for k in self.actors(p) if k not in targets]
-        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))  # subject undergoes it
+        if token.dep_ == "dobj" and governor in self.lex.undergoing_verbs:  # "Israel faced US criticism", "drew
+            targets = self.actors(self.subject(governing))  # sharp criticism from Turkey": the subject undergoes it
+            critics = [*pobjects(token, {"of", "from", "by"}), *pobjects(governing, {"from", "by"})]
+            sources = [k for k in sources + [k for p in critics for k in self.actors(p)] if k not in targets]
+        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
 
     def speaker(self, token: Token) -> str | None:
         """Whose claim this is: the quotation's speaker, or the subject of the reporting
@@ -686,9 +688,10 @@ class EventReader:
     def figure(self, token: Token, event_class: str) -> Figure | None:
         """The toll the trigger itself counts: of the kind its word says ('killed': deaths, 'wounded':
         the injured), held by its own subject or object (or, for 'were reported injured', the
-        subject of the verb it completes), the nearest of those; else the first of its kind in
-        the sentence. 'Twelve people were killed and 40 wounded': 12 dead, 40 injured; 'At least
-        30 people were killed when two car bombs exploded': 30."""
+        subject of the verb it completes), the nearest of those; else the first of its kind in the
+        sentence, which an attack only takes if its word counts ('killed', not 'shelling'). 'Twelve people were killed
+        and 40 wounded': 12 dead, 40 injured; 'At least 30 people were killed when two car bombs
+        exploded': 30."""
         sent = self.table.sentence(token)
         here = [f for f in self.figures if f.what in FIGURE_FOR.get(event_class, set())
                 and sent.start_char <= f.span.start < sent.end_char]
@@ -699,7 +702,10 @@ class EventReader:
             holders = [c for c in token.head.children if c.dep_ in SUBJECTS]
         spans = [(h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in holders]
         own = [f for f in here if any(lo <= f.span.start < hi for lo, hi in spans)]
-        return min(own, key=lambda f: abs(f.span.start - token.idx)) if own else next(iter(here), None)
+        if own:
+            return min(own, key=lambda f: abs(f.span.start - token.idx))
+        counts = said or event_class not in {"Assault", "Casualties"}  # "responsible for the deaths of 600,000"
+        return next(iter(here), None) if counts else None  # "shelling by government forces killed 12": the killing's
 
     # --- what -----------------------------------------------------------------
     def class_words(self, values: Collection[str]) -> set[str]:
@@ -761,11 +767,14 @@ class EventReader:
                    c.dep_ == "xcomp" and self.light_on_act(c, named, code) for c in verb.children)
 
     def by_a_thing(self, verb: Token) -> bool:
-        """'A car bomb killed 30 people', 'the blast wounded dozens': the subject is a thing or an
-        event, no actor and no pronoun standing for one."""
+        """'A car bomb killed 30 people', 'the blast wounded dozens', 'the attack killed 12 soldiers':
+        the subject is a weapon, an explosion or an act (lexicon blast_nouns, the trigger nouns), not
+        an actor, a pronoun or a disaster."""
         subject = self.subject(verb)
-        return subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in self.lex.vague_amounts \
-            and not self.actors(subject)
+        lemma = subject.lemma_.lower() if subject is not None else ""
+        return subject is not None and subject.pos_ == "NOUN" and not self.actors(subject) and (
+            lemma in self.wielded or lemma in self.lex.blast_nouns or (lemma, "NOUN") in self.lex.triggers)
+        # (not "floods killed 50 people", "cholera has killed 200")
 
     def wanted_of_others(self, verb: Token) -> Token | None:
         """The act a verb of wanting wants someone else to do ('Al Wefaq wants elected politicians
@@ -953,8 +962,11 @@ class EventReader:
                 # noun names the act
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 continue  # "in this attack": an event told before, not a new one
-            if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.blaming_verbs:
-                continue  # "blamed the bombings on Hamas": the accusation is the event; 'on Hamas' is no target
+            if token.pos_ == "NOUN" and (token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.blaming_verbs
+                                         or token.dep_ == "pobj" and token.head.lower_ in {"for", "of"}
+                                         and token.head.head.lemma_.lower() in self.lex.blaming_verbs):
+                continue  # "blamed the bombings on Hamas", "blamed Israel for the attack": the accusation is the
+                # event, and Hamas or Israel no target of the attack
             if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"of", "for"} and \
                     token.head.head.lemma_.lower() in self.lex.prospect_nouns:
                 continue  # "the fear of an attack by the United States", "plans for a strike": not (yet) an act
@@ -984,8 +996,8 @@ class EventReader:
             undergone = token.pos_ == "NOUN" and token.dep_ == "dobj" and \
                 token.head.lemma_.lower() in self.lex.undergoing_verbs  # "Shafik had received criticism"
             done_to = (trigger.code in DONE_TO or asked_to or undergone) and targets and (
-                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token) or undergone) \
-                and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets)
+                token.pos_ == "VERB" and is_passive(token) or token.pos_ == "NOUN" and directed_at(token)
+                or undergone) and any(self.table.entities[k].type not in {CITY, PLACE} for k in targets)
             if needs_actor and not sources and not done_to and not self.unnamed_doer(token):
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:

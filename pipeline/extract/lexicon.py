@@ -68,6 +68,7 @@ class Lexicon:
     comment_verbs: frozenset[str]  # 'declined to comment', 'refused to confirm': no act refused, no event
     blaming_verbs: frozenset[str]  # 'blamed the attacks on Al-Qaeda': the 'on' or 'to' of the object is blamed
     wanting_verbs: frozenset[str]  # 'wants the government to resign': a demand of the government
+    blast_nouns: frozenset[str]  # 'the blast killed 30': harm done by a thing of war (not 'floods killed 50')
     undergoing_verbs: frozenset[str]  # 'drew the criticism of HRW', 'faced condemnation': the subject undergoes it
     met_things: frozenset[str]  # 'met some resistance', 'met the deadline': what is met is no one
     kin_nouns: frozenset[str]  # 'arrested the son of the leader': the son is arrested, not the leader
@@ -106,11 +107,11 @@ def _csv(path: Path) -> list[dict[str, str]]:
 # the Lexicon fields that lexicon.json holds as a plain list of words, read as sets
 WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_nouns", "pair_nouns",
              "locative_preps", "admin_units", "people_nouns", "member_nouns", "asking_verbs", "comment_verbs",
-             "blaming_verbs", "wanting_verbs", "undergoing_verbs", "prospect_nouns", "met_things", "kin_nouns",
-             "whereabouts_nouns", "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words", "stranger_nouns",
-             "partitive_nouns", "denial_verbs", "casualty_verbs", "hyphen_prefixes", "intent_words",
-             "statement_nouns", "place_words", "place_prefixes", "no_default_verbs", "named_target_types",
-             "weapon_nouns", "light_verbs")
+             "blaming_verbs", "blast_nouns", "wanting_verbs", "undergoing_verbs", "prospect_nouns", "met_things",
+             "kin_nouns", "whereabouts_nouns", "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words",
+             "stranger_nouns", "partitive_nouns", "denial_verbs", "casualty_verbs", "hyphen_prefixes",
+             "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",
+             "named_target_types", "weapon_nouns", "light_verbs")
 
 
 @cache
