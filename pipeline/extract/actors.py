@@ -200,11 +200,13 @@ def _sector_of(code: str, d: Dictionaries) -> str | None:
 
 def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
     """Not in the lists: a country from its affiliation, a sector from its title
-    ('Turkish Foreign Minister' -> TUR GOV) or its kind (an armed group -> REB, of the
-    article's own country when nothing says whose it is)."""
+    ('Turkish Foreign Minister' -> TUR GOV) or the kind of actor that qualifies it ('army
+    commander', 'militia leader': the army's, the militia's), or its kind (an armed group ->
+    REB, of the article's own country when nothing says whose it is)."""
     country = table.entities[e.affiliation].name if e.affiliation in table.entities else None
     code = d.code_of.get(country or "", "")
-    sector = next((d.agents[t][:3] for t in e.titles if t in d.agents), None)
+    sector = next((d.agents[w][:3] for t in e.titles for w in (t, t.split()[0], t.split()[-1]) if w in d.agents),
+                  None)  # the title's, else its kind's ("militia leader": UAF), else its head's ("oil minister": GOV)
     if sector is None and e.type == ARMED_GROUP:
         sector = "REB"
         code = code or home_country(table, d) or ""  # an armed group with no stated side: the article's country's

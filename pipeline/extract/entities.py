@@ -381,8 +381,9 @@ def _title_of(tokens: list[Token], lex: Lexicon) -> str | None:
     no head of state, a 'bureau chief' no commander, a 'police chief' the police's."""
     for size in range(min(3, len(tokens)), 0, -1):
         cls = lex.titles.get(fold(" ".join(t.text for t in tokens[-size:])))
-        if cls and size == 1 and len(tokens) > 1 and tokens[-2].pos_ == "NOUN" and tokens[-2].dep_ == "compound" \
-                and fold(tokens[-2].text) not in lex.titles:  # ("army chief General Said" is a general)
+        kind = tokens[-2] if len(tokens) > 1 else None  # a noun, or a name that is a kind of actor ("Militia leader")
+        if cls and size == 1 and kind is not None and kind.dep_ == "compound" and fold(kind.text) not in lex.titles \
+                and (kind.pos_ == "NOUN" or fold(kind.text) in lex.agent_words):  # ("army chief General Said")
             return f"{fold(tokens[-2].text)} {fold(tokens[-1].text)}"
         if cls:
             return cls

@@ -29,9 +29,13 @@ def test_an_event_carries_its_sources_code_at_the_article_date(read):
 
 def test_a_title_a_kind_of_actor_qualifies_is_that_kinds(read):
     facts = read("Rebel leader Mohamed Bacar fled. Police chief Ali Hassan said ten people were arrested. "
-                 "Army chief General Ahmed Said spoke.")
+                 "Army chief General Ahmed Said spoke. Militia leader Abu Omar fled. Finance Minister Ali Baba "
+                 "resigned. Army commander Saleh Nour spoke.")
     sectors = {e.name: e.sector for e in facts.entities if e.type == "Person"}
-    assert sectors == {"Mohamed Bacar": "REB", "Ali Hassan": "COP", "Ahmed Said": "MIL"}
+    assert sectors == {"Mohamed Bacar": "REB", "Ali Hassan": "COP", "Ahmed Said": "MIL", "Abu Omar": "UAF",
+                       "Ali Baba": "GOV", "Saleh Nour": "MIL"}
+    jets = coded(read("Israeli jets struck targets in Gaza. Several think tanks criticized the sanctions."))
+    assert jets["Israeli jets"] == "ISRMIL" and jets["Several think tanks"] == "EDU"
 
 
 def test_dated_roles_are_inclusive_and_fall_back_to_the_undated_one():
