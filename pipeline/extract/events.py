@@ -286,7 +286,11 @@ class EventReader:
             return []
         people = self._last_named(poss, PERSON) if poss.lower_ in {"his", "her"} else \
             [self.quote_at(poss).speaker] if self.quote_at(poss) is not None and self.quote_at(poss).speaker else []
-        states = [self.table.entities[k].affiliation for k in people if k in self.table.entities]
+        if not people and poss.lower_ in {"his", "her"}:  # "The Iranian foreign minister said his country would":
+            people = [k for a in noun.ancestors if a.lemma_.lower() in self.lex.reporting_verbs  # whoever said it
+                      for s in a.children if s.dep_ in SUBJECTS for k in self.table.keys_at(s)][:1]
+        states = [self.table.entities[k].affiliation or self.table.entities[k].country for k in people
+                  if k in self.table.entities]
         return [k for k in states if k]
 
     def _last_subject(self, token: Token) -> list[str]:
@@ -776,6 +780,13 @@ class EventReader:
             lemma in self.wielded or lemma in self.lex.blast_nouns or (lemma, "NOUN") in self.lex.triggers)
         # (not "floods killed 50 people", "cholera has killed 200")
 
+    def said_would(self, verb: Token) -> Token | None:
+        """'said his country would attack Israel': 'would' in what someone said is the future of the
+        past, an announcement like 'will' (not 'would attack' alone, a hypothetical)."""
+        would = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in {"would", "'d"}), None)
+        return would if would is not None and any(
+            a.lemma_.lower() in self.lex.reporting_verbs and a.i < verb.i for a in verb.ancestors) else None
+
     def wanted_of_others(self, verb: Token) -> Token | None:
         """The act a verb of wanting wants someone else to do ('Al Wefaq wants elected politicians
         to name the cabinet'), not one it wants to do itself ('wants to talk')."""
@@ -950,6 +961,12 @@ class EventReader:
                 continue
             if self.purpose(token):
                 continue  # "sent troops to help the army": what an act is for has not happened
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+                continue  # "would attack Israel if provoked": a condition, not an act
+            if trigger.pos != DEMAND and token.pos_ == "VERB" and not self.said_would(token) and any(
+                    c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children) and \
+                    not any(c.dep_ == "neg" for c in token.children):
+                continue  # "Israel could attack Iran": hypothetical (but "would not release" is a refusal)
             if token.dep_ in {"xcomp", "ccomp"} and getattr(self.wanted_of_others(token.head), "i", None) == token.i:
                 continue  # "Israel wants the UN to investigate": a demand, not an investigation
             if not trigger.by_pattern and token.lemma_.lower() in self.lex.intent_words and \
@@ -1026,13 +1043,13 @@ class EventReader:
                     not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)
                 trigger = self.recode(trigger, "AGREE")
             elif trigger.code in PROMISED and token.pos_ == "VERB" and (
-                    tense(token) == "future" and not ongoing(token) or self.intended(token)):
+                    tense(token) == "future" and not ongoing(token) or self.intended(token) or self.said_would(token)):
                 trigger = self.recode(trigger, "AGREE")  # "will provide aid", "is ready to provide aid": a
                 # promise; "are providing aid" is aid
             elif trigger.event_class == "Casualties" and self.foretold(token):
                 continue  # "anyone who resists will be killed", "we will fight until we die": nobody is dead yet
             elif trigger.code in self.lex.threat_modes and \
-                    (by := announced(token, self.lex.intent_words, self.lex.light_verbs)):
+                    (by := announced(token, self.lex.intent_words, self.lex.light_verbs) or self.said_would(token)):
                 # "we will strike", "vowed to retaliate": violence announced is a threat (PLOVER)
                 if by.lemma_.lower() in self.threat_words:
                     continue  # "threatened to attack": the threat is the event, the attack its content

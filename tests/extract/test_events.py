@@ -199,6 +199,15 @@ def test_a_toll_is_counted_once_by_the_word_that_counts_it(read):
     assert [e.trigger.text for e in facts.events if e.figure is not None] == ["killed"]
 
 
+def test_would_in_what_someone_said_announces_and_alone_or_under_if_is_hypothetical(read):
+    said = read("The Iranian foreign minister said his country would attack Israel if provoked.")
+    assert [(e.trigger.text, e.plover, names(said, e.sources)) for e in said.events] == [
+        ("attack", "THREATEN", {"Iran"})]  # his country: the minister's; "if provoked" is no act
+    aid = read("Turkey said it would send aid to the refugees.")
+    assert [e.plover for e in aid.events] == ["AGREE"]
+    assert not read("Israel could attack Iran.").events
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
