@@ -123,6 +123,14 @@ class EntityTable:
         return [e for e in self.entities.values() if e.type == PERSON]
 
 
+def in_subject(token: Token) -> bool:
+    """The token is, or is a name word of, a clause's subject ('Barack Obama spoke', 'US President
+    Obama said')."""
+    while token.dep_ in {"compound", "appos", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
+
+
 def trim(span: TokSpan) -> TokSpan:
     """Drop a leading determiner, quotation marks and brackets, and a trailing possessive:
     'the Islamic State's' -> 'Islamic State', '"Red Shirts' -> 'Red Shirts'."""

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract import coder
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
-from pipeline.extract.entities import EntityTable
+from pipeline.extract.entities import EntityTable, in_subject
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
 from pipeline.facts import (ARMED_GROUP, CITY, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE, Event,
                             Figure, Quote, Span, TimeExpr)
@@ -259,6 +259,7 @@ class EventReader:
         earlier 'he' as a subject on the way back is the same person."""
         here = self.table.sentence_of[token.i]
         narrative = 0
+        fallback: list[str] = []
         for n in range(here, max(-1, here - MAX_LOOKBACK), -1):
             sent = self.table.sentences[n]
             words = [t for t in self.table.tokens_of(sent) if not t.is_punct and not t.is_space]
@@ -267,15 +268,16 @@ class EventReader:
                 if self.quote_at(t) is not None and self.quote_at(token) is None:
                     continue
                 named = [k for k in self.table.by_token.get(t.i, ()) if self.table.entities[k].type == kind]
-                if named:
+                if named and (kind != PERSON or in_subject(t)):
                     return named[:1]
+                fallback = fallback or named[:1]  # "Obama spoke with Putin. ... he said": the subject, Obama
                 if kind == PERSON and t.lower_ == token.lower_ and t.dep_ in SUBJECTS:
-                    return self._last_named(t, kind)  # '"...," he added. "..." He described ...':
+                    return fallback or self._last_named(t, kind)  # '"...," he added. "..." He described ...':
                     # the same 'he' as before, whoever that was
             narrative += bool(words) and not quoted  # a closing mark alone is no sentence
             if narrative == 2:
                 break
-        return []
+        return fallback
 
     def _own_state(self, noun: Token) -> list[str]:
         """'his country', 'our government': the state of the person 'his' is ('La Russa said his

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.entities import EntityTable
+from pipeline.extract.entities import EntityTable, in_subject
 from pipeline.extract.lexicon import RELATIVES, Lexicon, fold
 from pipeline.facts import PERSON, PLACE_TYPES, Quote, Span
 
@@ -232,8 +232,16 @@ def _named_by(subject: Token, table: EntityTable) -> list[str]:
 
 
 def _last_person(doc: Doc, table: EntityTable, before: int) -> str | None:
+    """The person 'he' or 'she' is: of those named in this sentence or the one before, the last one
+    who was a subject ('Abbas met Netanyahu on Monday. "We will not accept ...," he said': Abbas), else
+    the last one named."""
+    if before <= 0:
+        return None
+    first = table.sentences[max(0, table.sentence_of[before - 1] - 1)].start
+    nearest = None
     for i in range(before - 1, -1, -1):
-        for key in table.by_token.get(i, ()):
-            if table.entities[key].type == PERSON:
-                return key
-    return None
+        people = [k for k in table.by_token.get(i, ()) if table.entities[k].type == PERSON]
+        if people and (i < first or in_subject(table.tokens[i])):
+            return nearest if i < first and nearest else people[0]
+        nearest = nearest or (people[0] if people else None)
+    return nearest

@@ -147,6 +147,8 @@ def test_he_is_the_same_person_as_the_he_before_it_and_it_after_a_report_is_its_
                  '"We are prepared to fight."\nHe described opposition leader Morgan Tsvangirai as "traitors".')
     assert names(facts, triggered(facts, "traitors").sources) == {"Robert Mugabe"}
     assert [facts.entity(q.speaker).name for q in facts.quotes if q.span.text == "traitors"] == ["Robert Mugabe"]
+    phone = read('Obama spoke with Putin by phone. "The violence must stop," he said. He later met Merkel.')
+    assert names(phone, triggered(phone, "met").sources) == {"Obama"}  # the subject before, not the one called
     report = read("The United Nations released a report on Kashmir. The report documents abuses. "
                   "It also accused India of unlawful killings.")
     assert names(report, triggered(report, "accused").sources) == {"United Nations"}

@@ -61,6 +61,11 @@ def test_a_participle_the_parser_hangs_on_the_object_still_speaks_for_the_clause
     assert speakers(report) == [("struck a convoy", None)]  # the report says it, not Israel
 
 
+def test_he_said_is_the_person_who_was_the_subject_before_not_the_one_met(read):
+    facts = read('Abbas met Netanyahu in Jerusalem on Monday. "We will not accept any more settlements," he said.')
+    assert speakers(facts) == [("We will not accept any more settlements,", "Abbas")]
+
+
 def test_a_quotation_standing_alone_after_a_persons_sentence_is_that_persons(read):
     facts = read('Barack Obama offered his own interpretation of the gesture on Facebook. "Raising three '
                  'fingers has become a symbol." Protests continued.')
