@@ -392,6 +392,9 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
                 table.unmention(e, tok)
         elif named:
             continue  # part of a name: "the Revolutionary Armed Forces of Colombia"
+        if tok.lemma_.lower() in {"government", "administration"} and any(
+                c.dep_ == "poss" and c.lower_ in {"his", "her", "our", "my"} for c in tok.children):
+            continue  # "her government": the state of whoever she is (events.EventReader._own_state)
         kind = _kind(tok, table, d, lex)
         if kind is None:
             continue

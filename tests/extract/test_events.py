@@ -205,6 +205,8 @@ def test_would_in_what_someone_said_announces_and_alone_or_under_if_is_hypotheti
     said = read("The Iranian foreign minister said his country would attack Israel if provoked.")
     assert [(e.trigger.text, e.plover, names(said, e.sources)) for e in said.events] == [
         ("attack", "THREATEN", {"Iran"})]  # his country: the minister's; "if provoked" is no act
+    may = read("Theresa May said her government would expel 23 Russian diplomats.")
+    assert names(may, triggered(may, "expel").sources) == {"United Kingdom"}  # hers, not Russia's
     aid = read("Turkey said it would send aid to the refugees.")
     assert [e.plover for e in aid.events] == ["AGREE"]
     assert not read("Israel could attack Iran.").events
