@@ -157,7 +157,10 @@ def starts_clause(conjunct: Token, first: Token) -> bool:
     than one its phrase hangs from is the subject of a new clause the parser attached to the
     wrong head ('clashes between police and protesters occurred' is one clause)."""
     nxt = conjunct.nbor(1) if conjunct.i + 1 < len(conjunct.doc) else None
-    return nxt is not None and nxt.tag_ in {"VBZ", "VBD", "VBP"} and all(a.i != nxt.i for a in first.ancestors)
+    if nxt is None or nxt.tag_ not in {"VBZ", "VBD", "VBP"}:
+        return False
+    own = {a.i for a in first.ancestors}  # "UNHCR and the Ugandan government are assisting": 'are' is the
+    return nxt.i not in own and not (nxt.dep_ in {"aux", "auxpass"} and nxt.head.i in own)  # clause's own
 
 
 class EventReader:

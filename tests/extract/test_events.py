@@ -212,6 +212,11 @@ def test_would_in_what_someone_said_announces_and_alone_or_under_if_is_hypotheti
     assert not read("Israel could attack Iran.").events
 
 
+def test_joint_subjects_before_an_auxiliary_both_act(read):
+    facts = read("UNHCR and the Ugandan government are assisting in the transport of the bodies.")
+    assert len(triggered(facts, "assisting").sources) == 2  # 'are' is their clause's, no new clause
+
+
 def test_a_subject_lost_by_the_parser_is_the_actor_right_before_the_verb(read):
     facts = read("In Syria, Russia backs President Bashar Assad and Turkey supports rebel factions.")
     supports = [e for e in facts.events if e.trigger.text == "supports"][0]
