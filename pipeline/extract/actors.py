@@ -347,9 +347,10 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
         return found, None
     if fold(tok.text) in lex.member_nouns:
         mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
-        mods += [p for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
-                 if p.dep_ == "pobj"]
-        for m in mods:
+        objects = [p for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
+                   if p.dep_ == "pobj"]
+        mods += objects + [c for p in objects for c in p.children if c.dep_ == "compound"]  # "leaders of the
+        for m in mods:  # FMLN delegation": the FMLN's
             named = next((table.entities[k] for k in table.keys_at(m) if not table.entities[k].generic
                           and table.entities[k].type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}), None)
             if named is not None and named.code and len(named.code) >= 6:

@@ -34,6 +34,8 @@ def test_a_title_a_kind_of_actor_qualifies_is_that_kinds(read):
     sectors = {e.name: e.sector for e in facts.entities if e.type == "Person"}
     assert sectors == {"Mohamed Bacar": "REB", "Ali Hassan": "COP", "Ahmed Said": "MIL", "Abu Omar": "UAF",
                        "Ali Baba": "GOV", "Saleh Nour": "MIL"}
+    leaders = coded(read("North Korea's leaders rejected the offer. Hamas leaders met in Doha."))
+    assert leaders["North Korea's leaders"] == "PRKGOV" and leaders["Hamas leaders"].endswith("REB")
     jets = coded(read("Israeli jets struck targets in Gaza. Several think tanks criticized the sanctions."))
     assert jets["Israeli jets"] == "ISRMIL" and jets["Several think tanks"] == "EDU"
 
