@@ -182,6 +182,8 @@ def test_aircraft_stand_for_their_armed_forces_and_hostages_supporters_and_relat
     assert got["Israeli aircraft"] == "ISRMIL" and got["the hostages"].endswith("CVL")
     assert got["Iranian supporters"] == "IRNCVL" and got["relatives"].endswith("CVL")
     assert coded(read("Analysts are skeptical that the two leaders can agree."))["Analysts"] == "EDU"
+    held = coded(read("Armed men took several policemen hostage. Police clashed with Bahraini youth."))
+    assert held["several policemen hostage"].endswith("CVL") and held["Bahraini youth"] == "BHRCVL"
 
 
 def test_a_listed_body_named_for_a_kind_of_actor_is_still_the_body(read):
