@@ -449,6 +449,8 @@ class EventReader:
         for c in token.children:
             if c.dep_ in OBJECTS:
                 found += self.actors(c) or self.owners(c)
+                found += [k for p in pobjects(c, {"with"}) for k in self.actors(p)]  # "discussed the coffee problem
+                # with Sarney", where the parser hangs "with" on the object
                 if token.lemma_.lower() in self.lex.blaming_verbs and not pobjects(token, {"on", "to"}):
                     found += self.blamed(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:

@@ -212,6 +212,12 @@ def test_would_in_what_someone_said_announces_and_alone_or_under_if_is_hypotheti
     assert not read("Israel could attack Iran.").events
 
 
+def test_a_party_the_parser_hangs_on_the_object_is_still_met_and_organizing_alone_is_no_act(read):
+    facts = read("President Daniel Ortega discussed the coffee problem with Brazilian President Jose Sarney.")
+    assert names(facts, triggered(facts, "discussed").targets) == {"Jose Sarney"}
+    assert not read("The army commanders decided to organize the defense of Nicaragua even better.").events
+
+
 def test_joint_subjects_before_an_auxiliary_both_act(read):
     facts = read("UNHCR and the Ugandan government are assisting in the transport of the bodies.")
     assert len(triggered(facts, "assisting").sources) == 2  # 'are' is their clause's, no new clause
