@@ -37,6 +37,8 @@ CAUSING = {"cause", "lead"}  # 'caused 14 people to die': a death, not one to co
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
+TRAVELLING = {"arrive", "travel", "fly", "come", "head", "gather", "convene", "sit", "return"}  # "X arrived in
+# Cairo for talks with Y", "sat down for talks": the traveller is the party to what they came for
 MAX_LOOKBACK = 8  # sentences a pronoun looks back over, quoted ones included
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
@@ -231,6 +233,12 @@ class EventReader:
         mods += pobjects(t, {"of"})
         return [k for m in mods for k in self.table.keys_at(m) if self.table.entities[k].type == ARMED_GROUP
                 and not self.table.entities[k].generic]
+
+    def captives(self, token: Token, trigger: Trigger) -> bool:
+        """'The rebels freed two hostages', 'detainees were released': a release is of people held,
+        whom the text need not name."""
+        return trigger.code == "RETREAT" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in self.lex.captive_nouns for c in token.children)
 
     def unnamed_doer(self, token: Token) -> bool:
         """'Hundreds protested the conference': people the text counts but does not name did
@@ -632,7 +640,8 @@ class EventReader:
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"
         if not sources and not naming and (
                 token.dep_ == "dobj" and governor in self.lex.light_verbs or token.dep_ == "attr"
-                or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING):
+                or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING
+                or token.dep_ == "pobj" and token.head.lower_ == "for" and governor in TRAVELLING):
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
@@ -741,6 +750,7 @@ class EventReader:
             candidates = [c for c in token.children if c.dep_ in deps]
             candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children
                            if p.dep_ in deps]
+            candidates += [j for c in candidates for j in c.conjuncts]  # "sent tents, blankets and supplies"
             candidates += [m for c in candidates if c.pos_ == "PROPN" for m in c.children  # "frigate INS Tabar"
                            if m.dep_ in {"compound", "amod"}]  # a ship's or a unit's name, not "weapons inspectors"
             if token.dep_ == "relcl" and any(c.lower_ in RELATIVES for c in candidates):
@@ -1041,7 +1051,7 @@ class EventReader:
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if trigger.cameo and trigger.code in self.lex.named_target_types and not any(
                     not self.table.entities[k].generic and self.table.entities[k].type not in {CITY, PLACE}
-                    for k in targets):
+                    for k in targets) and not self.captives(token, trigger):
                 continue  # "ordered the army", "gave an address": the verb dictionary's talk codes misread
                 # common verbs unless someone named is thanked, pressed, met (measured: 2 of 24 right without)
             if trigger.code == "SUPPORT" and self.armed_support(token):  # "supported by US airstrikes"

@@ -853,3 +853,37 @@ def test_an_act_after_a_preposition_is_done_by_the_clauses_subject(read):
                  "useful.")
     ev = triggered(facts, "speaking")
     assert ev.plover == "CONSULT" and names(facts, ev.sources) == {"Saud al-Faisal"}
+
+
+def test_a_traveller_is_a_party_to_the_talks_they_came_for(read):
+    facts = read("Secretary of State James Baker arrived in Damascus on Saturday for talks with President Hafez "
+                 "al-Assad.")
+    talks = triggered(facts, "talks")
+    assert talks.plover == "CONSULT"
+    assert names(facts, talks.sources) == {"James Baker"} and names(facts, talks.targets) == {"Hafez al-Assad"}
+    assert not read("The wounded were flown to Nairobi for treatment.").events
+
+
+def test_a_release_of_captives_is_a_retreat_though_they_are_unnamed(read):
+    facts = read("The rebels freed two hostages.")
+    assert [e.plover for e in facts.events] == ["RETREAT"]
+    assert not read("The government released a statement.").events
+
+
+def test_forces_massed_moved_or_put_on_alert_are_mobilized(read):
+    for text in ("Russia has massed troops near its border with Ukraine.", "NATO placed 40,000 troops on high alert.",
+                 "India moved two army divisions into the Ladakh region.",
+                 "Iraqi divisions moved toward the Kuwaiti border."):
+        assert [e.plover for e in read(text).events] == ["MOBILIZE"], text
+    assert not read("The government moved the capital to Abuja.").events
+
+
+def test_goods_given_sent_or_delivered_to_someone_are_aid(read):
+    missiles = read("The United States delivered Javelin anti-tank missiles to Ukraine on Friday.")
+    ev = only(missiles, "ProvideAid")
+    assert names(missiles, ev.sources) == {"United States"} and names(missiles, ev.targets) == {"Ukraine"}
+    goods = read("Saudi Arabia sent tents, blankets and medical supplies to earthquake survivors in Syria.")
+    assert names(goods, only(goods, "ProvideAid").sources) == {"Saudi Arabia"}
+    loan = read("The IMF disbursed a $1.2 billion loan tranche to Egypt.")
+    assert names(loan, only(loan, "ProvideAid").targets) == {"Egypt"}
+    assert not read("Obama gave a speech in Cairo.").events
