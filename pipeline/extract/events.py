@@ -639,7 +639,9 @@ class EventReader:
         governor = governing.lemma_.lower()
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"
         if not sources and not naming and (
-                token.dep_ == "dobj" and governor in self.lex.light_verbs or token.dep_ == "attr"
+                token.dep_ == "dobj" and not self.lex.light_verbs.isdisjoint(lemmas(governing))  # "staged" ->
+                # "stag": the model's lemma of a past form may miss
+                or token.dep_ == "attr"
                 or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING
                 or token.dep_ == "pobj" and token.head.lower_ == "for" and governor in TRAVELLING):
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
@@ -744,6 +746,10 @@ class EventReader:
                     p.ent_type_ in {"DATE", "TIME"} and not pobjects(p, {"of"}) for p in c.children if p.dep_ == "pobj")
                 or for_clause(c, values)
                 for c in token.children)
+        if kind == "modifier":  # "a hunger strike"
+            return any(c.dep_ in {"amod", "compound"} and c.lower_ in values for c in token.children)
+        if kind == "after":  # "went on strike"
+            return token.dep_ == "pobj" and token.head.lower_ in values
         if kind in {"object", "subject"}:
             deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj"}
             words = self.class_words(values)
@@ -833,6 +839,11 @@ class EventReader:
         ends, fighting = self.lex.noun_classes["conflict_end"], self.lex.noun_classes["fighting"]
         return any(phrase_key(a) in ends or a.lemma_.lower() in ends or a.lemma_.lower() in {"end", "halt"} and any(
             p.lemma_.lower() in fighting or p.lower_ in fighting for p in pobjects(a, {"to", "of"})) for a in asked)
+
+    def official(self, key: str) -> bool:
+        """A state, or a government's people or bodies: its protest is a diplomatic one."""
+        e = self.table.entities[key]
+        return e.type == STATE or (e.sector or "") == "GOV"
 
     def third_party(self, key: str) -> bool:
         """The UN, another intergovernmental body, an NGO: whose call for peace is a request of
@@ -1054,7 +1065,14 @@ class EventReader:
                     for k in targets) and not self.captives(token, trigger):
                 continue  # "ordered the army", "gave an address": the verb dictionary's talk codes misread
                 # common verbs unless someone named is thanked, pressed, met (measured: 2 of 24 right without)
-            if trigger.code == "SUPPORT" and self.armed_support(token):  # "supported by US airstrikes"
+            if trigger.code == "ACCUSE" and any(p.lemma_.lower() in self.lex.weapon_nouns
+                                                for p in pobjects(token, {"with"})):
+                trigger = self.recode(trigger, "ASSAULT")  # "police charged the crowd with batons"
+            elif trigger.code == "PROTEST" and sources and all(map(self.official, sources)) and (
+                    token.pos_ == "VERB" or token.dep_ == "dobj"):  # not "the Egypt protests", a place's
+                trigger = self.recode(trigger, "ACCUSE")  # "Beijing lodged a protest with Tokyo": a state's
+                # protest is diplomatic, an accusation (PLOVER); PROTEST is civilians' demonstrating
+            elif trigger.code == "SUPPORT" and self.armed_support(token):  # "supported by US airstrikes"
                 trigger = self.recode(trigger, "AID")
             elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
                     not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)

@@ -887,3 +887,20 @@ def test_goods_given_sent_or_delivered_to_someone_are_aid(read):
     loan = read("The IMF disbursed a $1.2 billion loan tranche to Egypt.")
     assert names(loan, only(loan, "ProvideAid").targets) == {"Egypt"}
     assert not read("Obama gave a speech in Cairo.").events
+
+
+def test_a_strike_by_workers_or_prisoners_is_a_protest_and_a_states_protest_an_accusation(read):
+    for text in ("Dockworkers in Chittagong went on strike.", "Teachers staged a nationwide strike on Monday.",
+                 "More than 1,500 Palestinian prisoners launched a hunger strike over conditions."):
+        assert {e.plover for e in read(text).events} == {"PROTEST"}, text
+    lodged = read("Beijing lodged a strong protest with Tokyo over the visit.")
+    ev = triggered(lodged, "protest")
+    assert ev.plover == "ACCUSE" and names(lodged, ev.targets) == {"Japan"}
+    assert triggered(read("Thousands protested in Cairo against the government."), "protested").plover == "PROTEST"
+
+
+def test_charging_or_suing_someone_is_an_accusation_but_charging_a_crowd_with_batons_is_an_assault(read):
+    charged = read("Kenyan prosecutors charged four men with helping to plan the attack.")
+    assert triggered(charged, "charged").plover == "ACCUSE"
+    assert triggered(read("The family sued the Ministry of Defence."), "sued").plover == "ACCUSE"
+    assert triggered(read("Police charged the crowd with batons."), "charged").plover == "ASSAULT"
