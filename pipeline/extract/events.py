@@ -58,6 +58,7 @@ ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 CLIMBED = {"xcomp", "conj", "dobj", "pobj", "pcomp", "attr", "prep", "advcl"}  # a doer is looked for up these
 COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistake": what is said of the deal
+MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
 FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
@@ -233,6 +234,12 @@ class EventReader:
         mods += pobjects(t, {"of"})
         return [k for m in mods for k in self.table.keys_at(m) if self.table.entities[k].type == ARMED_GROUP
                 and not self.table.entities[k].generic]
+
+    def mutual(self, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
+        """'Israel and Jordan signed a peace treaty', 'Biden and Xi spoke by phone': parties named
+        together to an act of cooperation are each other's party, though no target is named."""
+        return trigger.code in MUTUAL and not targets and len(
+            {self.table.entities[k].country or k for k in sources if not self.table.entities[k].generic}) >= 2
 
     def captives(self, token: Token, trigger: Trigger) -> bool:
         """'The rebels freed two hostages', 'detainees were released': a release is of people held,
@@ -1060,7 +1067,8 @@ class EventReader:
                 trigger = self.recode(trigger, "REJECT", mode=self.lex.refusal_modes[trigger.code])  # "won't release"
             elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
-            if trigger.cameo and trigger.code in self.lex.named_target_types and not any(
+            if trigger.cameo and trigger.code in self.lex.named_target_types and not self.mutual(trigger, sources,
+                                                                                                targets) and not any(
                     not self.table.entities[k].generic and self.table.entities[k].type not in {CITY, PLACE}
                     for k in targets) and not self.captives(token, trigger):
                 continue  # "ordered the army", "gave an address": the verb dictionary's talk codes misread

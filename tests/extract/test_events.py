@@ -904,3 +904,12 @@ def test_charging_or_suing_someone_is_an_accusation_but_charging_a_crowd_with_ba
     assert triggered(charged, "charged").plover == "ACCUSE"
     assert triggered(read("The family sued the Ministry of Defence."), "sued").plover == "ACCUSE"
     assert triggered(read("Police charged the crowd with batons."), "charged").plover == "ASSAULT"
+
+
+def test_parties_named_together_cooperate_with_each_other_without_a_target(read):
+    treaty = read("Israel and Jordan signed a peace treaty.")
+    assert names(treaty, triggered(treaty, "signed").sources) == {"Israel", "Jordan"}
+    phone = read("Biden and Xi spoke by phone for nearly two hours on Thursday.")
+    assert triggered(phone, "spoke").plover == "CONSULT"
+    assert not read("Obama spoke by the river.").events
+    assert not read("Israeli officials signed the agreement.").events  # one party, no one to agree with
