@@ -58,6 +58,7 @@ ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 CLIMBED = {"xcomp", "conj", "dobj", "pobj", "pcomp", "attr", "prep", "advcl"}  # a doer is looked for up these
 COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistake": what is said of the deal
+FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warships, reservists as the object
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
@@ -553,14 +554,15 @@ class EventReader:
             if not targets and trigger.code in ABOUT_OTHERS:  # "warned that the country risks ...": the country
                 targets = [k for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS
                            for k in self.actors(s)]
-            if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country"
-                targets = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
-                           for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
+            if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country", "pulled out of"
+                left = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+                left += [o for c in token.children if c.lower_ == "out" for o in c.children if o.lower_ == "of"]
+                targets = [k for c in left for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
         if trigger.code == "MOBILIZE" and not sources and token.pos_ == "VERB" and is_passive(token):
             sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
         if trigger.requires is not None and trigger.requires[0] == "object":  # "sent troops to X": the troops
             words = self.class_words(trigger.requires[1])  # are what is sent, not its target
-            moved = {k for c in token.children if c.dep_ in OBJECTS and c.lemma_.lower() in words
+            moved = {k for c in token.children if c.dep_ in OBJECTS and (c.lemma_.lower() in words or c.lower_ in words)
                      for k in self.table.keys_at(c)}
             targets = [t for t in targets if t not in moved]
         targets = [t for t in targets if t not in sources]
@@ -753,6 +755,9 @@ class EventReader:
                     p.ent_type_ in {"DATE", "TIME"} and not pobjects(p, {"of"}) for p in c.children if p.dep_ == "pobj")
                 or for_clause(c, values)
                 for c in token.children)
+        if kind == "particle":  # "stepped down", "turned down a request", "pulled out of"
+            return any(c.lower_ in values and (c.dep_ in {"prt", "advmod"} or c.dep_ == "prep" and not any(
+                p.dep_ == "pobj" for p in c.children)) for c in token.children)  # not "gave ... in the aftermath"
         if kind == "modifier":  # "a hunger strike"
             return any(c.dep_ in {"amod", "compound"} and c.lower_ in values for c in token.children)
         if kind == "after":  # "went on strike"
@@ -978,6 +983,9 @@ class EventReader:
                     trigger = Trigger(token.lemma_.lower(), "VERB", None, coding.plover,
                                       self.lex.plover_classes[coding.plover], coding.cameo, coding.by_pattern,
                                       coding.mode, coding.context)
+                    if trigger.code == "MOBILIZE" and self.matches(token, moved := dataclasses.replace(
+                            trigger, requires=FORCES)):
+                        trigger = moved  # "mobilised its reservists": the forces are what is moved, not a target
             if trigger is not None:
                 yield token, trigger
 
@@ -1067,8 +1075,8 @@ class EventReader:
                 trigger = self.recode(trigger, "REJECT", mode=self.lex.refusal_modes[trigger.code])  # "won't release"
             elif self.denied(token) and trigger.pos != DEMAND:  # "must not attack" is still a demand
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
-            if trigger.cameo and trigger.code in self.lex.named_target_types and not self.mutual(trigger, sources,
-                                                                                                targets) and not any(
+            if trigger.cameo and trigger.code in self.lex.named_target_types and trigger.requires != FORCES and \
+                    not self.mutual(trigger, sources, targets) and not any(
                     not self.table.entities[k].generic and self.table.entities[k].type not in {CITY, PLACE}
                     for k in targets) and not self.captives(token, trigger):
                 continue  # "ordered the army", "gave an address": the verb dictionary's talk codes misread

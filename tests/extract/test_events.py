@@ -913,3 +913,22 @@ def test_parties_named_together_cooperate_with_each_other_without_a_target(read)
     assert triggered(phone, "spoke").plover == "CONSULT"
     assert not read("Obama spoke by the river.").events
     assert not read("Israeli officials signed the agreement.").events  # one party, no one to agree with
+
+
+def test_phrasal_verbs_code_by_their_particle(read):
+    expected = {"The last Soviet troops pulled out of Afghanistan in 1989.": "RETREAT",
+                "The prime minister stepped down after weeks of protests.": "RETREAT",
+                "Serbia turned down a request from the Hague tribunal.": "REJECT",
+                "Police rounded up hundreds of suspects.": "COERCE",
+                "Mexican federal police teamed up with the DEA to dismantle a ring.": "COOPERATE"}
+    for text, code in expected.items():
+        assert [e.plover for e in read(text).events] == [code], text
+    pulled = read("The last Soviet troops pulled out of Afghanistan in 1989.")
+    assert names(pulled, triggered(pulled, "pulled").targets) == {"Afghanistan"}
+    assert not read("Kim gave his first formal address in the aftermath of the launch.").events
+
+
+def test_forces_mobilised_are_what_is_moved_not_a_target(read):
+    facts = read("Baghdad mobilised its reservists as tensions with Kuwait escalated.")
+    ev = triggered(facts, "mobilised")
+    assert ev.plover == "MOBILIZE" and names(facts, ev.sources) == {"Iraq"} and not ev.targets
