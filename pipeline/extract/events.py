@@ -37,6 +37,7 @@ CAUSING = {"cause", "lead"}  # 'caused 14 people to die': a death, not one to co
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
+PLACING = {"place", "put", "keep", "hold"}  # "placed the poet under house arrest": the placer arrests the placed
 TRAVELLING = {"arrive", "travel", "fly", "come", "head", "gather", "convene", "sit", "return"}  # "X arrived in
 # Cairo for talks with Y", "sat down for talks": the traveller is the party to what they came for
 MAX_LOOKBACK = 8  # sentences a pronoun looks back over, quoted ones included
@@ -652,7 +653,8 @@ class EventReader:
                 # "stag": the model's lemma of a past form may miss
                 or token.dep_ == "attr"
                 or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING
-                or token.dep_ == "pobj" and token.head.lower_ == "for" and governor in TRAVELLING):
+                or token.dep_ == "pobj" and token.head.lower_ == "for" and governor in TRAVELLING
+                or token.dep_ == "pobj" and token.head.lower_ == "under" and governor in PLACING):
             sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"

@@ -932,3 +932,20 @@ def test_forces_mobilised_are_what_is_moved_not_a_target(read):
     facts = read("Baghdad mobilised its reservists as tensions with Kuwait escalated.")
     ev = triggered(facts, "mobilised")
     assert ev.plover == "MOBILIZE" and names(facts, ev.sources) == {"Iraq"} and not ev.targets
+
+
+def test_placing_someone_under_arrest_or_martial_law_is_coercion_by_the_placer(read):
+    facts = read("The army put the former president under house arrest.")
+    ev = triggered(facts, "arrest")
+    assert ev.plover == "COERCE" and names(facts, ev.sources) == {"military"}
+    law = read("President Ferdinand Marcos placed the entire Philippines under martial law on Thursday.")
+    ev = triggered(law, "law")
+    assert ev.plover == "COERCE" and names(law, ev.sources) == {"Ferdinand Marcos"}
+    assert names(law, ev.targets) == {"Philippines"}
+    assert not read("The law of the sea was discussed.").events
+
+
+def test_something_used_against_people_is_an_assault_but_a_veto_against_a_text_a_rejection(read):
+    gas = read("Iraqi forces used mustard gas against Kurdish civilians.")
+    assert triggered(gas, "used").plover == "ASSAULT"
+    assert [e.plover for e in read("Russia used its veto against the resolution.").events] == ["REJECT"]
