@@ -173,6 +173,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _groups(table, lex)
     _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
     _untagged_acronyms(table, lex)
+    _untagged_countries(table, lex)
     _places_taken_for_people(table, lex)
     _spelling_variants(table)
     _short_names(table)
@@ -368,6 +369,22 @@ def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
         if any(0 <= j < len(table.words) and table.words[j] in {"-", "/"} for j in (i - 1, i + 1)):
             continue
         table.mention(table.get(word, ORGANIZATION), table.doc[i:i + 1])
+
+
+def _untagged_countries(table: EntityTable, lex: Lexicon) -> None:
+    """'Bahrain voiced strong backing for ...': a country's name in capitals the model left
+    untagged is the country's (not 'the Jordan Valley', a name of its own)."""
+    doc, i = table.doc, 0
+    while i < len(doc):
+        for size in (3, 2, 1):
+            span = doc[i:i + size]
+            if len(span) == size and all(t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() and not table.covered(t)
+                                         for t in span) and fold(span.text) in lex.countries and not (
+                    span[-1].dep_ == "compound" and span[-1].head.pos_ == "PROPN" and span[-1].head.i >= span.end):
+                table.mention(table.get(lex.countries[fold(span.text)], STATE), span)
+                i += size - 1
+                break
+        i += 1
 
 
 def _is_located_in(token: Token, lex: Lexicon) -> bool:

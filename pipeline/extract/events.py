@@ -552,17 +552,19 @@ class EventReader:
             targets = self.objects(token)
             if token.pos_ == "NOUN" and token.dep_ == "pobj" and not targets:
                 targets = self.objects(token.head.head)  # "in agreement ... with Russia"
-            if not targets and trigger.code in ABOUT_OTHERS:  # "warned that the country risks ...": the country
-                targets = [k for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS
-                           for k in self.actors(s)]
+            if not targets and trigger.code in ABOUT_OTHERS:  # "warned that the country risks ...": the country;
+                clauses = [c for c in token.children if c.dep_ == "ccomp"]  # "pleaded with the authorities to grant"
+                clauses += [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
+                targets = [k for c in clauses for s in c.children if s.dep_ in SUBJECTS for k in self.actors(s)]
             if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country", "pulled out of"
                 left = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
                 left += [o for c in token.children if c.lower_ == "out" for o in c.children if o.lower_ == "of"]
                 targets = [k for c in left for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
         if trigger.code == "MOBILIZE" and not sources and token.pos_ == "VERB" and is_passive(token):
             sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
-        if trigger.requires is not None and trigger.requires[0] == "object":  # "sent troops to X": the troops
-            words = self.class_words(trigger.requires[1])  # are what is sent, not its target
+        if trigger.requires is not None and trigger.requires[0] == "object" and trigger.code != "CONSULT":
+            words = self.class_words(trigger.requires[1])  # "sent troops to X": the troops are what is sent,
+            # not its target (but a delegation received is met)
             moved = {k for c in token.children if c.dep_ in OBJECTS and (c.lemma_.lower() in words or c.lower_ in words)
                      for k in self.table.keys_at(c)}
             targets = [t for t in targets if t not in moved]

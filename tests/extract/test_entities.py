@@ -214,3 +214,9 @@ def test_a_town_the_gazetteer_knows_is_a_city_and_a_region_it_does_not_a_place(r
     facts = read("Kurdish forces retook the dam near Mosul while fighting went on in Darfur.")
     kinds = {e.name: e.type for e in facts.entities}
     assert kinds["Mosul"] == "City" and kinds["Darfur"] == "Place"  # pipeline/data/cities.csv (GeoNames)
+
+
+def test_a_countrys_name_the_model_left_untagged_is_the_country(read):
+    facts = read("Bahrain voiced strong backing for the U.S.-led maritime coalition in the Gulf.")
+    assert "Bahrain" in {e.name for e in facts.entities}
+    assert "Jordan" not in {e.name for e in read("Israeli troops entered the Jordan Valley.").entities}

@@ -949,3 +949,14 @@ def test_something_used_against_people_is_an_assault_but_a_veto_against_a_text_a
     gas = read("Iraqi forces used mustard gas against Kurdish civilians.")
     assert triggered(gas, "used").plover == "ASSAULT"
     assert [e.plover for e in read("Russia used its veto against the resolution.").events] == ["REJECT"]
+
+
+def test_pleas_consultations_receptions_and_backing_code_with_their_parties(read):
+    plea = read("Human rights groups pleaded with Indonesian authorities to grant monitors access to East Timor.")
+    ev = triggered(plea, "pleaded")
+    assert ev.plover == "REQUEST" and [plea.entity(k).code for k in ev.targets] == ["IDNGOV"]
+    held = read("UN envoy Martti Ahtisaari held separate consultations with Serbian leaders in Vienna.")
+    assert names(held, triggered(held, "consultations").sources) == {"Martti Ahtisaari"}
+    received = read("The Afghan president received a delegation of tribal elders from Helmand.")
+    assert triggered(received, "received").targets  # the delegation is met, not a thing received
+    assert triggered(read("France reopened its embassy in Tripoli on Monday."), "reopened").plover == "SUPPORT"
