@@ -647,17 +647,20 @@ class EventReader:
         if not sources and token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lex.ongoing_verbs:
             # "fighting continued between X and Y", not "the ambush happened between Kandahar and Helmand"
             sources = [k for p in pobjects(token.head, {"between", "among"}) for k in self.actors(p)]
-        governing = token.head.head if token.dep_ == "pobj" else token.head
+        first = token  # "staged air and naval drills": an event noun joined to the verb's object is one too
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        governing = first.head.head if first.dep_ == "pobj" else first.head
         governor = governing.lemma_.lower()
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"
         if not sources and not naming and (
-                token.dep_ == "dobj" and not self.lex.light_verbs.isdisjoint(lemmas(governing))  # "staged" ->
+                first.dep_ == "dobj" and not self.lex.light_verbs.isdisjoint(lemmas(governing))  # "staged" ->
                 # "stag": the model's lemma of a past form may miss
-                or token.dep_ == "attr"
-                or token.dep_ == "pobj" and token.head.lower_ in ENGAGED_IN and governor in ENGAGING
-                or token.dep_ == "pobj" and token.head.lower_ == "for" and governor in TRAVELLING
-                or token.dep_ == "pobj" and token.head.lower_ == "under" and governor in PLACING):
-            sources = self.actors(self.subject(token))  # "X launched an offensive", not "X rejected the presence of"
+                or first.dep_ == "attr"
+                or first.dep_ == "pobj" and first.head.lower_ in ENGAGED_IN and governor in ENGAGING
+                or first.dep_ == "pobj" and first.head.lower_ == "for" and governor in TRAVELLING
+                or first.dep_ == "pobj" and first.head.lower_ == "under" and governor in PLACING):
+            sources = self.actors(self.subject(first))  # "X launched an offensive", not "X rejected the presence of"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
         if token.dep_ == "dobj" and governor in self.lex.undergoing_verbs:  # "Israel faced US criticism", "drew
@@ -767,7 +770,7 @@ class EventReader:
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
         if kind in {"object", "subject"}:
-            deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj"}
+            deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj", "nsubjpass"}  # "food was delivered"
             words = self.class_words(values)
             candidates = [c for c in token.children if c.dep_ in deps]
             candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children

@@ -960,3 +960,18 @@ def test_pleas_consultations_receptions_and_backing_code_with_their_parties(read
     received = read("The Afghan president received a delegation of tribal elders from Helmand.")
     assert triggered(received, "received").targets  # the delegation is met, not a thing received
     assert triggered(read("France reopened its embassy in Tripoli on Monday."), "reopened").plover == "SUPPORT"
+
+
+def test_relief_shipped_handed_out_or_dispatched_is_aid_and_joint_drills_cooperation(read):
+    shipped = read("Japan shipped 20 tonnes of medical supplies and tents to earthquake-hit Turkey on Tuesday.")
+    assert names(shipped, only(shipped, "ProvideAid").targets) == {"Turkey"}
+    handed = read("Red Crescent volunteers handed out blankets, food parcels and tents to families.")
+    assert triggered(handed, "handed").plover == "AID"
+    assert not [e for e in read("The police handed over the suspect to the court.").events if e.plover == "AID"]
+    joint = read("The Indian navy conducted joint exercises with the U.S. Seventh Fleet.")
+    assert triggered(joint, "exercises").plover == "COOPERATE"
+    drills = read("China staged large-scale air and naval drills around Taiwan on Saturday.")
+    ev = triggered(drills, "drills")
+    assert ev.plover == "MOBILIZE" and names(drills, ev.sources) == {"China"}
+    froze = read("The World Bank froze a $90 million loan to Uganda.")
+    assert triggered(froze, "froze").plover == "SANCTION"
