@@ -975,3 +975,12 @@ def test_relief_shipped_handed_out_or_dispatched_is_aid_and_joint_drills_coopera
     assert ev.plover == "MOBILIZE" and names(drills, ev.sources) == {"China"}
     froze = read("The World Bank froze a $90 million loan to Uganda.")
     assert triggered(froze, "froze").plover == "SANCTION"
+
+
+def test_cutting_off_services_is_coercion_and_cutting_off_aid_a_sanction(read):
+    shut = read("Egypt has shut down practically all Internet traffic.")
+    ev = triggered(shut, "shut")
+    assert ev.plover == "COERCE" and names(shut, ev.sources) == {"Egypt"}
+    cut = read("Syrian government forces cut off water and electricity to the enclave of Eastern Ghouta.")
+    assert triggered(cut, "cut").plover == "COERCE"
+    assert triggered(read("The United States cut off aid to Nicaragua."), "cut").plover == "SANCTION"
