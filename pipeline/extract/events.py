@@ -37,7 +37,8 @@ CAUSING = {"cause", "lead"}  # 'caused 14 people to die': a death, not one to co
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
-PLACING = {"place", "put", "keep", "hold"}  # "placed the poet under house arrest": the placer arrests the placed
+PLACING = {"place", "put", "keep", "hold"}  # "placed the poet under house arrest", "put him on trial": the placer
+# arrests or accuses the placed
 TRAVELLING = {"arrive", "travel", "fly", "come", "head", "gather", "convene", "sit", "return"}  # "X arrived in
 # Cairo for talks with Y", "sat down for talks": the traveller is the party to what they came for
 MAX_LOOKBACK = 8  # sentences a pronoun looks back over, quoted ones included
@@ -659,8 +660,11 @@ class EventReader:
                 or first.dep_ == "attr"
                 or first.dep_ == "pobj" and first.head.lower_ in ENGAGED_IN and governor in ENGAGING
                 or first.dep_ == "pobj" and first.head.lower_ == "for" and governor in TRAVELLING
-                or first.dep_ == "pobj" and first.head.lower_ == "under" and governor in PLACING):
+                or first.dep_ == "pobj" and first.head.lower_ in {"under", "on"} and governor in PLACING):
             sources = self.actors(self.subject(first))  # "X launched an offensive", not "X rejected the presence of"
+            if first.dep_ == "pobj" and governor in PLACING and is_passive(governing):  # "was placed on trial"
+                sources = self.actors(agent(governing))
+                targets = [k for c in governing.children if c.dep_ == "nsubjpass" for k in self.actors(c)]
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
         if token.dep_ == "dobj" and governor in self.lex.undergoing_verbs:  # "Israel faced US criticism", "drew
@@ -769,6 +773,8 @@ class EventReader:
             return any(c.dep_ in {"amod", "compound"} and c.lower_ in values for c in token.children)
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
+        if kind == "placed":  # "put him on trial"
+            return token.dep_ == "pobj" and token.head.lower_ in values and token.head.head.lemma_.lower() in PLACING
         if kind in {"object", "subject"}:
             deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj", "nsubjpass"}  # "food was delivered"
             words = self.class_words(values)
@@ -806,7 +812,10 @@ class EventReader:
     def light_on_act(self, verb: Token, named: dict[int, str], code: str | None) -> bool:
         """A light verb whose object is an event noun of another type, directly or through another
         light verb; not one that makes it an offer or a threat. (Of one type, verb and noun are one
-        event: one_per_phrase.)"""
+        event: one_per_phrase.) So is a verb of placing over one: 'putting Bacar on trial' accuses."""
+        placed = pobjects(verb, {"on", "under"}) if verb.lemma_.lower() in PLACING else []
+        if any(named.get(p.i, code) != code for p in placed):
+            return True
         if verb.lemma_.lower() not in self.lex.light_verbs - OFFERING:
             return False
         return any(c.dep_ == "dobj" and named.get(c.i, code) != code or

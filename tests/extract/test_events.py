@@ -984,3 +984,14 @@ def test_cutting_off_services_is_coercion_and_cutting_off_aid_a_sanction(read):
     cut = read("Syrian government forces cut off water and electricity to the enclave of Eastern Ghouta.")
     assert triggered(cut, "cut").plover == "COERCE"
     assert triggered(read("The United States cut off aid to Nicaragua."), "cut").plover == "SANCTION"
+
+
+def test_calling_people_human_shields_or_putting_someone_on_trial_accuses_them(read):
+    shields = read("Netanyahu said Hamas uses civilians as human shields.")
+    ev = triggered(shields, "shields")
+    assert ev.plover == "ACCUSE" and names(shields, ev.sources) == {"Netanyahu"}
+    assert names(shields, ev.targets) == {"Hamas"}
+    assert not read("The United States built a missile shield in Poland.").events
+    trial = read("The government is putting Bacar on trial for corruption.")
+    assert [(e.plover, e.trigger.text) for e in trial.events] == [("ACCUSE", "trial")]  # one event, not the arrest
+    assert not read("Four men went on trial in Nairobi.").events  # who accuses them is not said
