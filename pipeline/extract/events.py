@@ -37,6 +37,7 @@ CAUSING = {"cause", "lead"}  # 'caused 14 people to die': a death, not one to co
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
+PERMITTING = {"allow", "permit", "authorize", "authorise", "empower", "enable", "entitle"}
 PLACING = {"place", "put", "keep", "hold"}  # "placed the poet under house arrest", "put him on trial": the placer
 # arrests or accuses the placed
 TRAVELLING = {"arrive", "travel", "fly", "come", "head", "gather", "convene", "sit", "return"}  # "X arrived in
@@ -821,6 +822,15 @@ class EventReader:
         return any(c.dep_ == "dobj" and named.get(c.i, code) != code or
                    c.dep_ == "xcomp" and self.light_on_act(c, named, code) for c in verb.children)
 
+    def permitted(self, token: Token) -> bool:
+        """'The law allows the government to place people under arrest without charges': what a
+        law, a decree or a rule permits is a power, not an act done."""
+        for above in list(token.ancestors)[:4]:
+            if above.lemma_.lower() in PERMITTING:
+                subject = self.subject(above)
+                return subject is not None and subject.pos_ == "NOUN" and not self.actors(subject)
+        return False
+
     def by_a_thing(self, verb: Token) -> bool:
         """'A car bomb killed 30 people', 'the blast wounded dozens', 'the attack killed 12 soldiers':
         the subject is a weapon, an explosion or an act (lexicon blast_nouns, the trigger nouns), not
@@ -1078,7 +1088,7 @@ class EventReader:
                 continue  # an act with no doer: only one done to someone the text names, by someone unnamed
             if trigger.pos == DEMAND and not targets:
                 continue
-            if self.no_act(token, trigger, targets):
+            if self.no_act(token, trigger, targets) or self.permitted(token):
                 continue
             if trigger.code == "THREATEN" and trigger.lemma in WARNINGS and not targets and not any(
                     c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in {"of", "against"}

@@ -995,3 +995,10 @@ def test_calling_people_human_shields_or_putting_someone_on_trial_accuses_them(r
     trial = read("The government is putting Bacar on trial for corruption.")
     assert [(e.plover, e.trigger.text) for e in trial.events] == [("ACCUSE", "trial")]  # one event, not the arrest
     assert not read("Four men went on trial in Nairobi.").events  # who accuses them is not said
+
+
+def test_what_a_law_permits_is_a_power_not_an_act(read):
+    assert not read("The law allows the Egyptian government to place people under arrest without charges.").events
+    assert not read("The emergency decree authorises police to detain suspects for 30 days.").events
+    allowed = read("The president allowed the army to arrest the protesters.")
+    assert triggered(allowed, "arrest").plover == "COERCE"  # a person allowing it is an order given
