@@ -1030,8 +1030,10 @@ class EventReader:
                 continue
             if self.purpose(token):
                 continue  # "sent troops to help the army": what an act is for has not happened
-            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
-                continue  # "would attack Israel if provoked": a condition, not an act
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ in {"mark", "advmod"} and
+                   c.lower_ in {"when", "whenever"} and token.tag_ in {"VBZ", "VBP"} for c in token.children):
+                continue  # "would attack Israel if provoked", "when a fighter kills a soldier": a condition or
+                # what happens whenever, not an act
             if trigger.pos != DEMAND and token.pos_ == "VERB" and not self.said_would(token) and any(
                     c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in token.children) and \
                     not any(c.dep_ == "neg" for c in token.children):

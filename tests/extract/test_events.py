@@ -1002,3 +1002,9 @@ def test_what_a_law_permits_is_a_power_not_an_act(read):
     assert not read("The emergency decree authorises police to detain suspects for 30 days.").events
     allowed = read("The president allowed the army to arrest the protesters.")
     assert triggered(allowed, "arrest").plover == "COERCE"  # a person allowing it is an order given
+
+
+def test_what_happens_whenever_in_the_present_is_no_act_but_a_past_when_clause_is(read):
+    assert not read("When a fighter for God kills a U.S. soldier, the supporters rejoice.").events
+    past = read("When the rebels attacked the town, the army fled.")
+    assert triggered(past, "attacked").plover == "ASSAULT"
