@@ -242,14 +242,20 @@ class EventReader:
     def mutual(self, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
         """'Israel and Jordan signed a peace treaty', 'Biden and Xi spoke by phone': parties named
         together to an act of cooperation are each other's party, though no target is named."""
-        return trigger.code in MUTUAL and not targets and len(
-            {self.table.entities[k].country or k for k in sources if not self.table.entities[k].generic}) >= 2
+        return trigger.code in MUTUAL and not targets and self.together(sources)
+
+    def together(self, sources: list[str]) -> bool:
+        """Two or more named parties, not of one state ('China and Russia', not 'Obama and Biden')."""
+        return len({self.table.entities[k].country or k for k in sources if not self.table.entities[k].generic}) >= 2
 
     def captives(self, token: Token, trigger: Trigger) -> bool:
         """'The rebels freed two hostages', 'detainees were released': a release is of people held,
         whom the text need not name."""
-        return trigger.code == "RETREAT" and any(
-            c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in self.lex.captive_nouns for c in token.children)
+        release = (trigger.cameo or "").startswith("084")  # "Iran released 10 U.S. Navy sailors": counted people
+        return trigger.code == "RETREAT" and any(  # of any kind, where the verb dictionary codes a release
+            c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in self.lex.captive_nouns or release and self.actors(c) and
+                                                 any(n.dep_ == "nummod" for n in c.children))  # counted people
+            for c in token.children)
 
     def unnamed_doer(self, token: Token) -> bool:
         """'Hundreds protested the conference': people the text counts but does not name did
@@ -668,6 +674,12 @@ class EventReader:
                 targets = [k for c in governing.children if c.dep_ == "nsubjpass" for k in self.actors(c)]
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
+        if not targets and (verb := self.light_verb_of(token)) is not token:  # "voiced concern on Friday over
+            targets = [k for p in pobjects(verb, TARGET_PREPS | {"over", "about"})  # Israel's decision"
+                       for k in self.actors(p) or self.owners(p)]
+        if first.dep_ == "pobj" and first.head.lower_ == "under" and governor in {"come", "be"}:
+            targets = self.actors(self.subject(governing))  # "a convoy came under fire from Taliban insurgents"
+            sources = [k for p in [*pobjects(token, {"from"}), *pobjects(governing, {"from"})] for k in self.actors(p)]
         if token.dep_ == "dobj" and governor in self.lex.undergoing_verbs:  # "Israel faced US criticism", "drew
             targets = self.actors(self.subject(governing))  # sharp criticism from Turkey": the subject undergoes it
             critics = [*pobjects(token, {"of", "from", "by"}), *pobjects(governing, {"from", "by"})]
@@ -761,8 +773,10 @@ class EventReader:
         kind, values = trigger.requires
         if kind == "role":  # "called the attempt deplorable", "described X as traitors", "the deal was a mistake"
             return self.judged_with(token) is not None
-        if kind == "prep":  # "called on X", not "called ... on Tuesday"
-            return (token.dep_ == "pobj" and token.head.lower_ in values) or any(
+        if kind == "prep":  # "called on X", not "called ... on Tuesday"; "voiced concern on Friday over X"
+            light = self.light_verb_of(token)
+            return (token.dep_ == "pobj" and token.head.lower_ in values) or light is not token and any(
+                c.dep_ == "prep" and c.lower_ in values for c in light.children) or any(
                 c.dep_ == "prep" and c.lower_ in values and not any(  # (but "called for three days of mourning")
                     p.ent_type_ in {"DATE", "TIME"} and not pobjects(p, {"of"}) for p in c.children if p.dep_ == "pobj")
                 or for_clause(c, values)
@@ -821,6 +835,15 @@ class EventReader:
             return False
         return any(c.dep_ == "dobj" and named.get(c.i, code) != code or
                    c.dep_ == "xcomp" and self.light_on_act(c, named, code) for c in verb.children)
+
+    def light_verb_of(self, noun: Token) -> Token:
+        """The light verb whose object the noun is ('voiced concern', 'made an appeal'), whose
+        prepositions are the noun's; else the noun itself."""
+        verb = noun.head
+        if noun.dep_ == "dobj" and not self.lex.light_verbs.isdisjoint(lemmas(verb)) and \
+                (verb.lemma_.lower(), "VERB") not in self.lex.triggers:  # not "send aid to": a verb coded itself
+            return verb
+        return noun
 
     def permitted(self, token: Token) -> bool:
         """'The law allows the government to place people under arrest without charges': what a
@@ -1109,7 +1132,10 @@ class EventReader:
                     for k in targets) and not self.captives(token, trigger):
                 continue  # "ordered the army", "gave an address": the verb dictionary's talk codes misread
                 # common verbs unless someone named is thanked, pressed, met (measured: 2 of 24 right without)
-            if trigger.code == "ACCUSE" and any(p.lemma_.lower() in self.lex.weapon_nouns
+            if trigger.code == "MOBILIZE" and token.pos_ == "NOUN" and not targets and self.together(sources):
+                trigger = self.recode(trigger, "COOPERATE")  # "China and Russia kicked off naval drills": PLOVER's
+                # MOBILIZE is one country's; forces moved or drilled together are military cooperation
+            elif trigger.code == "ACCUSE" and any(p.lemma_.lower() in self.lex.weapon_nouns
                                                 for p in pobjects(token, {"with"})):
                 trigger = self.recode(trigger, "ASSAULT")  # "police charged the crowd with batons"
             elif trigger.code == "PROTEST" and sources and all(map(self.official, sources)) and (

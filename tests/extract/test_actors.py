@@ -154,7 +154,7 @@ def test_a_kind_of_actor_in_apposition_with_a_named_body_is_that_body_throughout
                  "Sombat belongs to the Red Shirts, a protest group which has supported Thaksin Shinawatra.")
     body = next(e for e in facts.entities if e.name.startswith("National Council for Peace"))
     assert body.type == "Government" and body.sector == "GOV"
-    curfew = next(ev for ev in facts.events if ev.trigger.text == "imposed")
+    curfew = next(ev for ev in facts.events if ev.trigger.text in {"imposed", "curfew"})
     assert curfew.sources == (body.key,)
     ousted = next(ev for ev in facts.events if ev.trigger.text == "ousted")
     assert body.key not in ousted.targets  # "the government" is another noun: still the generic government

@@ -1008,3 +1008,22 @@ def test_what_happens_whenever_in_the_present_is_no_act_but_a_past_when_clause_i
     assert not read("When a fighter for God kills a U.S. soldier, the supporters rejoice.").events
     past = read("When the rebels attacked the town, the army fled.")
     assert triggered(past, "attacked").plover == "ASSAULT"
+
+
+def test_drills_held_together_are_cooperation_and_what_a_light_verb_says_to_whom_is_the_nouns(read):
+    drills = read("China and Russia kicked off week-long joint naval drills in the Sea of Japan on Thursday.")
+    assert triggered(drills, "drills").plover == "COOPERATE"
+    concern = read("The European Union voiced deep concern on Friday over Israel's decision to build homes.")
+    ev = triggered(concern, "concern")
+    assert ev.plover == "ACCUSE" and names(concern, ev.targets) == {"Israel"}
+    appeal = read("French President Nicolas Sarkozy made a direct appeal on Monday to FARC leader Manuel Marulanda.")
+    assert names(appeal, triggered(appeal, "appeal").targets) == {"Manuel Marulanda"}
+
+
+def test_counted_people_released_prisoners_exchanged_and_amnesties_are_concessions_or_retreats(read):
+    assert triggered(read("Iran released 10 U.S. Navy sailors on Wednesday."), "released").plover == "RETREAT"
+    swap = read("Russia and Ukraine exchanged hundreds of prisoners of war on Saturday.")
+    assert names(swap, triggered(swap, "exchanged").sources) == {"Russia", "Ukraine"}
+    assert triggered(read("Syrian President Bashar al-Assad issued a general amnesty."), "amnesty").plover == "CONCEDE"
+    fire = read("The convoy came under fire from Taliban insurgents on Wednesday.")
+    assert names(fire, triggered(fire, "fire").sources) == {"Taliban"}
