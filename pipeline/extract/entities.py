@@ -223,6 +223,9 @@ def _country_label(ent: TokSpan, lex: Lexicon) -> TokSpan:
         return TokSpan(ent.doc, ent.start, ent.end, label="GPE")
     if folded in lex.demonyms:
         return TokSpan(ent.doc, ent.start, ent.end, label="NORP")
+    if folded in lex.capitals and ent.label_ == "PERSON" and fold(lex.capitals[folded]) in fold(ent.doc.text):
+        return TokSpan(ent.doc, ent.start, ent.end, label="GPE")  # "Kiev agreed to pay", in an article that
+        # names Ukraine: the capital for its state (not Juba where South Sudan is never named)
     return ent
 
 

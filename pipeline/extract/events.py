@@ -40,7 +40,7 @@ ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead
 PERMITTING = {"allow", "permit", "authorize", "authorise", "empower", "enable", "entitle"}
 PLACING = {"place", "put", "keep", "hold"}  # "placed the poet under house arrest", "put him on trial": the placer
 # arrests or accuses the placed
-TRAVELLING = {"arrive", "travel", "fly", "come", "head", "gather", "convene", "sit", "return"}  # "X arrived in
+TRAVELLING = {"arrive", "travel", "fly", "come", "head", "gather", "convene", "sit", "return", "cross", "step"}  # "X arrived in
 # Cairo for talks with Y", "sat down for talks": the traveller is the party to what they came for
 MAX_LOOKBACK = 8  # sentences a pronoun looks back over, quoted ones included
 TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
@@ -820,7 +820,9 @@ class EventReader:
         to assist the army'), unless a word of intent makes it a promise or a threat ('announced
         its intent ... to arrest protesters')."""
         asked = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.asking_verbs  # "asked X to leave"
-        return verb.pos_ == "VERB" and (verb.dep_ in {"advcl", "acl"} or asked) and \
+        came = verb.dep_ == "advcl" and verb.head.lemma_.lower() in TRAVELLING  # "stepped across the line to meet
+        # Moon": one who travels to meet someone meets them
+        return verb.pos_ == "VERB" and (verb.dep_ in {"advcl", "acl"} and not came or asked) and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             announced(verb, self.lex.intent_words, self.lex.light_verbs) is None
 

@@ -220,3 +220,11 @@ def test_a_countrys_name_the_model_left_untagged_is_the_country(read):
     facts = read("Bahrain voiced strong backing for the U.S.-led maritime coalition in the Gulf.")
     assert "Bahrain" in {e.name for e in facts.entities}
     assert "Jordan" not in {e.name for e in read("Israeli troops entered the Jordan Valley.").entities}
+
+
+def test_a_capital_the_model_took_for_a_person_is_its_state(read):
+    facts = read("Russia cut gas to Ukraine. Kiev agreed to pay more. The Democratic Republic of Congo's government "
+                 "accused Rwanda.")
+    ukraine = next(e for e in facts.entities if e.name == "Ukraine")
+    assert "Kiev" in {m.text for m in ukraine.mentions}
+    assert "Democratic Republic of the Congo" in {e.name for e in facts.entities}

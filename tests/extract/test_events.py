@@ -1027,3 +1027,12 @@ def test_counted_people_released_prisoners_exchanged_and_amnesties_are_concessio
     assert triggered(read("Syrian President Bashar al-Assad issued a general amnesty."), "amnesty").plover == "CONCEDE"
     fire = read("The convoy came under fire from Taliban insurgents on Wednesday.")
     assert names(fire, triggered(fire, "fire").sources) == {"Taliban"}
+
+
+def test_one_who_travels_to_meet_someone_meets_them_and_a_leader_received_is_met(read):
+    met = read("Kim Jong Un stepped across the demarcation line on Friday to meet South Korean President Moon Jae-in.")
+    assert triggered(met, "meet").plover == "CONSULT"
+    received = read("German Chancellor Angela Merkel received Ukrainian President Petro Poroshenko in Berlin.")
+    assert "Petro Poroshenko" in names(received, triggered(received, "received").targets)
+    assert [e.plover for e in read("The army sent troops to help the police.").events] == ["MOBILIZE"]  # the help
+    # is what the troops are for, not yet given
