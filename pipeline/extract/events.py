@@ -847,6 +847,15 @@ class EventReader:
             return verb
         return noun
 
+    def mishap(self, token: Token) -> bool:
+        """'Kim Jong Il died of a heart attack', 'the plane crashed, killing all 15 people on board':
+        a death by illness or accident is no act of conflict, nor is a heart attack an attack."""
+        ill = self.lex.illness_words
+        causes = [*pobjects(token, {"of", "from"}), token]
+        return any(c.lemma_.lower() in ill or any(m.dep_ in {"compound", "amod"} and m.lower_ in ill
+                                                  for m in c.children) for c in causes) or \
+            token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
+
     def permitted(self, token: Token) -> bool:
         """'The law allows the government to place people under arrest without charges': what a
         law, a decree or a rule permits is a power, not an act done."""
@@ -1055,6 +1064,8 @@ class EventReader:
                 continue
             if self.purpose(token):
                 continue  # "sent troops to help the army": what an act is for has not happened
+            if self.mishap(token):
+                continue
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ in {"mark", "advmod"} and
                    c.lower_ in {"when", "whenever"} and token.tag_ in {"VBZ", "VBP"} for c in token.children):
                 continue  # "would attack Israel if provoked", "when a fighter kills a soldier": a condition or

@@ -1036,3 +1036,9 @@ def test_one_who_travels_to_meet_someone_meets_them_and_a_leader_received_is_met
     assert "Petro Poroshenko" in names(received, triggered(received, "received").targets)
     assert [e.plover for e in read("The army sent troops to help the police.").events] == ["MOBILIZE"]  # the help
     # is what the troops are for, not yet given
+
+
+def test_a_death_by_illness_or_accident_is_no_act_of_conflict(read):
+    assert not read("North Korean leader Kim Jong Il died of a heart attack on Saturday.").events
+    assert not read("A military transport plane crashed shortly after take-off, killing all 15 people on board.").events
+    assert {e.plover for e in read("Prisoners launched a hunger strike over conditions.").events} == {"PROTEST"}
