@@ -1042,3 +1042,9 @@ def test_a_death_by_illness_or_accident_is_no_act_of_conflict(read):
     assert not read("North Korean leader Kim Jong Il died of a heart attack on Saturday.").events
     assert not read("A military transport plane crashed shortly after take-off, killing all 15 people on board.").events
     assert {e.plover for e in read("Prisoners launched a hunger strike over conditions.").events} == {"PROTEST"}
+
+
+def test_a_request_of_some_kind_of_actor_to_do_something_is_a_request(read):
+    ordered = read("The president ordered the army to restore order in the northern provinces within a week.")
+    assert [e.plover for e in ordered.events] == ["REQUEST"]
+    assert not read("The president ordered the army out onto the streets.").events
