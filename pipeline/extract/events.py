@@ -812,6 +812,8 @@ class EventReader:
             candidates = [c for c in token.children if c.dep_ in deps]
             candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children
                            if p.dep_ in deps]
+            if kind == "object":  # "allowed a U.N. aid convoy to enter": the convoy, the clause's subject
+                candidates += [p for c in token.children if c.dep_ == "ccomp" for p in c.children if p.dep_ == "nsubj"]
             candidates += [j for c in candidates for j in c.conjuncts]  # "sent tents, blankets and supplies"
             candidates += [m for c in candidates if c.pos_ == "PROPN" for m in c.children  # "frigate INS Tabar"
                            if m.dep_ in {"compound", "amod"}]  # a ship's or a unit's name, not "weapons inspectors"
@@ -821,7 +823,7 @@ class EventReader:
                 candidates.append(token.head)  # "Around 450 troops disembarked on Monday", parsed as a noun phrase
             candidates += [p for c in candidates if c.lower_ in self.lex.partitive_nouns for p in pobjects(c, {"of"})]
             # "hundreds of Yazidi volunteers are being trained"
-            return any(phrase_key(c) in words or c.lemma_.lower() in words for c in candidates)
+            return any(phrase_key(c) in words or c.lemma_.lower() in words or c.lower_ in words for c in candidates)
         return False
 
     @staticmethod
@@ -871,6 +873,19 @@ class EventReader:
         return any(c.lemma_.lower() in ill or any(m.dep_ in {"compound", "amod"} and m.lower_ in ill
                                                   for m in c.children) for c in causes) or \
             token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
+
+    def promised(self, token: Token, trigger: Trigger) -> bool:
+        """An act in the future tense or said to be coming ('said it would'), or a cooperative verb's
+        act intended ('is ready to provide aid'): of the verb, or of the light verb an event noun is
+        the object of ('will hold talks next week'; not 'will continue its support', ongoing). A
+        withdrawal decided on is carried out ('decided to resign')."""
+        verb = token if token.pos_ == "VERB" else self.light_verb_of(token)
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.ongoing_verbs:
+            return False
+        if token is verb and trigger.code in PROMISED:
+            return tense(verb) == "future" and not ongoing(verb) or self.intended(verb) or bool(self.said_would(verb))
+        will = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)  # said, not infinitive
+        return will or self.said_would(verb) is not None
 
     def permitted(self, token: Token) -> bool:
         """'The law allows the government to place people under arrest without charges': what a
@@ -1172,10 +1187,10 @@ class EventReader:
             elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
                     not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)
                 trigger = self.recode(trigger, "AGREE")
-            elif trigger.code in PROMISED and token.pos_ == "VERB" and (
-                    tense(token) == "future" and not ongoing(token) or self.intended(token) or self.said_would(token)):
-                trigger = self.recode(trigger, "AGREE")  # "will provide aid", "is ready to provide aid": a
-                # promise; "are providing aid" is aid
+            elif trigger.code in PROMISED | {"RETREAT"} and self.promised(token, trigger):
+                trigger = self.recode(trigger, "AGREE" if trigger.code in PROMISED else "CONCEDE")  # "will provide
+                # aid", "will hold talks": a promise ("are providing aid" is aid); "announced it would withdraw its
+                # troops": a withdrawal declared, not carried out (PLOVER CONCEDE)
             elif trigger.event_class == "Casualties" and self.foretold(token):
                 continue  # "anyone who resists will be killed", "we will fight until we die": nobody is dead yet
             elif trigger.code in self.lex.threat_modes and \

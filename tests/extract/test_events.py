@@ -1048,3 +1048,18 @@ def test_a_request_of_some_kind_of_actor_to_do_something_is_a_request(read):
     ordered = read("The president ordered the army to restore order in the northern provinces within a week.")
     assert [e.plover for e in ordered.events] == ["REQUEST"]
     assert not read("The president ordered the army out onto the streets.").events
+
+
+def test_a_withdrawal_declared_concedes_and_talks_to_be_held_are_agreed(read):
+    declared = read("Moscow announced that it would withdraw its troops from Afghanistan.")
+    assert triggered(declared, "withdraw").plover == "CONCEDE"
+    assert triggered(read("Mubarak decided to resign as president on February 11, 2011."), "resign").plover == "RETREAT"
+    assert triggered(read("The two Koreas will hold high-level talks next week."), "talks").plover == "AGREE"
+    support = read("Putin said his country will continue its support for the Syrian government.")
+    assert triggered(support, "support").plover == "SUPPORT"  # support continued is support
+
+
+def test_letting_aid_or_inspectors_in_gives_access(read):
+    facts = read("Israel allowed 20 UN aid trucks to enter Gaza through the Rafah crossing.")
+    ev = triggered(facts, "allowed")
+    assert ev.plover == "RETREAT" and names(facts, ev.sources) == {"Israel"}
