@@ -34,6 +34,7 @@ LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is t
 # doer (not "died in the fighting")
 ENGAGED_IN = {"in", "into", "on", "for"}
 CAUSING = {"cause", "lead"}  # 'caused 14 people to die': a death, not one to come
+HOSTING = {"host", "receive", "welcome"}  # the host of a visit is its recipient
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
@@ -586,6 +587,9 @@ class EventReader:
                 targets = [k for c in left for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
         if trigger.code == "MOBILIZE" and not sources and token.pos_ == "VERB" and is_passive(token):
             sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
+        if trigger.code == "CONSULT" and token.lemma_.lower() in HOSTING and targets and not is_passive(token):
+            sources, targets = targets, sources  # "Merkel received Poroshenko": the visitor is the actor, the host
+            # the recipient (PLOVER)
         if trigger.requires is not None and trigger.requires[0] == "object" and trigger.code != "CONSULT":
             words = self.class_words(trigger.requires[1])  # "sent troops to X": the troops are what is sent,
             # not its target (but a delegation received is met)

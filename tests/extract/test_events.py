@@ -1033,7 +1033,7 @@ def test_one_who_travels_to_meet_someone_meets_them_and_a_leader_received_is_met
     met = read("Kim Jong Un stepped across the demarcation line on Friday to meet South Korean President Moon Jae-in.")
     assert triggered(met, "meet").plover == "CONSULT"
     received = read("German Chancellor Angela Merkel received Ukrainian President Petro Poroshenko in Berlin.")
-    assert "Petro Poroshenko" in names(received, triggered(received, "received").targets)
+    assert "Petro Poroshenko" in names(received, triggered(received, "received").sources)  # the visitor acts
     assert [e.plover for e in read("The army sent troops to help the police.").events] == ["MOBILIZE"]  # the help
     # is what the troops are for, not yet given
 
@@ -1063,3 +1063,10 @@ def test_letting_aid_or_inspectors_in_gives_access(read):
     facts = read("Israel allowed 20 UN aid trucks to enter Gaza through the Rafah crossing.")
     ev = triggered(facts, "allowed")
     assert ev.plover == "RETREAT" and names(facts, ev.sources) == {"Israel"}
+
+
+def test_the_visitor_is_the_actor_and_the_host_the_recipient(read):
+    facts = read("Turkish President Tayyip Erdogan hosted Russian President Vladimir Putin in Ankara.")
+    ev = triggered(facts, "hosted")
+    assert names(facts, ev.sources) == {"Vladimir Putin"} and len(ev.targets) == 1
+    assert ev.targets[0] not in ev.sources
