@@ -553,6 +553,10 @@ class EventReader:
         if token.dep_ == "acl" and token.tag_ == "VBN" and by is not None:  # "rebels backed by Eritrea"
             sources = self.actors(by)
             targets = self.actors(token.head)
+        elif token.dep_ in {"pcomp", "advcl"} and any(c.dep_ == "auxpass" for c in token.children) and \
+                not any(c.dep_ == "nsubjpass" for c in token.children):  # "Betancourt arrived, two days after
+            sources = self.actors(by)  # being rescued from the FARC": the one the clause is about underwent it
+            targets = self.actors(self.subject(token))
         elif shared or any(c.dep_ == "nsubjpass" for c in token.children):
             verbs = (token, token.head) if shared else (token,)
             sources = self.actors(next(filter(None, map(agent, verbs)), None))
@@ -687,7 +691,9 @@ class EventReader:
                 or first.dep_ == "attr"
                 or first.dep_ == "pobj" and first.head.lower_ in ENGAGED_IN and governor in ENGAGING
                 or first.dep_ == "pobj" and first.head.lower_ == "for" and governor in TRAVELLING
-                or first.dep_ == "pobj" and first.head.lower_ in {"under", "on"} and governor in PLACING):
+                or first.dep_ == "pobj" and first.head.lower_ in {"under", "on"} and governor in PLACING
+                or first.dep_ == "pobj" and first.head.lower_ == "in" and self.protest_noun(first)):  # "occupied
+            # the legislature in protest": whoever did it protests
             sources = self.actors(self.subject(first))  # "X launched an offensive", not "X rejected the presence of"
             if first.dep_ == "pobj" and governor in PLACING and is_passive(governing):  # "was placed on trial"
                 sources = self.actors(agent(governing))
@@ -877,6 +883,15 @@ class EventReader:
         return any(c.lemma_.lower() in ill or any(m.dep_ in {"compound", "amod"} and m.lower_ in ill
                                                   for m in c.children) for c in causes) or \
             token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
+
+    def protest_noun(self, noun: Token) -> bool:
+        return any(t.code == "PROTEST" for t in self.lex.triggers.get((noun.lemma_.lower(), "NOUN"), ()))
+
+    def done_in_protest(self, verb: Token) -> bool:
+        """'occupied the legislature in protest against', 'blocked highways to protest against'."""
+        protesting = [c for c in verb.children if c.dep_ == "advcl"
+                      and any(t.code == "PROTEST" for t in self.lex.triggers.get((c.lemma_.lower(), "VERB"), ()))]
+        return verb.pos_ == "VERB" and (any(self.protest_noun(p) for p in pobjects(verb, {"in"})) or bool(protesting))
 
     def promised(self, token: Token, trigger: Trigger) -> bool:
         """An act in the future tense or said to be coming ('said it would'), or a cooperative verb's
@@ -1097,10 +1112,12 @@ class EventReader:
                 silenced[n] = discards.in_sentence(self.table.text_of(self.table.sentences[n]))
             if silenced[n]:
                 continue
-            if self.purpose(token):
-                continue  # "sent troops to help the army": what an act is for has not happened
-            if self.mishap(token):
-                continue
+            if self.purpose(token) and trigger.code != "PROTEST":
+                continue  # "sent troops to help the army": what an act is for has not happened (but "blocked
+                # highways to protest": the blocking is the protest)
+            if self.mishap(token) or trigger.code != "PROTEST" and self.done_in_protest(token):
+                continue  # "occupied the legislature in protest", "blocked highways to protest": the protest is
+                # the event
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ in {"mark", "advmod"} and
                    c.lower_ in {"when", "whenever"} and token.tag_ in {"VBZ", "VBP"} for c in token.children):
                 continue  # "would attack Israel if provoked", "when a fighter kills a soldier": a condition or

@@ -1070,3 +1070,21 @@ def test_the_visitor_is_the_actor_and_the_host_the_recipient(read):
     ev = triggered(facts, "hosted")
     assert names(facts, ev.sources) == {"Vladimir Putin"} and len(ev.targets) == 1
     assert ev.targets[0] not in ev.sources
+
+
+def test_what_is_done_in_protest_is_the_protest(read):
+    occupied = read("Hundreds of students occupied Taiwan's legislature on Tuesday in protest against a trade pact.")
+    assert [e.plover for e in occupied.events] == ["PROTEST"]
+    blocked = read("Tens of thousands of farmers blocked highways into New Delhi to protest against the reforms.")
+    assert [e.plover for e in blocked.events] == ["PROTEST"]
+
+
+def test_debts_written_off_arms_delivered_and_one_who_was_rescued_is_no_rescuer(read):
+    assert triggered(read("The Paris Club wrote off 80 percent of Iraq's debt."), "wrote").plover == "AID"
+    himars = read("Washington has delivered the first batch of HIMARS rocket launchers to Ukraine.")
+    assert triggered(himars, "delivered").plover == "AID"
+    rescued = read("Ingrid Betancourt arrived in France today, two days after being rescued from the FARC.")
+    assert not [e for e in rescued.events if e.plover == "AID"]
+    criticized = read("The minister resigned after being criticized by the opposition.")
+    ev = triggered(criticized, "criticized")
+    assert names(criticized, ev.sources) == {"opposition"} and names(criticized, ev.targets) == {"government"}
