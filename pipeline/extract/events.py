@@ -62,6 +62,7 @@ ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 CLIMBED = {"xcomp", "conj", "dobj", "pobj", "pcomp", "attr", "prep", "advcl"}  # a doer is looked for up these
 COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistake": what is said of the deal
+SERVICES = ("object", frozenset({"services"}))  # a requirement: the internet, phones, water cut off
 FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warships, reservists as the object
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -799,7 +800,8 @@ class EventReader:
         kind, values = trigger.requires
         if kind == "role":  # "called the attempt deplorable", "described X as traitors", "the deal was a mistake"
             return self.judged_with(token) is not None
-        if kind == "prep":  # "called on X", not "called ... on Tuesday"; "voiced concern on Friday over X"
+        if kind in {"prep", "target"}:  # "called on X", not "called ... on Tuesday"; "voiced concern on Friday
+            # over X" ("target": and it codes only with someone there)
             light = self.light_verb_of(token)
             return (token.dep_ == "pobj" and token.head.lower_ in values) or light is not token and any(
                 c.dep_ == "prep" and c.lower_ in values for c in light.children) or any(
@@ -887,6 +889,32 @@ class EventReader:
     def protest_noun(self, noun: Token) -> bool:
         return any(t.code == "PROTEST" for t in self.lex.triggers.get((noun.lemma_.lower(), "NOUN"), ()))
 
+    def protested_with(self, token: Token) -> Token | None:
+        """The verb an 'in protest' or 'to protest' says the purpose of, if any."""
+        if token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+            return token.head.head
+        if token.pos_ == "VERB" and token.dep_ == "advcl" and token.head.pos_ == "VERB":
+            return token.head
+        return None
+
+    def literal(self, token: Token, trigger: Trigger) -> bool:
+        """A phrasal verb in its literal sense: 'pulled out a pistol', 'stepped down from the truck',
+        'turned down the volume', 'walked out of the factory'; and 'X hosted the Olympics', a host
+        with no visitor."""
+        if trigger.code == "CONSULT" and token.lemma_.lower() in HOSTING:
+            return not any(c.dep_ in OBJECTS and self.actors(c) for c in token.children)
+        if trigger.requires is None or trigger.requires[0] != "particle":
+            return False
+        things = [c for c in token.children if c.dep_ in OBJECTS] + [
+            p for c in token.children if c.dep_ in {"prep", "prt"} for q in [c, *c.children] for p in q.children
+            if p.dep_ == "pobj"]
+        if trigger.code == "RETREAT":
+            return any(t.lemma_.lower() in self.class_words({"vehicles"}) for t in things)
+        if trigger.code in {"REJECT", "SANCTION"}:
+            return not any(self.actors(t) or t.lemma_.lower() in self.class_words({"proposals"}) or
+                           t.lower_ in self.class_words({"proposals"}) for t in things)
+        return False
+
     def done_in_protest(self, verb: Token) -> bool:
         """'occupied the legislature in protest against', 'blocked highways to protest against'."""
         protesting = [c for c in verb.children if c.dep_ == "advcl"
@@ -961,6 +989,12 @@ class EventReader:
         ends, fighting = self.lex.noun_classes["conflict_end"], self.lex.noun_classes["fighting"]
         return any(phrase_key(a) in ends or a.lemma_.lower() in ends or a.lemma_.lower() in {"end", "halt"} and any(
             p.lemma_.lower() in fighting or p.lower_ in fighting for p in pobjects(a, {"to", "of"})) for a in asked)
+
+    def authority(self, key: str) -> bool:
+        """A state, or a government's, an army's, a police force's or an armed group's people: who
+        can cut a country's services."""
+        e = self.table.entities[key]
+        return e.type in {STATE, ARMED_GROUP} or (e.sector or "") in {"GOV", "MIL", "COP", "SPY", "JUD", "REB", "UAF"}
 
     def official(self, key: str) -> bool:
         """A state, or a government's people or bodies: its protest is a diplomatic one."""
@@ -1115,9 +1149,21 @@ class EventReader:
             if self.purpose(token) and trigger.code != "PROTEST":
                 continue  # "sent troops to help the army": what an act is for has not happened (but "blocked
                 # highways to protest": the blocking is the protest)
-            if self.mishap(token) or trigger.code != "PROTEST" and self.done_in_protest(token):
+            if self.mishap(token) or self.literal(token, trigger):
+                continue
+            if trigger.code == "COERCE" and self.done_in_protest(token):
                 continue  # "occupied the legislature in protest", "blocked highways to protest": the protest is
-                # the event
+                # the event (but "fired rockets in protest", "withdrew its ambassador in protest" are those acts)
+            if trigger.code == "PROTEST" and (over := self.protested_with(token)) is not None and \
+                    named.get(over.i) not in {None, "COERCE"}:
+                continue  # "fired rockets in protest": the rocket fire; "rallied to protest": one protest
+            if token.dep_ == "pcomp" and token.head.lower_ in {"of", "for", "with"} and \
+                    named.get(token.head.head.i) == "ACCUSE":
+                continue  # "accused Russia of shelling Kherson": the accusation is the event, the shelling its
+                # content (and not the accuser's act)
+            if token.pos_ == "NOUN" and token.dep_ == "dobj" and trigger.code in PROMISED and \
+                    named.get(token.head.i) in {"SANCTION", "REJECT"}:
+                continue  # "froze aid to Ukraine": the aid is withheld, not given
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ in {"mark", "advmod"} and
                    c.lower_ in {"when", "whenever"} and token.tag_ in {"VBZ", "VBP"} for c in token.children):
                 continue  # "would attack Israel if provoked", "when a fighter kills a soldier": a condition or
@@ -1180,6 +1226,10 @@ class EventReader:
                 continue
             if self.no_act(token, trigger, targets) or self.permitted(token):
                 continue
+            if trigger.requires is not None and trigger.requires[0] == "target" and not targets:
+                continue  # "investors voiced concern over rising interest rates": no one is accused
+            if trigger.requires == SERVICES and not any(map(self.authority, sources)):
+                continue  # "Google shut down its Stadia service": a business act; a state's cut-off coerces
             if trigger.code == "THREATEN" and trigger.lemma in WARNINGS and not targets and not any(
                     c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in {"of", "against"}
                     for c in token.children):

@@ -1088,3 +1088,27 @@ def test_debts_written_off_arms_delivered_and_one_who_was_rescued_is_no_rescuer(
     criticized = read("The minister resigned after being criticized by the opposition.")
     ev = triggered(criticized, "criticized")
     assert names(criticized, ev.sources) == {"opposition"} and names(criticized, ev.targets) == {"government"}
+
+
+def test_review_the_accused_act_is_the_accusations_content_not_the_accusers_act(read):
+    for text in ("Ukraine accused Russia of shelling Kherson.", "Israel accused Iran of arming Hezbollah."):
+        facts = read(text)
+        assert [e.plover for e in facts.events] == ["ACCUSE"], text
+
+
+def test_review_an_act_of_its_own_done_in_protest_stays_that_act(read):
+    rockets = read("Hezbollah fired rockets at Israel in protest at the killing.")
+    assert [e.plover for e in rockets.events] == ["ASSAULT"]
+    envoy = read("France withdrew its ambassador from Mali in protest.")
+    assert "PROTEST" not in {e.plover for e in envoy.events}
+    rallied = read("Thousands rallied outside the U.S. embassy in Manila to protest the killing.")
+    assert [e.plover for e in rallied.events].count("PROTEST") == 1
+
+
+def test_review_phrasal_verbs_in_their_literal_sense_and_hosts_of_things_are_no_events(read):
+    for text in ("He stepped down from the podium.", "She turned down the volume.",
+                 "Workers walked out of the factory at 5 pm.", "Macron hosted the Paris Olympics.",
+                 "Google shut down its Stadia service.", "Investors expressed concern over rising interest rates."):
+        assert not read(text).events, text
+    assert [e.plover for e in read("Hamas turned down the Israeli proposal.").events] == ["REJECT"]
+    assert [e.plover for e in read("The U.S. delegation walked out of the conference.").events] == ["SANCTION"]
