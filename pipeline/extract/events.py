@@ -878,10 +878,11 @@ class EventReader:
         return noun
 
     def mishap(self, token: Token) -> bool:
-        """'Kim Jong Il died of a heart attack', 'the plane crashed, killing all 15 people on board':
-        a death by illness or accident is no act of conflict, nor is a heart attack an attack."""
-        ill = self.lex.illness_words
-        causes = [*pobjects(token, {"of", "from"}), token]
+        """'Kim Jong Il died of a heart attack', 'died in a helicopter crash', 'the plane crashed,
+        killing all 15 people on board': a death by illness or accident is no act of conflict, nor is a
+        heart attack an attack."""
+        ill = self.lex.mishap_words
+        causes = [*pobjects(token, {"of", "from", "in"}), token]
         return any(c.lemma_.lower() in ill or any(m.dep_ in {"compound", "amod"} and m.lower_ in ill
                                                   for m in c.children) for c in causes) or \
             token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
@@ -927,6 +928,8 @@ class EventReader:
         the object of ('will hold talks next week'; not 'will continue its support', ongoing). A
         withdrawal decided on is carried out ('decided to resign')."""
         verb = token if token.pos_ == "VERB" else self.light_verb_of(token)
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in TRAVELLING:
+            verb = token.head.head  # "will arrive on Saturday for talks"
         if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.ongoing_verbs:
             return False
         if token is verb and trigger.code in PROMISED:

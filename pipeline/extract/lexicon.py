@@ -84,7 +84,7 @@ class Lexicon:
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
     casualty_verbs: frozenset[str]  # '26 civilians were killed': harm counted, with or without a doer
-    illness_words: frozenset[str]  # 'died of a heart attack', 'a panic attack': a death or an attack of the body
+    mishap_words: frozenset[str]  # 'died of a heart attack', 'died in a helicopter crash': no act of conflict
     accident_verbs: frozenset[str]  # 'the plane crashed, killing all 15 on board': deaths by mishap, not violence
     refusal_modes: dict[str, str]  # a cooperative PLOVER type the text negates ('will not release') -> its REJECT mode
     non_state_countries: dict[str, str]  # PLOVER's codes of no state ('UNO' -> 'United Nations'): UN officials, UNO IGO
@@ -112,7 +112,7 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
              "locative_preps", "admin_units", "people_nouns", "member_nouns", "asking_verbs", "comment_verbs",
              "blaming_verbs", "blast_nouns", "wanting_verbs", "undergoing_verbs", "prospect_nouns", "met_things",
              "kin_nouns", "whereabouts_nouns", "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words",
-             "stranger_nouns", "captive_nouns", "partitive_nouns", "denial_verbs", "casualty_verbs", "illness_words", "accident_verbs", "hyphen_prefixes",
+             "stranger_nouns", "captive_nouns", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words", "accident_verbs", "hyphen_prefixes",
              "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",
              "named_target_types", "weapon_nouns", "light_verbs")
 

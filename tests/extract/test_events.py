@@ -1112,3 +1112,10 @@ def test_review_phrasal_verbs_in_their_literal_sense_and_hosts_of_things_are_no_
         assert not read(text).events, text
     assert [e.plover for e in read("Hamas turned down the Israeli proposal.").events] == ["REJECT"]
     assert [e.plover for e in read("The U.S. delegation walked out of the conference.").events] == ["SANCTION"]
+
+
+def test_review_a_death_in_a_crash_is_no_toll_and_a_trip_for_talks_to_come_is_agreed(read):
+    assert not read("Former Iranian President Raisi died in a helicopter crash.").events
+    assert [e.event_class for e in read("Twelve soldiers died in the attack.").events] == ["Casualties"]
+    trip = read("Iran's foreign minister will arrive in Muscat on Saturday for talks with Omani officials.")
+    assert triggered(trip, "talks").plover == "AGREE"
