@@ -704,6 +704,9 @@ class EventReader:
         if not targets and (verb := self.light_verb_of(token)) is not token:  # "voiced concern on Friday over
             targets = [k for p in pobjects(verb, TARGET_PREPS | {"over", "about"})  # Israel's decision"
                        for k in self.actors(p) or self.owners(p)]
+        owned = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "for" else None
+        if not sources and owned is not None and owned.lemma_.lower() == "responsibility" and owned.head.pos_ == "VERB":
+            sources = self.actors(self.subject(owned.head))  # "the group claimed responsibility for the attack"
         if first.dep_ == "pobj" and first.head.lower_ == "under" and governor in {"come", "be"}:
             targets = self.actors(self.subject(governing))  # "a convoy came under fire from Taliban insurgents"
             sources = [k for p in [*pobjects(token, {"from"}), *pobjects(governing, {"from"})] for k in self.actors(p)]

@@ -1119,3 +1119,8 @@ def test_review_a_death_in_a_crash_is_no_toll_and_a_trip_for_talks_to_come_is_ag
     assert [e.event_class for e in read("Twelve soldiers died in the attack.").events] == ["Casualties"]
     trip = read("Iran's foreign minister will arrive in Muscat on Saturday for talks with Omani officials.")
     assert triggered(trip, "talks").plover == "AGREE"
+
+
+def test_who_claims_responsibility_for_an_attack_is_its_doer(read):
+    facts = read("The al-Shabaab group claimed responsibility for the attack.")
+    assert names(facts, triggered(facts, "attack").sources) == {"al-Shabaab group"}
