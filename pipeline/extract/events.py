@@ -28,6 +28,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
 DEMAND = "DEMAND"  # the trigger kind of "X must/should do": the speaker's demand of X
 OBLIGING = {"must", "should"}
+JUDGING = {"ACCUSE", "SUPPORT", "REJECT"}  # a judgment of an act is one of whoever did it
 ABOUT_OTHERS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # verbal conflict: whom the clause it governs is about
 LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is the target ("from X")
 # "took part in the fighting", "went on the offensive", "turned out for marches": the subject is the
@@ -580,6 +581,9 @@ class EventReader:
             if not sources and token.pos_ == "VERB":
                 sources = self.left_neighbour_actor(token)
             targets = self.objects(token)
+            if not targets and trigger.code in JUDGING:  # "condemned the use of cluster bombs by Gaddafi's
+                targets = [k for c in token.children if c.dep_ == "dobj" and self.is_event_noun(c)  # forces",
+                           for k in self.noun_roles(c)[0]]  # "criticized the US raid": the doers are judged
             if token.pos_ == "NOUN" and token.dep_ == "pobj" and not targets:
                 targets = self.objects(token.head.head)  # "in agreement ... with Russia"
             if not targets and trigger.code in ABOUT_OTHERS:  # "warned that the country risks ...": the country;
@@ -889,6 +893,9 @@ class EventReader:
         return any(c.lemma_.lower() in ill or any(m.dep_ in {"compound", "amod"} and m.lower_ in ill
                                                   for m in c.children) for c in causes) or \
             token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
+
+    def is_event_noun(self, noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and (noun.lemma_.lower(), "NOUN") in self.lex.triggers
 
     def protest_noun(self, noun: Token) -> bool:
         return any(t.code == "PROTEST" for t in self.lex.triggers.get((noun.lemma_.lower(), "NOUN"), ()))

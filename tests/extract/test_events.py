@@ -1124,3 +1124,10 @@ def test_review_a_death_in_a_crash_is_no_toll_and_a_trip_for_talks_to_come_is_ag
 def test_who_claims_responsibility_for_an_attack_is_its_doer(read):
     facts = read("The al-Shabaab group claimed responsibility for the attack.")
     assert names(facts, triggered(facts, "attack").sources) == {"al-Shabaab group"}
+
+
+def test_a_judgment_of_an_act_is_aimed_at_whoever_did_it(read):
+    raid = read("Hamid Karzai criticized the US raid on the village.")
+    assert names(raid, triggered(raid, "criticized").targets) == {"United States"}
+    killing = read("Human Rights Watch condemned the killing of journalists in Pakistan.")
+    assert not triggered(killing, "condemned").targets  # the killers are not named
