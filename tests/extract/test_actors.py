@@ -190,3 +190,9 @@ def test_a_listed_body_named_for_a_kind_of_actor_is_still_the_body(read):
     facts = read("Reporters Without Borders appealed for punishment of those responsible for the murder.")
     body = next(e for e in facts.entities if e.name == "Reporters Without Borders")
     assert body.code == "NGOHRIMED"  # not the 'reporters' of the agents list
+
+
+def test_negotiators_are_their_governments_and_minorities_civilians(read):
+    facts = read("Iran's negotiators were welcomed home. Religious minorities in northern Iraq fled the fighting.")
+    codes = coded(facts)
+    assert codes["Iran's negotiators"] == "IRNGOV" and codes["Religious minorities in northern Iraq"] == "IRQCVL"
