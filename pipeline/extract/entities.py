@@ -377,14 +377,18 @@ def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
 def _untagged_countries(table: EntityTable, lex: Lexicon) -> None:
     """'Bahrain voiced strong backing for ...': a country's name in capitals the model left
     untagged is the country's (not 'the Jordan Valley', a name of its own)."""
-    doc, i = table.doc, 0
-    while i < len(doc):
-        for size in (3, 2, 1):
-            span = doc[i:i + size]
-            if len(span) == size and all(t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() and not table.covered(t)
-                                         for t in span) and fold(span.text) in lex.countries and not (
-                    span[-1].dep_ == "compound" and span[-1].head.pos_ == "PROPN" and span[-1].head.i >= span.end):
-                table.mention(table.get(lex.countries[fold(span.text)], STATE), span)
+    tokens = table.tokens
+    free = [t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() and not table.covered(t) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2, 1) if free[i] else ():
+            if not all(free[i:i + size]) or i + size > len(tokens):
+                continue
+            name = fold(" ".join(t.text for t in tokens[i:i + size]))
+            last = tokens[i + size - 1]
+            if name in lex.countries and not (last.dep_ == "compound" and last.head.pos_ == "PROPN"
+                                              and last.head.i > last.i):
+                table.mention(table.get(lex.countries[name], STATE), table.doc[i:i + size])
                 i += size - 1
                 break
         i += 1
