@@ -29,6 +29,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 DEMAND = "DEMAND"  # the trigger kind of "X must/should do": the speaker's demand of X
 OBLIGING = {"must", "should"}
 JUDGING = {"ACCUSE", "SUPPORT", "REJECT"}  # a judgment of an act is one of whoever did it
+MATERIAL = {"ASSAULT", "SANCTION", "RETREAT", "MOBILIZE", "AID", "COOPERATE"}  # acts done, not said
 ABOUT_OTHERS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # verbal conflict: whom the clause it governs is about
 LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is the target ("from X")
 # "took part in the fighting", "went on the offensive", "turned out for marches": the subject is the
@@ -64,6 +65,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 CLIMBED = {"xcomp", "conj", "dobj", "pobj", "pcomp", "attr", "prep", "advcl"}  # a doer is looked for up these
 COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistake": what is said of the deal
 SERVICES = ("object", frozenset({"services"}))  # a requirement: the internet, phones, water cut off
+RESTRICTIONS = ("object", frozenset({"restrictions"}))  # a requirement: a curfew, a ban, an emergency lifted
 FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warships, reservists as the object
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -590,6 +592,8 @@ class EventReader:
                 clauses = [c for c in token.children if c.dep_ == "ccomp"]  # "pleaded with the authorities to grant"
                 clauses += [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
                 targets = [k for c in clauses for s in c.children if s.dep_ in SUBJECTS for k in self.actors(s)]
+            if not targets and trigger.code == "PROTEST" and token.dep_ == "advcl":  # "summoned Myanmar's
+                targets = self.objects(token.head)  # ambassador to protest": protested to whom it summoned
             if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country", "pulled out of"
                 left = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
                 left += [o for c in token.children if c.lower_ == "out" for o in c.children if o.lower_ == "of"]
@@ -1168,8 +1172,9 @@ class EventReader:
                 continue  # "occupied the legislature in protest", "blocked highways to protest": the protest is
                 # the event (but "fired rockets in protest", "withdrew its ambassador in protest" are those acts)
             if trigger.code == "PROTEST" and (over := self.protested_with(token)) is not None and \
-                    named.get(over.i) not in {None, "COERCE"}:
-                continue  # "fired rockets in protest": the rocket fire; "rallied to protest": one protest
+                    named.get(over.i) in MATERIAL | {"PROTEST"}:
+                continue  # "fired rockets in protest": the rocket fire; "rallied to protest": one protest (but
+                # "summoned the ambassador to protest": a protest made by summoning)
             if token.dep_ == "pcomp" and token.head.lower_ in {"of", "for", "with"} and \
                     named.get(token.head.head.i) == "ACCUSE":
                 continue  # "accused Russia of shelling Kherson": the accusation is the event, the shelling its
@@ -1241,8 +1246,9 @@ class EventReader:
                 continue
             if trigger.requires is not None and trigger.requires[0] == "target" and not targets:
                 continue  # "investors voiced concern over rising interest rates": no one is accused
-            if trigger.requires == SERVICES and not any(map(self.authority, sources)):
-                continue  # "Google shut down its Stadia service": a business act; a state's cut-off coerces
+            if trigger.requires in (SERVICES, RESTRICTIONS) and not any(map(self.authority, sources)):
+                continue  # "Google shut down its Stadia service", "the company lifted its ban on remote work": a
+                # business act; a state's cut-off coerces, its lifting a curfew concedes
             if trigger.code == "THREATEN" and trigger.lemma in WARNINGS and not targets and not any(
                     c.dep_ in {"dobj", "dative"} or c.dep_ == "prep" and c.lower_ in {"of", "against"}
                     for c in token.children):

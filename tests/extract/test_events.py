@@ -1131,3 +1131,24 @@ def test_a_judgment_of_an_act_is_aimed_at_whoever_did_it(read):
     assert names(raid, triggered(raid, "criticized").targets) == {"United States"}
     killing = read("Human Rights Watch condemned the killing of journalists in Pakistan.")
     assert not triggered(killing, "condemned").targets  # the killers are not named
+
+
+def test_restrictions_lifted_by_a_state_concede_and_ties_broken_off_sanction(read):
+    lifted = read("Sri Lanka's government lifted the state of emergency imposed after the riots.")
+    assert triggered(lifted, "lifted").plover == "CONCEDE"
+    assert not read("The company lifted its ban on remote work.").events
+    broke = read("Nicaragua broke off diplomatic relations with Taiwan.")
+    ev = triggered(broke, "broke")
+    assert ev.plover == "SANCTION" and names(broke, ev.targets) == {"Taiwan"}
+
+
+def test_asylum_money_regret_acceptance_solidarity_and_a_protest_made_by_summoning(read):
+    assert triggered(read("Asylum was granted by Mexico to Evo Morales."), "granted").plover == "AID"
+    assert triggered(read("Qatar transferred $30 million to pay salaries in Gaza."), "transferred").plover == "AID"
+    assert triggered(read("King Philippe expressed his deepest regrets for the colonial past."), "regrets").plover \
+        == "CONCEDE"
+    assert triggered(read("Hamas's acceptance of the ceasefire proposal surprised Israel."), "acceptance").plover \
+        == "AGREE"
+    summoned = read("Bangladesh summoned Myanmar's ambassador in Dhaka to protest against the shelling.")
+    ev = triggered(summoned, "protest")
+    assert ev.plover == "ACCUSE" and [summoned.entity(k).code for k in ev.targets] == ["MMRGOV"]
