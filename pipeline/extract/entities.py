@@ -377,7 +377,7 @@ def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
 def _untagged_countries(table: EntityTable, lex: Lexicon) -> None:
     """'Bahrain voiced strong backing for ...': a country's name in capitals the model left
     untagged is the country's (not 'the Jordan Valley', a name of its own)."""
-    tokens = table.tokens
+    tokens, text = table.tokens, fold(table.doc.text)
     free = [t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() and not table.covered(t) for t in tokens]
     i = 0
     while i < len(tokens):
@@ -386,9 +386,11 @@ def _untagged_countries(table: EntityTable, lex: Lexicon) -> None:
                 continue
             name = fold(" ".join(t.text for t in tokens[i:i + size]))
             last = tokens[i + size - 1]
-            if name in lex.countries and not (last.dep_ == "compound" and last.head.pos_ == "PROPN"
-                                              and last.head.i > last.i):
-                table.mention(table.get(lex.countries[name], STATE), table.doc[i:i + size])
+            state = lex.countries.get(name) or (lex.capitals[name] if name in lex.capitals and tokens[i].dep_ in
+                                                {"nsubj", "nsubjpass"} and fold(lex.capitals[name]) in text else None)
+            if state and not (last.dep_ == "compound" and last.head.pos_ == "PROPN" and last.head.i > last.i):
+                table.mention(table.get(state, STATE), table.doc[i:i + size])  # "Kyiv blamed ...": a capital
+                # as a subject, in an article that names its state
                 i += size - 1
                 break
         i += 1

@@ -711,7 +711,8 @@ class EventReader:
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
         if not targets and (verb := self.light_verb_of(token)) is not token:  # "voiced concern on Friday over
             targets = [k for p in pobjects(verb, TARGET_PREPS | {"over", "about"})  # Israel's decision"
-                       for k in self.actors(p) or self.owners(p)]
+                       for k in self.actors(p) or self.owners(p) or (  # "about the detention of journalists by
+                           self.noun_roles(p)[0] if self.is_event_noun(p) else [])]  # Turkish police": the police
         owned = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "for" else None
         if not sources and owned is not None and owned.lemma_.lower() == "responsibility" and owned.head.pos_ == "VERB":
             sources = self.actors(self.subject(owned.head))  # "the group claimed responsibility for the attack"
@@ -1175,6 +1176,9 @@ class EventReader:
                     named.get(over.i) in MATERIAL | {"PROTEST"}:
                 continue  # "fired rockets in protest": the rocket fire; "rallied to protest": one protest (but
                 # "summoned the ambassador to protest": a protest made by summoning)
+            if token.dep_ == "pobj" and token.head.lower_ == "with" and \
+                    token.head.head.lemma_.lower() in self.threat_words:
+                continue  # "were threatened with arrest": the threat is the event, the arrest its content
             if token.dep_ == "pcomp" and token.head.lower_ in {"of", "for", "with"} and \
                     named.get(token.head.head.i) == "ACCUSE":
                 continue  # "accused Russia of shelling Kherson": the accusation is the event, the shelling its
@@ -1214,6 +1218,11 @@ class EventReader:
                     token.head.lemma_.lower() in self.lex.statement_nouns:
                 continue  # "a resolution targeting the group's finances": a document harms no one
             sources, targets = self.roles(token, trigger)
+            if trigger.code != "REQUEST" and token.lemma_.lower() in self.lex.asking_verbs and any(
+                    c.dep_ == "dobj" and self.actors(c) for c in token.children) and any(
+                    c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+                trigger = dataclasses.replace(self.recode(trigger, "REQUEST"), cameo=None)  # "is pressing
+                # Islamabad to act": asked of someone, whatever the verb dictionary's block says of 'press'
             if (wanted := self.wanted_of_others(token)) is not None:  # "wants the government to release them":
                 trigger = dataclasses.replace(self.recode(trigger, "REQUEST"), cameo=None)  # a demand of the
                 # government (PLOVER REQUEST), whatever the verb dictionary codes the verb alone as

@@ -112,7 +112,8 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
              "locative_preps", "admin_units", "people_nouns", "member_nouns", "asking_verbs", "comment_verbs",
              "blaming_verbs", "blast_nouns", "wanting_verbs", "undergoing_verbs", "prospect_nouns", "met_things",
              "kin_nouns", "whereabouts_nouns", "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words",
-             "stranger_nouns", "captive_nouns", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words", "accident_verbs", "hyphen_prefixes",
+             "stranger_nouns", "captive_nouns", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words",
+             "accident_verbs", "hyphen_prefixes",
              "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",
              "named_target_types", "weapon_nouns", "light_verbs")
 

@@ -1152,3 +1152,24 @@ def test_asylum_money_regret_acceptance_solidarity_and_a_protest_made_by_summoni
     summoned = read("Bangladesh summoned Myanmar's ambassador in Dhaka to protest against the shelling.")
     ev = triggered(summoned, "protest")
     assert ev.plover == "ACCUSE" and [summoned.entity(k).code for k in ev.targets] == ["MMRGOV"]
+
+
+def test_pressing_someone_to_act_requests_it_and_a_threat_of_arrest_is_no_arrest(read):
+    pressed = read("Washington is pressing Islamabad to act against the Haqqani network.")
+    ev = triggered(pressed, "pressing")
+    assert ev.plover == "REQUEST" and names(pressed, ev.targets) == {"Pakistan"}
+    threatened = read("Journalists in Kashmir were threatened with arrest by local police.")
+    assert "COERCE" not in {e.plover for e in threatened.events}
+
+
+def test_charges_rebukes_loans_visits_borders_reopened_and_a_capital_subject(read):
+    charged = read("Bolivian prosecutors filed sedition charges against former interim president Jeanine Anez.")
+    assert names(charged, triggered(charged, "charges").targets) == {"Jeanine Anez"}
+    assert triggered(read("Amnesty International rebuked Bolivia's interim government."), "rebuked").plover == "ACCUSE"
+    assert triggered(read("The World Bank's $500 million loan to Egypt arrived."), "loan").plover == "AID"
+    visit = read("Indian Prime Minister Narendra Modi arrived in Kathmandu on Thursday for a two-day official visit.")
+    assert triggered(visit, "visit").plover == "CONSULT"
+    border = read("Colombia reopened its border with Venezuela to cargo trucks on Monday.")
+    assert triggered(border, "reopened").plover == "COOPERATE"
+    kyiv = read("Kyiv blamed Russian-backed separatists for the downing of the airliner over eastern Ukraine.")
+    assert names(kyiv, triggered(kyiv, "blamed").sources) == {"Ukraine"}
