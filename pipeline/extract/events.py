@@ -40,6 +40,8 @@ HOSTING = {"host", "receive", "welcome"}  # the host of a visit is its recipient
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
+PLEDGING = {"promise", "pledge", "vow", "agree", "offer"}  # a withdrawal pledged is declared, not done
+SPANS = {"round", "day", "week", "month", "hour", "year", "series", "wave"}  # "held two days of talks"
 PERMITTING = {"allow", "permit", "authorize", "authorise", "empower", "enable", "entitle"}
 PLACING = {"place", "put", "keep", "hold"}  # "placed the poet under house arrest", "put him on trial": the placer
 # arrests or accuses the placed
@@ -248,14 +250,19 @@ class EventReader:
         """'ordered the army', 'gave an address': the verb dictionary's talk codes (lexicon
         named_target_types) misread common verbs unless someone named is thanked, pressed, met
         (measured: 2 of 24 right without). Not so for forces mobilised, parties named together,
-        captives released, or a request of someone to do something ('pressed Western allies to
-        supply missiles')."""
+        captives released, a request of someone to do something ('ordered the army to restore
+        order'), or a claim about whoever a clause says acted ('alleged that Armenian forces had
+        shelled the town')."""
         if not trigger.cameo or trigger.code not in self.lex.named_target_types or trigger.requires == FORCES:
             return False
         if self.mutual(trigger, sources, targets) or self.captives(token, trigger):
             return False
         asked_to = any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children)
         if trigger.code == "REQUEST" and targets and asked_to:
+            return False
+        said_of = [k for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS
+                   for k in self.actors(s)]  # "alleged that Armenian forces had shelled the town"
+        if trigger.code in ABOUT_OTHERS and set(targets) & set(said_of):
             return False
         return not any(not self.table.entities[k].generic and self.table.entities[k].type not in {CITY, PLACE}
                        for k in targets)
@@ -600,9 +607,10 @@ class EventReader:
                 targets = [k for c in left for p in c.children if p.dep_ == "pobj" for k in self.actors(p)]
         if trigger.code == "MOBILIZE" and not sources and token.pos_ == "VERB" and is_passive(token):
             sources, targets = targets, []  # "troops are being deployed": the forces moved are the actor
-        if trigger.code == "CONSULT" and token.lemma_.lower() in HOSTING and targets and not is_passive(token):
-            sources, targets = targets, sources  # "Merkel received Poroshenko": the visitor is the actor, the host
-            # the recipient (PLOVER)
+        visitors = [k for c in token.children if c.dep_ == "dobj" for k in self.actors(c)]
+        if trigger.code == "CONSULT" and token.lemma_.lower() in HOSTING and visitors and not is_passive(token):
+            sources, targets = visitors, sources  # "Merkel received Poroshenko at the chancellery": the visitor
+            # is the actor, the host the recipient (PLOVER)
         if trigger.requires is not None and trigger.requires[0] == "object" and trigger.code != "CONSULT":
             words = self.class_words(trigger.requires[1])  # "sent troops to X": the troops are what is sent,
             # not its target (but a delegation received is met)
@@ -691,6 +699,8 @@ class EventReader:
         first = token  # "staged air and naval drills": an event noun joined to the verb's object is one too
         while first.dep_ == "conj" and first.head.pos_ == "NOUN":
             first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in SPANS:
+            first = first.head.head  # "held a second round of talks", "two days of talks"
         governing = first.head.head if first.dep_ == "pobj" else first.head
         governor = governing.lemma_.lower()
         naming = any(c.dep_ == "oprd" for c in governing.children)  # "officials called the attack small"
@@ -950,7 +960,8 @@ class EventReader:
         if token is verb and trigger.code in PROMISED:
             return tense(verb) == "future" and not ongoing(verb) or self.intended(verb) or bool(self.said_would(verb))
         will = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)  # said, not infinitive
-        return will or self.said_would(verb) is not None
+        pledged = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGING  # "promised to withdraw"
+        return will or pledged or self.said_would(verb) is not None
 
     def permitted(self, token: Token) -> bool:
         """'The law allows the government to place people under arrest without charges': what a
@@ -1281,6 +1292,12 @@ class EventReader:
                     token.pos_ == "VERB" or token.dep_ == "dobj"):  # not "the Egypt protests", a place's
                 trigger = self.recode(trigger, "ACCUSE")  # "Beijing lodged a protest with Tokyo": a state's
                 # protest is diplomatic, an accusation (PLOVER); PROTEST is civilians' demonstrating
+            elif trigger.code == "AID" and token.lemma_.lower() == "defend" and (any(
+                    self.table.entities[k].type == PERSON for k in targets) or any(
+                    c.dep_ == "advcl" and c.lemma_.lower() in self.lex.reporting_verbs | self.lex.naming_verbs
+                    for c in token.children)):
+                trigger = dataclasses.replace(self.recode(trigger, "SUPPORT"), cameo=None)  # "defended Dodik
+                # against U.S. sanctions", "defended the military, saying ...": in words, not arms
             elif trigger.code == "SUPPORT" and self.armed_support(token):  # "supported by US airstrikes"
                 trigger = self.recode(trigger, "AID")
             elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \

@@ -1173,3 +1173,16 @@ def test_charges_rebukes_loans_visits_borders_reopened_and_a_capital_subject(rea
     assert triggered(border, "reopened").plover == "COOPERATE"
     kyiv = read("Kyiv blamed Russian-backed separatists for the downing of the airliner over eastern Ukraine.")
     assert names(kyiv, triggered(kyiv, "blamed").sources) == {"Ukraine"}
+
+
+def test_claims_about_an_actor_defence_in_words_rounds_of_talks_and_pledged_withdrawals(read):
+    alleged = read("Azerbaijan alleged that Armenian forces had shelled the town of Terter overnight.")
+    assert triggered(alleged, "alleged").plover == "ACCUSE"
+    defended = read("Serbian President Aleksandar Vucic defended Bosnian Serb leader Milorad Dodik against sanctions.")
+    assert triggered(defended, "defended").plover == "SUPPORT"
+    talks = read("Armenian and Azerbaijani foreign ministers held two days of talks in Washington.")
+    assert triggered(talks, "talks").sources
+    pledged = read("Russia promised to withdraw its troops from Moldova's Transnistria region.")
+    assert triggered(pledged, "withdraw").plover == "CONCEDE"
+    leave = read("President Emmanuel Macron announced that French troops would leave Niger by the end of the year.")
+    assert triggered(leave, "leave").plover == "CONCEDE"
