@@ -183,6 +183,7 @@ class EventReader:
     def __init__(self, doc: Doc, table: EntityTable, quotes: list[Quote], times: list[TimeExpr],
                  figures: list[Figure], lex: Lexicon):
         self.doc, self.table, self.quotes, self.times, self.figures, self.lex = doc, table, quotes, times, figures, lex
+        self.classes: dict[frozenset[str], frozenset[str]] = {}  # a requirement's words, made once per article
         self.coder = coder.load()
         self.quotes_sorted = sorted(quotes, key=lambda q: q.span.start)
         self.quote_starts = [q.span.start for q in self.quotes_sorted]
@@ -812,9 +813,12 @@ class EventReader:
         return next(iter(here), None) if counts else None  # "shelling by government forces killed 12": the killing's
 
     # --- what -----------------------------------------------------------------
-    def class_words(self, values: Collection[str]) -> set[str]:
+    def class_words(self, values: Collection[str]) -> frozenset[str]:
         """The words a trigger's requirement names: a noun class's members ('armed_forces'), else the word."""
-        return set().union(*(self.lex.noun_classes.get(v, {v}) for v in values))
+        key = frozenset(values)
+        if key not in self.classes:
+            self.classes[key] = frozenset().union(*(self.lex.noun_classes.get(v, {v}) for v in key))
+        return self.classes[key]
 
     def matches(self, token: Token, trigger: Trigger) -> bool:
         if trigger.requires is None:
