@@ -1186,3 +1186,8 @@ def test_claims_about_an_actor_defence_in_words_rounds_of_talks_and_pledged_with
     assert triggered(pledged, "withdraw").plover == "CONCEDE"
     leave = read("President Emmanuel Macron announced that French troops would leave Niger by the end of the year.")
     assert triggered(leave, "leave").plover == "CONCEDE"
+
+
+def test_sanctions_slapped_on_someone_are_a_sanction(read):
+    facts = read("The European Union slapped sanctions on 40 Belarusian officials on Friday.")
+    assert [(e.plover, e.trigger.text) for e in facts.events] == [("SANCTION", "sanctions")]
