@@ -1023,6 +1023,10 @@ class EventReader:
         return any(phrase_key(a) in ends or a.lemma_.lower() in ends or a.lemma_.lower() in {"end", "halt"} and any(
             p.lemma_.lower() in fighting or p.lower_ in fighting for p in pobjects(a, {"to", "of"})) for a in asked)
 
+    def rioting(self, key: str) -> bool:
+        e = self.table.entities[key]
+        return e.generic and any(fold(m.text.split()[-1]) in self.lex.rioting_nouns for m in e.mentions)
+
     def authority(self, key: str) -> bool:
         """A state, or a government's, an army's, a police force's or an armed group's people: who
         can cut a country's services."""
@@ -1286,7 +1290,10 @@ class EventReader:
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if self.misread(token, trigger, sources, targets):
                 continue
-            if trigger.code == "MOBILIZE" and token.pos_ == "NOUN" and not targets and self.together(sources):
+            if trigger.code in {"ASSAULT", "COERCE"} and sources and all(map(self.rioting, sources)):
+                trigger = dataclasses.replace(self.recode(trigger, "PROTEST", mode="riot"), cameo=None)  # "rioters
+                # torched cars", "protesters stormed the embassy": PLOVER's riot is a protest
+            elif trigger.code == "MOBILIZE" and token.pos_ == "NOUN" and not targets and self.together(sources):
                 trigger = self.recode(trigger, "COOPERATE")  # "China and Russia kicked off naval drills": PLOVER's
                 # MOBILIZE is one country's; forces moved or drilled together are military cooperation
             elif trigger.code == "ACCUSE" and any(p.lemma_.lower() in self.lex.weapon_nouns

@@ -1191,3 +1191,10 @@ def test_claims_about_an_actor_defence_in_words_rounds_of_talks_and_pledged_with
 def test_sanctions_slapped_on_someone_are_a_sanction(read):
     facts = read("The European Union slapped sanctions on 40 Belarusian officials on Friday.")
     assert [(e.plover, e.trigger.text) for e in facts.events] == [("SANCTION", "sanctions")]
+
+
+def test_violence_by_rioters_or_protesters_is_a_riot(read):
+    facts = read("Rioters torched buses and a supermarket in Dakar.")
+    ev = triggered(facts, "torched")
+    assert (ev.plover, ev.mode) == ("PROTEST", "riot")
+    assert triggered(read("Police fired tear gas at protesters."), "fired").plover == "ASSAULT"
