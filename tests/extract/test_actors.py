@@ -196,3 +196,12 @@ def test_negotiators_are_their_governments_and_minorities_civilians(read):
     facts = read("Iran's negotiators were welcomed home. Religious minorities in northern Iraq fled the fighting.")
     codes = coded(facts)
     assert codes["Iran's negotiators"] == "IRNGOV" and codes["Religious minorities in northern Iraq"] == "IRQCVL"
+
+
+def test_advisers_operators_volunteers_and_planners_are_kinds_of_actor(read):
+    facts = read("An advisor to the Palestinian team spoke. Mobile operators in Egypt were told to suspend "
+                 "services. Yazidi volunteers are being trained in Iraq. Pentagon planners drew up options.")
+    codes = coded(facts)
+    assert codes["An advisor"] == "PSEGOV"  # to the Palestinian team
+    assert codes["Mobile operators in Egypt"] == "EGYBUS"
+    assert codes["Yazidi volunteers"].endswith("UAF") and codes["Pentagon planners"].endswith("MIL")
