@@ -130,8 +130,8 @@ def code_named(table: EntityTable, article: Article, d: Dictionaries) -> None:
             e.type = ARMED_GROUP  # "the Islamic State", which the model takes for a place
         elif e.type == ORGANIZATION and e.sector == "GOV" and state is None:
             e.type = GOVERNMENT
-        elif e.type == ORGANIZATION and e.sector == "MED":
-            e.type = NEWS_AGENCY  # "BBC", "The Guardian"
+        elif e.type == ORGANIZATION and e.sector == "MED" and not e.code.startswith("MNC"):
+            e.type = NEWS_AGENCY  # "BBC", "The Guardian" (not Vodafone or Google, companies the lists give MED)
 
 
 MAX_NAME = 6  # the most words of a listed name looked for

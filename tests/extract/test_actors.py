@@ -205,3 +205,11 @@ def test_advisers_operators_volunteers_and_planners_are_kinds_of_actor(read):
     assert codes["An advisor"] == "PSEGOV"  # to the Palestinian team
     assert codes["Mobile operators in Egypt"] == "EGYBUS"
     assert codes["Yazidi volunteers"].endswith("UAF") and codes["Pentagon planners"].endswith("MIL")
+
+
+def test_an_agency_is_no_news_agency_by_its_name_nor_a_company_the_lists_call_media(read):
+    facts = read("Inspections by the International Atomic Energy Agency (IAEA) will continue. "
+                 "Vodafone said operators must suspend services. The BBC reported.")
+    types = {e.name: e.type for e in facts.entities}
+    assert types["International Atomic Energy Agency"] == "Organization" and types["Vodafone"] == "Organization"
+    assert types["BBC"] == "NewsAgency"
