@@ -319,7 +319,8 @@ def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
             table.mention(table.get(lex.countries[folded], STATE), ent)
         elif folded in lex.capitals and not _is_located_in(ent.root, lex):
             table.mention(table.get(lex.capitals[folded], STATE), ent)  # "Ankara and Moscow ... at odds"
-        elif folded in lex.capitals or folded.endswith(" city") or folded in lex.cities:  # "Gaza City", "Mosul"
+        elif folded in lex.capitals or folded.endswith(" city") or folded in lex.cities or \
+                folded + " city" in lex.cities:  # "Gaza City", "Mosul", "New York" (GeoNames: New York City)
             table.mention(table.get(name, CITY), ent)
         else:
             table.mention(table.get(name, PLACE), ent)

@@ -228,3 +228,8 @@ def test_a_capital_the_model_took_for_a_person_is_its_state(read):
     ukraine = next(e for e in facts.entities if e.name == "Ukraine")
     assert "Kiev" in {m.text for m in ukraine.mentions}
     assert "Democratic Republic of the Congo" in {e.name for e in facts.entities}
+
+
+def test_a_city_geonames_lists_as_name_city_is_a_city(read):
+    facts = read("Bombs exploded in New York.")
+    assert {e.name: e.type for e in facts.entities}["New York"] == "City"
