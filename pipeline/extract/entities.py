@@ -175,6 +175,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _untagged_acronyms(table, lex)
     _untagged_countries(table, lex)
     _places_taken_for_people(table, lex)
+    _named_towns(table, lex)
     _spelling_variants(table)
     _short_names(table)
     _repeated_names(table)
@@ -571,6 +572,16 @@ def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
         listed = fold(e.name) in lex.place_countries  # "Marja": a place of the country lists
         if words and (words[0] in lex.place_prefixes or words[-1] in lex.place_words or located or listed):
             table.merge(e, table.get(e.name, PLACE))
+
+
+def _named_towns(table: EntityTable, lex: Lexicon) -> None:
+    """'the town of Marja', 'the city of Misrata', 'the town of Jilib': a name the text calls a
+    town, a city or a village is one, whatever the model took it for."""
+    for e in [e for e in table.entities.values() if e.type in {PLACE, PERSON, ORGANIZATION} and not e.titles]:
+        spans = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
+        if any(s is not None and s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and
+               s.root.head.head.lower_ in lex.town_nouns for s in spans):
+            table.merge(e, table.get(e.name, CITY))
 
 
 def skeleton(name: str) -> str:

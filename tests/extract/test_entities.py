@@ -233,3 +233,9 @@ def test_a_capital_the_model_took_for_a_person_is_its_state(read):
 def test_a_city_geonames_lists_as_name_city_is_a_city(read):
     facts = read("Bombs exploded in New York.")
     assert {e.name: e.type for e in facts.entities}["New York"] == "City"
+
+
+def test_a_name_the_text_calls_a_town_or_a_city_is_one(read):
+    facts = read("The rebels seized the town of Jilib. Fighting raged in the city of Misrata.")
+    types = {e.name: e.type for e in facts.entities}
+    assert types["Jilib"] == "City" and types["Misrata"] == "City"
