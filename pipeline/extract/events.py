@@ -913,11 +913,15 @@ class EventReader:
                                                   for m in c.children) for c in causes) or \
             token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
 
+    def listed_codes(self, token: Token, pos: str) -> set[str | None]:
+        """The types triggers.csv lists the token's lemma under, as this part of speech."""
+        return {t.code for t in self.lex.triggers.get((token.lemma_.lower(), pos), ())}
+
     def is_event_noun(self, noun: Token) -> bool:
-        return noun.pos_ == "NOUN" and (noun.lemma_.lower(), "NOUN") in self.lex.triggers
+        return noun.pos_ == "NOUN" and bool(self.listed_codes(noun, "NOUN"))
 
     def protest_noun(self, noun: Token) -> bool:
-        return any(t.code == "PROTEST" for t in self.lex.triggers.get((noun.lemma_.lower(), "NOUN"), ()))
+        return "PROTEST" in self.listed_codes(noun, "NOUN")
 
     def protested_with(self, token: Token) -> Token | None:
         """The verb an 'in protest' or 'to protest' says the purpose of, if any."""
@@ -939,17 +943,17 @@ class EventReader:
             p for c in token.children if c.dep_ in {"prep", "prt"} for q in [c, *c.children] for p in q.children
             if p.dep_ == "pobj"]
         if trigger.code == "RETREAT":
-            return any(t.lemma_.lower() in self.class_words({"vehicles"}) for t in things)
+            vehicles = self.class_words({"vehicles"})
+            return any(t.lemma_.lower() in vehicles for t in things)
         if trigger.code in {"REJECT", "SANCTION"}:
-            return not any(self.actors(t) or t.lemma_.lower() in self.class_words({"proposals"}) or
-                           t.lower_ in self.class_words({"proposals"}) for t in things)
+            proposals = self.class_words({"proposals"})
+            return not any(self.actors(t) or t.lemma_.lower() in proposals or t.lower_ in proposals for t in things)
         return False
 
     def done_in_protest(self, verb: Token) -> bool:
         """'occupied the legislature in protest against', 'blocked highways to protest against'."""
-        protesting = [c for c in verb.children if c.dep_ == "advcl"
-                      and any(t.code == "PROTEST" for t in self.lex.triggers.get((c.lemma_.lower(), "VERB"), ()))]
-        return verb.pos_ == "VERB" and (any(self.protest_noun(p) for p in pobjects(verb, {"in"})) or bool(protesting))
+        protesting = any(c.dep_ == "advcl" and "PROTEST" in self.listed_codes(c, "VERB") for c in verb.children)
+        return verb.pos_ == "VERB" and (any(self.protest_noun(p) for p in pobjects(verb, {"in"})) or protesting)
 
     def promised(self, token: Token, trigger: Trigger) -> bool:
         """An act in the future tense or said to be coming ('said it would'), or a cooperative verb's
