@@ -34,9 +34,11 @@ from pipeline.facts import (ARMED_GROUP, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, 
 CAMEO = DATA / "cameo"
 GENERIC = "Generic"  # key prefix of generic actors: "Generic|SYRMIL"
 MAX_WORDS = 4  # the longest agent phrase looked for before a head noun
-COUNTRY_PREPS = {"in", "of", "from"}
+COUNTRY_PREPS = {"in", "of", "from", "at", "for"}  # "police in Nablus", "strategists at the Pentagon"
+MEMBER_PREPS = {"of", "from", "for"}  # "the armed wing of Hamas", "a spokesman for al-Shabaab"
 NO_HOME_SECTORS = {"MED", "BUS", "NGO", "IGO", "HRI", "IMG"}  # journalists, companies: no country by default
-FOREIGN = {"foreign", "international", "western", "african", "arab", "european", "regional", "overseas"}
+FOREIGN = {"foreign", "international", "western", "african", "arab", "european", "regional", "overseas", "world",
+           "global"}
 BODIES = {ORGANIZATION, ARMED_GROUP, GOVERNMENT}  # what a kind of actor in apposition may name
 ARMED_SECTORS = {"MIL", "REB", "INS", "UAF", "IMG", "RAD"}
 
@@ -252,10 +254,14 @@ def _modifies(t: Token, head: Token) -> bool:
     return t.head.i <= head.i and (t.dep_ in {"compound", "amod"} or t.text == "-")
 
 
-def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str | None:
+def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries, places: bool = True) -> str | None:
     """The country code the words name: a state, a place in one, a person's state, an
-    organisation's code ('NATO troops': IGO), a demonym or a place word of the country lists."""
+    organisation's code ('NATO troops': IGO), a demonym or a place word of the country lists.
+    Without `places`, only who the words name: 'troops for Afghanistan' are not Afghan, a
+    'spokesman for President Obama' is American."""
     for n, t in enumerate(tokens):
+        if not places and any(table.entities[k].type in PLACE_TYPES | {STATE} for k in table.keys_at(t)):
+            continue
         for k in table.keys_at(t):
             ent = table.entities[k]
             if ent.type == STATE and ent.name in d.code_of:
@@ -279,6 +285,11 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str
         if code in d.country_of:
             return code
     return None
+
+
+def _names_body(prep: Token, table: EntityTable) -> bool:
+    return any(not table.entities[k].generic and table.entities[k].type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}
+               for t in prep.subtree for k in table.keys_at(t))
 
 
 def home_country(table: EntityTable, d: Dictionaries) -> str | None:
@@ -347,7 +358,7 @@ def _kind(tok: Token, table: EntityTable, d: Dictionaries, lex: Lexicon) -> tupl
         return found, None
     if fold(tok.text) in lex.member_nouns:
         mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
-        objects = [p for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "from"} for p in c.children
+        objects = [p for c in tok.rights if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS for p in c.children
                    if p.dep_ == "pobj"]
         mods += objects + [c for p in objects for c in p.children if c.dep_ == "compound"]  # "leaders of the
         for m in mods:  # FMLN delegation": the FMLN's
@@ -406,11 +417,14 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
         end = (of_phrase(tok, d) or tok).i + 1
         if country is None:
             country = _country_in([t for t in mods if t.lower_ not in POSSESSIVE], table, d)
+        if fold(tok.text) in lex.member_nouns:  # "a spokesman for al-Shabaab": the phrase names the body
+            end = max([end] + [prep.right_edge.i + 1 for prep in tok.rights if prep.dep_ == "prep" and prep.lower_
+                               in MEMBER_PREPS and _names_body(prep, table)])
         if country is None:
             for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS):
-                country = _country_in(list(prep.subtree), table, d)
+                country = _country_in(list(prep.subtree), table, d, places=prep.lower_ != "for")
                 if country:
-                    end = prep.right_edge.i + 1
+                    end = max(end, prep.right_edge.i + 1)
                     break
         foreign = any(t.lower_ in FOREIGN for t in mods) or fold(tok.text) in lex.stranger_nouns
         if country is None and not foreign and main is not None and (

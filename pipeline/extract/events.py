@@ -21,8 +21,8 @@ from pipeline.extract import coder
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable, in_subject
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
-from pipeline.facts import (ARMED_GROUP, CITY, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE, Event,
-                            Figure, Quote, Span, TimeExpr)
+from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE,
+                            Entity, Event, Figure, Quote, Span, TimeExpr)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "dative", "attr", "oprd"}
@@ -58,6 +58,7 @@ DEMONSTRATIVES = {"this", "that", "these", "those"}
 WARNINGS = {"warn", "caution"}  # a warning is a threat only when aimed at someone
 NOBODY = {"nobody", "none", "noone", "neither"}
 PERSONAL = {"he", "she", "they", "we", "i"}
+BODIES = {ORGANIZATION, ARMED_GROUP, GOVERNMENT}  # named bodies a person can speak for
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
@@ -434,7 +435,27 @@ class EventReader:
             return [quote.speaker]
         if speaker.affiliation:
             return [speaker.affiliation]
-        return [] if speaker.type == PERSON else [quote.speaker]  # a person's "we" is a group we cannot name
+        if speaker.type == PERSON:
+            return self._speaks_for(speaker)  # else a person's "we" is a group we cannot name
+        return [quote.speaker]
+
+    def _speaks_for(self, person: Entity) -> list[str]:
+        """'Taliban spokesman Zabihullah Mujahid', 'Ali Dhere, a spokesman for al-Shabaab': the
+        named body a person's title makes them speak or act for (a member noun: spokesman,
+        commander, leader), whose "we" is that body's."""
+        for mention in person.mentions:
+            name = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if name is None:
+                continue
+            root = name.root
+            titles = [c for c in root.children if c.dep_ in {"compound", "appos"} and c.i not in range(
+                name.start, name.end) and fold(c.text) in self.lex.member_nouns]
+            titles += [root.head] if root.dep_ == "appos" and fold(root.head.text) in self.lex.member_nouns else []
+            bodies = [k for title in titles for t in title.subtree for k in self.table.keys_at(t)
+                      if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]
+            if bodies:
+                return bodies[:1]
+        return []
 
     def subject(self, token: Token) -> Token | None:
         for _ in range(4):

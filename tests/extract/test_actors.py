@@ -73,6 +73,21 @@ def test_government_troops_are_the_article_states_and_foreign_ones_have_no_home(
     assert got["foreign journalists"] == "MED"  # journalists and foreigners are not the article's own country
 
 
+def test_the_body_or_person_a_kind_of_actor_is_of_or_at_gives_its_country_and_is_part_of_its_mention(read):
+    got = coded(read("Strategists at the Pentagon are worried. A spokesman for President Obama said talks "
+                     "had failed. The armed wing of Hamas claimed the attack."))
+    assert got["Strategists at the Pentagon"] == "USAMIL" and got["A spokesman for President Obama"] == "USAGOV"
+    assert got["The armed wing of Hamas"] == "PSEREB"
+    sent = coded(read("Russia said the United States had sent troops for Afghanistan and diplomats for Iraq."))
+    assert sent["troops"] == "MIL"  # troops sent for Afghanistan are not Afghan (nor, unsaid, anyone else's)
+
+
+def test_world_leaders_and_the_international_community_are_no_one_countrys(read):
+    got = coded(read("French police guarded the route in Paris as world leaders marched. The international "
+                     "community condemned the attack on France."))
+    assert got["world leaders"] == "GOV" and got["The international community"] == "GOV"
+
+
 def test_a_kind_of_actor_with_no_country_is_still_an_actor_with_its_sector(read):
     facts = read("Gunmen opened fire on a bus, witnesses said.")
     gunmen = next(e for e in facts.entities if "Gunmen" in [m.text for m in e.mentions])

@@ -272,6 +272,15 @@ def test_we_in_an_officials_quotation_is_the_officials_state(read):
     assert names(facts, ev.sources) == {"Turkey"} and names(facts, ev.targets) == {"Russia"}
 
 
+def test_we_in_a_spokesmans_quotation_is_the_body_he_speaks_for(read):
+    for text in ('"We will attack the government bases again," said Ali Dhere, a spokesman for al-Shabaab.',
+                 '"We will attack the government bases again," al-Shabaab spokesman Ali Dhere said.'):
+        ev = only(read(text), "Threaten")
+        assert names(read(text), ev.sources) == {"al-Shabaab"}
+    ev = only(read('"We will attack the bases again," said Ali Dhere, who lives in Mogadishu.'), "Threaten")
+    assert ev.sources == ()  # a person named with no title: whose "we" it is, the text does not say
+
+
 def test_a_trigger_without_any_actor_is_not_an_event(read):
     facts = read("Humanitarian aid must be delivered soon.")
     assert facts.events == []
