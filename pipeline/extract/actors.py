@@ -37,6 +37,7 @@ MAX_WORDS = 4  # the longest agent phrase looked for before a head noun
 COUNTRY_PREPS = {"in", "of", "from", "at", "for"}  # "police in Nablus", "strategists at the Pentagon"
 MEMBER_PREPS = {"of", "from", "for"}  # "the armed wing of Hamas", "a spokesman for al-Shabaab"
 NO_HOME_SECTORS = {"MED", "BUS", "NGO", "IGO", "HRI", "IMG"}  # journalists, companies: no country by default
+STATE_FORCES = {"navy", "air force", "marines", "marine corps", "coast guard"}  # a state's arms, by name
 FOREIGN = {"foreign", "international", "western", "african", "arab", "european", "regional", "overseas", "world",
            "global"}
 BODIES = {ORGANIZATION, ARMED_GROUP, GOVERNMENT}  # what a kind of actor in apposition may name
@@ -209,6 +210,8 @@ def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
     code = d.code_of.get(country or "", "")
     sector = next((d.agents[w][:3] for t in e.titles for w in (t, t.split()[0], t.split()[-1]) if w in d.agents),
                   None)  # the title's, else its kind's ("militia leader": UAF), else its head's ("oil minister": GOV)
+    if sector is None and e.type == ARMED_GROUP and _state_force(e, table, d):
+        sector, code = "MIL", code or _state_force(e, table, d) or ""  # "the Indian Navy": India's military
     if sector is None and e.type == ARMED_GROUP:
         sector = "REB"
         code = code or home_country(table, d) or ""  # an armed group with no stated side: the article's country's
@@ -218,6 +221,16 @@ def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
         e.code, e.sector, e.code_basis = code + (sector or ""), sector, "text"
         state = d.country_of.get(code)
         e.country = table.get(state, STATE).key if state else None
+
+
+def _state_force(e: Entity, table: EntityTable, d: Dictionaries) -> str | None:
+    """The state whose navy, air force, marines or coast guard a name is ('the Indian Navy', 'the
+    U.S. Air Force'); not an 'army', which rebels name themselves too (the Free Syrian Army)."""
+    words = fold(e.name).split()
+    if not words or words[-1] not in STATE_FORCES and " ".join(words[-2:]) not in STATE_FORCES:
+        return None
+    span = table.doc.char_span(e.mentions[0].start, e.mentions[0].end, alignment_mode="expand") if e.mentions else None
+    return _country_in(table.tokens_of(span), table, d) if span is not None else None
 
 
 # --- generic actors ---------------------------------------------------------------

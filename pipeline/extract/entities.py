@@ -176,6 +176,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _untagged_countries(table, lex)
     _places_taken_for_people(table, lex)
     _named_towns(table, lex)
+    _named_outlets(table, lex)
     _spelling_variants(table)
     _short_names(table)
     _repeated_names(table)
@@ -582,6 +583,32 @@ def _named_towns(table: EntityTable, lex: Lexicon) -> None:
         if any(s is not None and s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and
                s.root.head.head.lower_ in lex.town_nouns for s in spans):
             table.merge(e, table.get(e.name, CITY))
+
+
+def _named_outlets(table: EntityTable, lex: Lexicon) -> None:
+    """'Danish newspaper Jyllands-Posten', 'U.S. television network NBC', 'Jordan's state news
+    agency, Petra', 'Der Spiegel magazine', 'The Telegraph reports': a name the text calls a
+    news outlet, or a newspaper's name the model took for a person, is a news outlet."""
+    for e in [e for e in table.entities.values() if e.type in {PERSON, ORGANIZATION, PLACE, GOVERNMENT}
+              and not e.titles and not e.affiliation]:
+        spans = [s for m in e.mentions if (s := table.doc.char_span(m.start, m.end, alignment_mode="expand"))]
+        paper = e.type == PERSON and fold(e.name).split()[-1:] in ([w] for w in lex.outlet_name_words)
+        if paper or any(_outlet(t, lex) for s in spans for t in _around(s)):
+            table.merge(e, table.get(e.name, NEWS_AGENCY))
+
+
+def _around(span: TokSpan) -> list[Token]:
+    """The words a name is called by: its compound and appositive modifiers, and the noun it
+    modifies or stands in apposition to."""
+    root = span.root
+    near = [c for c in root.children if c.dep_ in {"compound", "appos", "nmod"} and not span.start <= c.i < span.end]
+    return near + ([root.head] if root.dep_ in {"compound", "appos"} and root.head.i != root.i else [])
+
+
+def _outlet(tok: Token, lex: Lexicon) -> bool:
+    if tok.lower_ in {"agency", "agencies", "service"}:  # a news agency, a press service; not 'the UN agency'
+        return any(c.lower_ in {"news", "press"} for c in tok.children)
+    return tok.lower_ in lex.outlet_nouns and not any(c.lower_ == "social" for c in tok.children)  # not Twitter
 
 
 def skeleton(name: str) -> str:

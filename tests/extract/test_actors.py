@@ -228,3 +228,9 @@ def test_an_agency_is_no_news_agency_by_its_name_nor_a_company_the_lists_call_me
     types = {e.name: e.type for e in facts.entities}
     assert types["International Atomic Energy Agency"] == "Organization" and types["Vodafone"] == "Organization"
     assert types["BBC"] == "NewsAgency"
+
+
+def test_a_states_navy_or_air_force_is_that_states_military_not_a_rebel_group(read):
+    codes = {e.name: e.code for e in read("The Indian Navy sank a pirate ship. The U.S. Air Force flew the bodies "
+                                          "home.").entities}
+    assert codes["Indian Navy"] == "INDMIL" and codes["U.S. Air Force"] == "USAMIL"

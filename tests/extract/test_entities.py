@@ -239,3 +239,25 @@ def test_a_name_the_text_calls_a_town_or_a_city_is_one(read):
     facts = read("The rebels seized the town of Jilib. Fighting raged in the city of Misrata.")
     types = {e.name: e.type for e in facts.entities}
     assert types["Jilib"] == "City" and types["Misrata"] == "City"
+
+
+def test_a_name_the_text_calls_a_newspaper_a_network_or_a_news_agency_is_a_news_outlet(read):
+    facts = read("The cartoons were first printed by Danish newspaper Jyllands-Posten. U.S. television network "
+                 "NBC says Jordanian authorities arrested him. Jordan's state news agency, Petra, named the officer. "
+                 "Witnesses were held, The Telegraph reports.")
+    types = {e.name: e.type for e in facts.entities}
+    assert {types[n] for n in ("Jyllands-Posten", "NBC", "Petra", "Telegraph")} == {"NewsAgency"}
+
+
+def test_a_un_agency_or_a_social_network_is_no_news_outlet(read):
+    types = {e.name: e.type for e in read("The UN refugee agency, UNHCR, said the social network Twitter was "
+                                          "blocked.").entities}
+    assert types["UNHCR"] != "NewsAgency" and types.get("Twitter") != "NewsAgency"
+
+
+def test_navies_and_air_forces_are_armed_forces_and_seats_of_government_are_governments(read):
+    types = {e.name: e.type for e in read("The Indian Navy sank a pirate ship. The U.S. Air Force flew the bodies "
+                                          "home. The White House and the Palestinian Authority condemned the "
+                                          "attack.").entities}
+    assert types["Indian Navy"] == types["U.S. Air Force"] == "ArmedGroup"
+    assert types["White House"] == types["Palestinian Authority"] == "Government"
