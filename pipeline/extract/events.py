@@ -859,8 +859,8 @@ class EventReader:
         if kind == "particle":  # "stepped down", "turned down a request", "pulled out of"
             return any(c.lower_ in values and (c.dep_ in {"prt", "advmod"} or c.dep_ == "prep" and not any(
                 p.dep_ == "pobj" for p in c.children)) for c in token.children)  # not "gave ... in the aftermath"
-        if kind == "modifier":  # "a hunger strike"
-            return any(c.dep_ in {"amod", "compound"} and c.lower_ in values for c in token.children)
+        if kind == "modifier":  # "a hunger strike", "test-fired" (parsed "test" "-" "fired")
+            return any(c.dep_ in {"amod", "compound", "npadvmod"} and c.lower_ in values for c in token.children)
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
         if kind == "placed":  # "put him on trial"

@@ -234,3 +234,10 @@ def test_a_states_navy_or_air_force_is_that_states_military_not_a_rebel_group(re
     codes = {e.name: e.code for e in read("The Indian Navy sank a pirate ship. The U.S. Air Force flew the bodies "
                                           "home.").entities}
     assert codes["Indian Navy"] == "INDMIL" and codes["U.S. Air Force"] == "USAMIL"
+
+
+def test_aid_agencies_unions_and_juries_are_kinds_of_actor(read):
+    got = coded(read("Aid agencies appealed for $400 million. Farmers' unions petitioned the ministry. A federal "
+                     "grand jury indicted two men."))
+    assert got["Aid agencies"] == "NGO" and got["Farmers' unions"].endswith("LAB")
+    assert got["A federal grand jury"].endswith("JUD")

@@ -1207,3 +1207,11 @@ def test_violence_by_rioters_or_protesters_is_a_riot(read):
     ev = triggered(facts, "torched")
     assert (ev.plover, ev.mode) == ("PROTEST", "riot")
     assert triggered(read("Police fired tear gas at protesters."), "fired").plover == "ASSAULT"
+
+
+def test_a_missile_test_fired_or_launched_is_a_show_of_force_not_an_attack(read):
+    for text in ("North Korea test-fired a ballistic missile into the Sea of Japan.",
+                 "Iran carried out a missile test on Sunday."):
+        facts = read(text)
+        assert [e.plover for e in facts.events] == ["MOBILIZE"], text
+    assert [e.plover for e in read("Troops fired on protesters in the capital.").events] == ["ASSAULT"]
