@@ -1197,15 +1197,19 @@ class EventReader:
 
     def events(self) -> Iterator[Event]:
         discards = coder.discards()
-        if discards.in_story(self.table.text):
-            return  # sport or entertainment news: no political events (Phoenix discards)
+        lead = self.table.text[:self.table.sentences[min(1, len(self.table.sentences) - 1)].end_char] \
+            if self.table.sentences else ""
+        if discards.in_story(lead):
+            return  # a sport or entertainment story by its first two sentences: no political events (Phoenix
+            # story discards; further down, "the World Cup" in news of a boycott silences only its own sentence)
         silenced: dict[int, bool] = {}
         found = list(self.triggers())
         named = {t.i: tr.code for t, tr in found}  # tokens that are events of their own, and their types
         for token, trigger in found:
             n = self.table.sentence_of[token.i]
             if n not in silenced:
-                silenced[n] = discards.in_sentence(self.table.text_of(self.table.sentences[n]))
+                sentence = self.table.text_of(self.table.sentences[n])
+                silenced[n] = discards.in_sentence(sentence) or discards.in_story(sentence)
             if silenced[n]:
                 continue
             if self.purpose(token) and trigger.code != "PROTEST":

@@ -341,6 +341,15 @@ def test_sport_and_entertainment_code_no_events(read):
     assert [e.trigger.text for e in facts.events] == ["attacked"]  # a sentence discard
 
 
+def test_a_sport_phrase_deep_in_a_political_story_silences_only_its_own_sentence(read):
+    facts = read("Rebels attacked the town on Monday. The army shelled rebel positions on Tuesday. Human rights "
+                 "groups urged Qatar to free the workers who built stadiums for the World Cup. Police arrested "
+                 "two protesters in Doha.")
+    assert [e.trigger.text for e in facts.events] == ["attacked", "shelled", "arrested"]
+    sport = read("Brazil won the World Cup on Sunday. Fans attacked the team bus in Rio.")
+    assert sport.events == []  # a story about sport by its lead: nothing in it is coded
+
+
 def test_violence_announced_for_the_future_is_a_threat(read):
     facts = read('"We will attack the town again," said the rebels. Rebels attacked the town on Monday.')
     by_trigger = {e.trigger.text: e for e in facts.events}
