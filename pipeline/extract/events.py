@@ -58,6 +58,7 @@ DEMONSTRATIVES = {"this", "that", "these", "those"}
 WARNINGS = {"warn", "caution"}  # a warning is a threat only when aimed at someone
 NOBODY = {"nobody", "none", "noone", "neither"}
 PERSONAL = {"he", "she", "they", "we", "i"}
+ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep"}  # 'began shelling': the shelling is the act
 BODIES = {ORGANIZATION, ARMED_GROUP, GOVERNMENT}  # named bodies a person can speak for
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
@@ -1160,6 +1161,8 @@ class EventReader:
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children) and \
                 not any(c.dep_ == "neg" for c in verb.children):
             return False  # but "would not release" is a refusal
+        if verb.lemma_.lower() in ASPECT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children):
+            return False  # "began handing in their weapons", "resumed shelling the town": the verb it governs
         return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS)
 
     def triggers(self) -> Iterator[tuple[Token, Trigger]]:

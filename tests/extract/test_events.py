@@ -1224,3 +1224,12 @@ def test_a_missile_test_fired_or_launched_is_a_show_of_force_not_an_attack(read)
         facts = read(text)
         assert [e.plover for e in facts.events] == ["MOBILIZE"], text
     assert [e.plover for e in read("Troops fired on protesters in the capital.").events] == ["ASSAULT"]
+
+
+def test_arms_laid_down_or_surrendered_are_disarming_and_began_codes_the_act_it_begins(read):
+    for text in ("The rebels laid down their arms on Monday.",
+                 "Hundreds of FARC guerrillas surrendered their weapons to UN monitors."):
+        assert [e.plover for e in read(text).events] == ["RETREAT"], text
+    facts = read("Fighters of the Kosovo Liberation Army began handing over their weapons to NATO peacekeepers.")
+    assert "began" not in [e.trigger.text for e in facts.events]  # the verb dictionary coded 'began' an assault
+    assert [e.trigger.text for e in read("Government forces resumed shelling the town.").events] == ["shelling"]
