@@ -34,7 +34,7 @@ from pipeline.facts import (ARMED_GROUP, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, 
 CAMEO = DATA / "cameo"
 GENERIC = "Generic"  # key prefix of generic actors: "Generic|SYRMIL"
 MAX_WORDS = 4  # the longest agent phrase looked for before a head noun
-COUNTRY_PREPS = {"in", "of", "from", "at", "for"}  # "police in Nablus", "strategists at the Pentagon"
+COUNTRY_PREPS = {"in", "of", "from", "for"}  # "police in Nablus", "a spokesman for the Turkish army"
 MEMBER_PREPS = {"of", "from", "for"}  # "the armed wing of Hamas", "a spokesman for al-Shabaab"
 NO_HOME_SECTORS = {"MED", "BUS", "NGO", "IGO", "HRI", "IMG"}  # journalists, companies: no country by default
 STATE_FORCES = {"navy", "air force", "marines", "marine corps", "coast guard"}  # a state's arms, by name
@@ -210,8 +210,9 @@ def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
     code = d.code_of.get(country or "", "")
     sector = next((d.agents[w][:3] for t in e.titles for w in (t, t.split()[0], t.split()[-1]) if w in d.agents),
                   None)  # the title's, else its kind's ("militia leader": UAF), else its head's ("oil minister": GOV)
-    if sector is None and e.type == ARMED_GROUP and _state_force(e, table, d):
-        sector, code = "MIL", code or _state_force(e, table, d) or ""  # "the Indian Navy": India's military
+    if sector is None and e.type == ARMED_GROUP and _state_force(e):
+        sector = "MIL"  # "the Indian Navy": India's military; "Navy SEALs": the article's country's
+        code = code or _force_country(e, table, d) or home_country(table, d) or ""
     if sector is None and e.type == ARMED_GROUP:
         sector = "REB"
         code = code or home_country(table, d) or ""  # an armed group with no stated side: the article's country's
@@ -223,12 +224,15 @@ def _code_from_text(e: Entity, table: EntityTable, d: Dictionaries) -> None:
         e.country = table.get(state, STATE).key if state else None
 
 
-def _state_force(e: Entity, table: EntityTable, d: Dictionaries) -> str | None:
-    """The state whose navy, air force, marines or coast guard a name is ('the Indian Navy', 'the
-    U.S. Air Force'); not an 'army', which rebels name themselves too (the Free Syrian Army)."""
+def _state_force(e: Entity) -> bool:
+    """A navy, an air force, marines or a coast guard by name ('the Indian Navy', 'Navy SEALs'):
+    a state's arms; not an 'army', which rebels name themselves too (the Free Syrian Army)."""
     words = fold(e.name).split()
-    if not words or words[-1] not in STATE_FORCES and " ".join(words[-2:]) not in STATE_FORCES:
-        return None
+    return any(w in STATE_FORCES for w in words) or any(" ".join(words[i:i + 2]) in STATE_FORCES
+                                                       for i in range(len(words) - 1))
+
+
+def _force_country(e: Entity, table: EntityTable, d: Dictionaries) -> str | None:
     span = table.doc.char_span(e.mentions[0].start, e.mentions[0].end, alignment_mode="expand") if e.mentions else None
     return _country_in(table.tokens_of(span), table, d) if span is not None else None
 
@@ -267,14 +271,10 @@ def _modifies(t: Token, head: Token) -> bool:
     return t.head.i <= head.i and (t.dep_ in {"compound", "amod"} or t.text == "-")
 
 
-def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries, places: bool = True) -> str | None:
+def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries) -> str | None:
     """The country code the words name: a state, a place in one, a person's state, an
-    organisation's code ('NATO troops': IGO), a demonym or a place word of the country lists.
-    Without `places`, only who the words name: 'troops for Afghanistan' are not Afghan, a
-    'spokesman for President Obama' is American."""
+    organisation's code ('NATO troops': IGO), a demonym or a place word of the country lists."""
     for n, t in enumerate(tokens):
-        if not places and any(table.entities[k].type in PLACE_TYPES | {STATE} for k in table.keys_at(t)):
-            continue
         for k in table.keys_at(t):
             ent = table.entities[k]
             if ent.type == STATE and ent.name in d.code_of:
@@ -301,8 +301,14 @@ def _country_in(tokens: list[Token], table: EntityTable, d: Dictionaries, places
 
 
 def _names_body(prep: Token, table: EntityTable) -> bool:
-    return any(not table.entities[k].generic and table.entities[k].type in {ORGANIZATION, ARMED_GROUP, GOVERNMENT}
+    return any(not table.entities[k].generic and table.entities[k].type in BODIES
                for t in prep.subtree for k in table.keys_at(t))
+
+
+def _names_place(prep: Token, table: EntityTable) -> bool:
+    """The object of the preposition is itself a place or a state ('for Afghanistan')."""
+    return any(table.entities[k].type in PLACE_TYPES | {STATE} for p in prep.children if p.dep_ == "pobj"
+               for k in table.keys_at(p))
 
 
 def home_country(table: EntityTable, d: Dictionaries) -> str | None:
@@ -411,7 +417,7 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
             continue  # "rebel-held" (but "the police force - they ..." is the police)
         named = [table.entities[k] for k in table.keys_at(tok) if not table.entities[k].generic
-                 and table.entities[k].type in {PERSON, ORGANIZATION, ARMED_GROUP}]
+                 and table.entities[k].type in {PERSON} | BODIES]
         if named and all(e.type != PERSON and " " not in e.name and fold(e.name) in d.agents for e in named):
             for e in named:  # "the ARMY" tagged as a name is the kind of actor
                 table.unmention(e, tok)
@@ -435,7 +441,9 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
                                in MEMBER_PREPS and _names_body(prep, table)])
         if country is None:
             for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS):
-                country = _country_in(list(prep.subtree), table, d, places=prep.lower_ != "for")
+                if prep.lower_ == "for" and _names_place(prep, table):
+                    continue  # "troops for Afghanistan" are not Afghan
+                country = _country_in(list(prep.subtree), table, d)
                 if country:
                     end = max(end, prep.right_edge.i + 1)
                     break

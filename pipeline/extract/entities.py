@@ -606,9 +606,12 @@ def _around(span: TokSpan) -> list[Token]:
 
 
 def _outlet(tok: Token, lex: Lexicon) -> bool:
-    if tok.lower_ in {"agency", "agencies", "service"}:  # a news agency, a press service; not 'the UN agency'
-        return any(c.lower_ in {"news", "press"} for c in tok.children)
-    return tok.lower_ in lex.outlet_nouns and not any(c.lower_ == "social" for c in tok.children)  # not Twitter
+    """'newspaper', 'magazine'; 'network', 'agency', 'station' only as news, television or radio
+    ones ('television network NBC', not 'an al-Shabaab network', 'the UN agency', 'a police station')."""
+    if tok.lower_ in lex.outlet_nouns:
+        return True
+    return tok.lower_ in lex.media_nouns and any(c.lower_ in lex.outlet_nouns | {"news", "press", "radio", "cable"}
+                                                for c in tok.children)
 
 
 def skeleton(name: str) -> str:

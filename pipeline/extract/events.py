@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import coder
+from pipeline.extract.actors import BODIES
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable, in_subject
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
@@ -59,7 +60,6 @@ WARNINGS = {"warn", "caution"}  # a warning is a threat only when aimed at someo
 NOBODY = {"nobody", "none", "noone", "neither"}
 PERSONAL = {"he", "she", "they", "we", "i"}
 ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep"}  # 'began shelling': the shelling is the act
-BODIES = {ORGANIZATION, ARMED_GROUP, GOVERNMENT}  # named bodies a person can speak for
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
@@ -231,8 +231,7 @@ class EventReader:
             if found and all(self.table.entities[k].generic for k in found):  # "Hamas fighters" act as Hamas
                 found = self._armed_group_of(t) or found
             if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"
-                found = [k for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children if p.dep_ == "pobj" for k in self.table.keys_at(p)] or found
+                found = [k for p in pobjects(t, {"of"}) for k in self.table.keys_at(p)] or found
             for k in found:
                 if self.table.entities[k].type != CITY and k not in keys:  # regions act; cities are where
                     keys.append(k)
@@ -452,7 +451,10 @@ class EventReader:
             titles = [c for c in root.children if c.dep_ in {"compound", "appos"} and c.i not in range(
                 name.start, name.end) and fold(c.text) in self.lex.member_nouns]
             titles += [root.head] if root.dep_ == "appos" and fold(root.head.text) in self.lex.member_nouns else []
-            bodies = [k for title in titles for t in title.subtree for k in self.table.keys_at(t)
+            named = [m for title in titles for m in (*(c for c in title.children if c.dep_ in {"compound", "poss"}),
+                                                      *pobjects(title, {"of", "for"}))]  # not "fighting X"
+            bodies = [k for m in named for t in (m, *(c for c in m.children if c.dep_ == "compound"))
+                      for k in self.table.keys_at(t)
                       if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]
             if bodies:
                 return bodies[:1]
@@ -861,7 +863,8 @@ class EventReader:
             return any(c.lower_ in values and (c.dep_ in {"prt", "advmod"} or c.dep_ == "prep" and not any(
                 p.dep_ == "pobj" for p in c.children)) for c in token.children)  # not "gave ... in the aftermath"
         if kind == "modifier":  # "a hunger strike", "test-fired" (parsed "test" "-" "fired")
-            return any(c.dep_ in {"amod", "compound", "npadvmod"} and c.lower_ in values for c in token.children)
+            return any(c.lower_ in values and (c.dep_ in {"amod", "compound"} or c.dep_ == "npadvmod" and
+                                               c.nbor().text == "-") for c in token.children)
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
         if kind == "placed":  # "put him on trial"
@@ -1200,11 +1203,10 @@ class EventReader:
 
     def events(self) -> Iterator[Event]:
         discards = coder.discards()
-        lead = self.table.text[:self.table.sentences[min(1, len(self.table.sentences) - 1)].end_char] \
-            if self.table.sentences else ""
-        if discards.in_story(lead):
-            return  # a sport or entertainment story by its first two sentences: no political events (Phoenix
-            # story discards; further down, "the World Cup" in news of a boycott silences only its own sentence)
+        sport = [n for n, sent in enumerate(self.table.sentences) if discards.in_story(self.table.text_of(sent))]
+        if sport and (sport[0] < 2 or len(sport) > 1):
+            return  # a sport or entertainment story (Phoenix story discards) by its first two sentences or by
+            # two of its sentences; once, further down, "the World Cup" in news of a boycott silences its sentence
         silenced: dict[int, bool] = {}
         found = list(self.triggers())
         named = {t.i: tr.code for t, tr in found}  # tokens that are events of their own, and their types

@@ -82,7 +82,8 @@ class Lexicon:
     captive_nouns: frozenset[str]  # 'freed two hostages': people held, whom a release is done to though unnamed
     town_nouns: frozenset[str]  # 'the town of Marja': what follows is a city, whatever the model took it for
     outlet_nouns: frozenset[str]  # 'Danish newspaper Jyllands-Posten', 'network NBC': the name is a news outlet's
-    outlet_name_words: frozenset[str]  # 'The Telegraph', 'Charlie Hebdo': the last word of a newspaper's name
+    media_nouns: frozenset[str]  # 'television network NBC', 'news agency': an outlet only as a news or TV one
+    outlet_name_words: frozenset[str]  # 'The Telegraph', 'The Jerusalem Post': the last word of a newspaper's name
     rioting_nouns: frozenset[str]  # 'rioters torched cars': violence by protesters is a riot (PLOVER PROTEST)
     plover_classes: dict[str, str]  # PLOVER type -> the ontology's event class ('AID' -> 'ProvideAid')
     partitive_nouns: frozenset[str]  # 'hundreds of protesters': the actor is what follows 'of'
@@ -117,7 +118,7 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
              "blaming_verbs", "blast_nouns", "wanting_verbs", "undergoing_verbs", "prospect_nouns", "met_things",
              "kin_nouns", "whereabouts_nouns", "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words",
              "stranger_nouns", "captive_nouns", "rioting_nouns", "town_nouns", "outlet_nouns",
-             "outlet_name_words", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words",
+             "media_nouns", "outlet_name_words", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words",
              "accident_verbs", "hyphen_prefixes",
              "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",
              "named_target_types", "weapon_nouns", "light_verbs")

@@ -73,11 +73,11 @@ def test_government_troops_are_the_article_states_and_foreign_ones_have_no_home(
     assert got["foreign journalists"] == "MED"  # journalists and foreigners are not the article's own country
 
 
-def test_the_body_or_person_a_kind_of_actor_is_of_or_at_gives_its_country_and_is_part_of_its_mention(read):
-    got = coded(read("Strategists at the Pentagon are worried. A spokesman for President Obama said talks "
-                     "had failed. The armed wing of Hamas claimed the attack."))
-    assert got["Strategists at the Pentagon"] == "USAMIL" and got["A spokesman for President Obama"] == "USAGOV"
-    assert got["The armed wing of Hamas"] == "PSEREB"
+def test_the_body_or_person_a_kind_of_actor_is_of_or_for_gives_its_country_and_is_part_of_its_mention(read):
+    got = coded(read("A spokesman for President Obama said talks had failed. The armed wing of Hamas claimed the "
+                     "attack. A spokesman for the Turkish army said troops had killed 12 militants."))
+    assert got["A spokesman for President Obama"] == "USAGOV" and got["The armed wing of Hamas"] == "PSEREB"
+    assert got["A spokesman for the Turkish army"] == "TURMIL"
     sent = coded(read("Russia said the United States had sent troops for Afghanistan and diplomats for Iraq."))
     assert sent["troops"] == "MIL"  # troops sent for Afghanistan are not Afghan (nor, unsaid, anyone else's)
 
@@ -234,6 +234,8 @@ def test_a_states_navy_or_air_force_is_that_states_military_not_a_rebel_group(re
     codes = {e.name: e.code for e in read("The Indian Navy sank a pirate ship. The U.S. Air Force flew the bodies "
                                           "home.").entities}
     assert codes["Indian Navy"] == "INDMIL" and codes["U.S. Air Force"] == "USAMIL"
+    seals = read("Iraqi troops and Navy SEALs raided a house in Mosul, Iraq's army said.").entities
+    assert next(e.code for e in seals if e.name.startswith("Navy")).endswith("MIL")  # no country named: still MIL
 
 
 def test_aid_agencies_unions_and_juries_are_kinds_of_actor(read):

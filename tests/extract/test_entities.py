@@ -249,15 +249,18 @@ def test_a_name_the_text_calls_a_newspaper_a_network_or_a_news_agency_is_a_news_
     assert {types[n] for n in ("Jyllands-Posten", "NBC", "Petra", "Telegraph")} == {"NewsAgency"}
 
 
-def test_a_un_agency_or_a_social_network_is_no_news_outlet(read):
+def test_a_un_agency_a_social_network_or_a_militant_network_is_no_news_outlet(read):
     types = {e.name: e.type for e in read("The UN refugee agency, UNHCR, said the social network Twitter was "
-                                          "blocked.").entities}
+                                          "blocked. Police arrested 12 members of an al-Shabaab network in "
+                                          "Nairobi.").entities}
     assert types["UNHCR"] != "NewsAgency" and types.get("Twitter") != "NewsAgency"
+    assert types["al-Shabaab"] == "ArmedGroup"
 
 
-def test_navies_and_air_forces_are_armed_forces_and_seats_of_government_are_governments(read):
-    types = {e.name: e.type for e in read("The Indian Navy sank a pirate ship. The U.S. Air Force flew the bodies "
-                                          "home. The White House and the Palestinian Authority condemned the "
-                                          "attack.").entities}
+def test_navies_and_air_forces_are_armed_forces_and_authorities_and_offices_governments(read):
+    facts = read("The Indian Navy sank a pirate ship. The U.S. Air Force flew the bodies home. The British Foreign "
+                 "Office and the Palestinian Authority condemned the attack.")
+    types = {e.name: e.type for e in facts.entities}
     assert types["Indian Navy"] == types["U.S. Air Force"] == "ArmedGroup"
-    assert types["White House"] == types["Palestinian Authority"] == "Government"
+    assert types["British Foreign Office"] == types["Palestinian Authority"] == "Government"
+    assert not [e for e in facts.entities if e.generic and e.code == "PSEGOV"]  # the named body, no kind of actor

@@ -279,6 +279,8 @@ def test_we_in_a_spokesmans_quotation_is_the_body_he_speaks_for(read):
         assert names(read(text), ev.sources) == {"al-Shabaab"}
     ev = only(read('"We will attack the bases again," said Ali Dhere, who lives in Mogadishu.'), "Threaten")
     assert ev.sources == ()  # a person named with no title: whose "we" it is, the text does not say
+    facts = read('"We killed 15 militants," said Col. Ahmed Mohamed, a commander of the force fighting al-Shabaab.')
+    assert "al-Shabaab" not in {n for e in facts.events for n in names(facts, e.sources)}  # whom he fights
 
 
 def test_a_trigger_without_any_actor_is_not_an_event(read):
@@ -348,6 +350,9 @@ def test_a_sport_phrase_deep_in_a_political_story_silences_only_its_own_sentence
     assert [e.trigger.text for e in facts.events] == ["attacked", "shelled", "arrested"]
     sport = read("Brazil won the World Cup on Sunday. Fans attacked the team bus in Rio.")
     assert sport.events == []  # a story about sport by its lead: nothing in it is coded
+    match = read("Argentina beat France on penalties. Fans attacked a bus. Messi scored twice. The French goalkeeper "
+                 "saved one. Mbappe scored a goal late.")
+    assert match.events == []  # two sentences with a sport phrase, however late: a sport story
 
 
 def test_violence_announced_for_the_future_is_a_threat(read):
