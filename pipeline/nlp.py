@@ -24,6 +24,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("dative_prepositions")
+def dative_prepositions(doc: Doc) -> Doc:
+    """'sent weapons to the rebels', 'provided $70 million to the MDC': the parser labels the
+    'to' of a recipient a dative, yet it heads a prepositional phrase like any other (its noun is
+    a pobj). One label lets every extractor read a recipient's preposition one way."""
+    for token in doc:
+        if token.dep_ == "dative" and token.pos_ == "ADP":
+            token.dep_ = "prep"
+    return doc
+
+
 def default_model() -> str:
     for name in PREFERRED_MODELS:
         if importlib.util.find_spec(name) is not None:
@@ -35,6 +46,7 @@ def load(name: str | None = None) -> Language:
     nlp = spacy.load(name or default_model())
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
+        nlp.add_pipe("dative_prepositions", last=True)
     return nlp
 
 

@@ -49,7 +49,7 @@ PLACING = {"place", "put", "keep", "hold"}  # "placed the poet under house arres
 # "X arrived in Cairo for talks with Y", "sat down for talks": the traveller is the party to what they came for
 TRAVELLING = {"arrive", "travel", "fly", "come", "head", "gather", "convene", "sit", "return", "cross", "step"}
 MAX_LOOKBACK = 8  # sentences a pronoun looks back over, quoted ones included
-TARGET_PREPS = {"with", "against", "for", "to", "on", "of", "between", "alongside", "at"}
+TARGET_PREPS = {"with", "against", "for", "to", "on", "upon", "of", "between", "alongside", "at"}
 FIRST_PERSON = {"we", "us", "our"}
 SPEAKING = FIRST_PERSON | {"i", "me", "my"}  # the speaker of a quotation, in its own words
 DONE_TO = {"COERCE", "RETREAT", "ASSAULT"}  # arrests, releases, abductions: often only whom they were done to

@@ -1238,3 +1238,31 @@ def test_arms_laid_down_or_surrendered_are_disarming_and_began_codes_the_act_it_
     facts = read("Fighters of the Kosovo Liberation Army began handing over their weapons to NATO peacekeepers.")
     assert "began" not in [e.trigger.text for e in facts.events]  # the verb dictionary coded 'began' an assault
     assert [e.trigger.text for e in read("Government forces resumed shelling the town.").events] == ["shelling"]
+
+
+def test_the_recipient_of_what_is_given_or_sent_is_its_target(read):
+    facts = read("Washington sent weapons to the rebels. The U.S. has provided $70 million to the opposition.")
+    assert names(facts, triggered(facts, "sent").targets) == {"rebels"}  # the parser's dative 'to'
+    assert names(facts, triggered(facts, "provided").targets) == {"opposition"}
+
+
+def test_who_is_called_upon_is_asked(read):
+    facts = read("The UN calls upon Israel to withdraw from the occupied territories.")
+    ev = triggered(facts, "calls")
+    assert ev.plover == "REQUEST" and names(facts, ev.targets) == {"Israel"}
+
+
+def test_tear_gas_used_or_deployed_on_a_crowd_is_force_not_a_troop_movement(read):
+    facts = read("Police responded to protesters by deploying rubber bullets, tear gas and water cannons. "
+                 "Riot police used stun grenades to disperse the crowd.")
+    assert triggered(facts, "deploying").plover == "ASSAULT" and triggered(facts, "used").plover == "ASSAULT"
+    moved = read("The government is deploying troops to the border.")
+    assert triggered(moved, "deploying").plover == "MOBILIZE"
+
+
+def test_violence_between_two_sides_is_an_assault_by_both_but_a_count_of_violence_is_none(read):
+    facts = read("At least eighteen people died in the violence between riot police and protesters.")
+    ev = triggered(facts, "violence")
+    assert ev.plover == "ASSAULT" and names(facts, ev.sources) == {"police", "opposition"}
+    counted = read("In almost all cases of violence against journalists, those responsible have not been punished.")
+    assert not [e for e in counted.events if e.trigger.text == "violence"]
