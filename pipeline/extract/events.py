@@ -130,10 +130,15 @@ def pobjects(token: Token, preps: Collection[str]) -> list[Token]:
 
 def lemmas(token: Token) -> list[str]:
     """The token's lemma, and for a past form the model lemmatised oddly ('raped' -> 'rap')
-    the form without its -d or -ed."""
+    the form without its -d or -ed; for the head of a hyphenated noun the tokenizer split
+    ('sit-in': 'sit' '-' 'in'), the whole word first."""
     lemma = token.lemma_.lower()
     if token.tag_ in {"VBD", "VBN"} and token.lower_.endswith("ed"):
         return [lemma, token.lower_[:-1], token.lower_[:-2]]
+    doc, i = token.doc, token.i
+    if token.pos_ == "NOUN" and i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and \
+            doc[i - 2].head.i == i and not doc[i - 2].whitespace_:
+        return [f"{doc[i - 2].lower_}-{lemma}", lemma]
     return [lemma]
 
 
@@ -862,9 +867,11 @@ class EventReader:
         if kind == "particle":  # "stepped down", "turned down a request", "pulled out of"
             return any(c.lower_ in values and (c.dep_ in {"prt", "advmod"} or c.dep_ == "prep" and not any(
                 p.dep_ == "pobj" for p in c.children)) for c in token.children)  # not "gave ... in the aftermath"
-        if kind == "modifier":  # "a hunger strike", "test-fired" (parsed "test" "-" "fired")
+        if kind == "modifier":  # "a hunger strike", "test-fired" (parsed "test" "-" "fired"), "a joint army
+            # exercise" (parsed with "joint" on "army")
+            mods = [*token.children, *(m for c in token.children if c.dep_ == "compound" for m in c.children)]
             return any(c.lower_ in values and (c.dep_ in {"amod", "compound"} or c.dep_ == "npadvmod" and
-                                               c.nbor().text == "-") for c in token.children)
+                                               c.nbor().text == "-") for c in mods)
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
         if kind == "placed":  # "put him on trial"
@@ -1175,13 +1182,14 @@ class EventReader:
             pos = "VERB" if token.pos_ == "AUX" else token.pos_
             if pos not in TRIGGER_POS:
                 continue  # triggers.csv lists verbs, nouns and adjectives; the verb dictionary, verbs
-            listed = next((ts for lemma in lemmas(token) if (ts := self.lex.triggers.get(
-                (lemma, "NOUN" if pos == "PROPN" else pos)))), ())
+            word, listed = next(((lemma, ts) for lemma in lemmas(token) if (ts := self.lex.triggers.get(
+                (lemma, "NOUN" if pos == "PROPN" else pos)))), ("", ()))
             if pos != "VERB" and not listed:
                 continue  # only verbs go on to the verb dictionary
             if pos in {"NOUN", "PROPN"} and (token.ent_type_ == "DATE" or token.dep_ == "compound"):
                 continue  # "On March 3"; "a protest group": the head decides
-            if pos == "VERB" and self.names_a_noun(token) or hyphenated(token, self.lex.hyphen_prefixes):
+            if pos == "VERB" and self.names_a_noun(token) or \
+                    hyphenated(token, self.lex.hyphen_prefixes) and "-" not in word:  # but a listed 'sit-in'
                 continue
             if pos == "VERB" and self.demanded(token):
                 yield token, Trigger(token.lemma_.lower(), DEMAND, None, "REQUEST", self.lex.plover_classes["REQUEST"])
@@ -1327,6 +1335,10 @@ class EventReader:
             if trigger.code in {"ASSAULT", "COERCE"} and sources and all(map(self.rioting, sources)):
                 trigger = dataclasses.replace(self.recode(trigger, "PROTEST", mode="riot"), cameo=None)  # "rioters
                 # torched cars", "protesters stormed the embassy": PLOVER's riot is a protest
+            elif trigger.code == "COERCE" and token.lemma_.lower() in self.lex.obstructing_verbs and sources and \
+                    not any(map(self.authority, sources)) and all(self.table.entities[k].generic for k in sources):
+                trigger = dataclasses.replace(self.recode(trigger, "PROTEST", mode="obstruct"), cameo=None)  # "truckers
+                # blockaded the highways", "farmers blocked roads": no authority restricts; people obstruct in protest
             elif trigger.code == "MOBILIZE" and token.pos_ == "NOUN" and not targets and self.together(sources):
                 trigger = self.recode(trigger, "COOPERATE")  # "China and Russia kicked off naval drills": PLOVER's
                 # MOBILIZE is one country's; forces moved or drilled together are military cooperation

@@ -1266,3 +1266,32 @@ def test_violence_between_two_sides_is_an_assault_by_both_but_a_count_of_violenc
     assert ev.plover == "ASSAULT" and names(facts, ev.sources) == {"police", "opposition"}
     counted = read("In almost all cases of violence against journalists, those responsible have not been punished.")
     assert not [e for e in counted.events if e.trigger.text == "violence"]
+
+
+def test_a_sit_in_split_by_the_tokenizer_is_still_a_protest(read):
+    facts = read("Students staged a sit-in in Tiananmen Square.")
+    assert [e.plover for e in facts.events] == ["PROTEST"]
+
+
+def test_a_joint_exercise_is_cooperation_even_when_joint_qualifies_the_army(read):
+    facts = read("India and China began their first joint army exercise on Friday.")
+    ev = triggered(facts, "exercise")
+    assert ev.plover == "COOPERATE" and names(facts, ev.sources) == {"India", "China"}
+
+
+def test_walking_off_the_job_and_downing_tools_are_strikes(read):
+    facts = read("Workers at the mine walked off the job on Thursday. Kenyan teachers downed tools on Monday.")
+    assert triggered(facts, "walked").plover == "PROTEST" and triggered(facts, "downed").plover == "PROTEST"
+
+
+def test_suspects_handed_over_to_another_state_is_judicial_cooperation(read):
+    facts = read("Turkey had handed two suspects over to Germany last week.")
+    ev = triggered(facts, "handed")
+    assert ev.plover == "COOPERATE" and names(facts, ev.targets) == {"Germany"}
+    aid = read("Japan handed over patrol vessels to the Philippines.")
+    assert triggered(aid, "handed").plover == "AID"
+
+
+def test_civilians_blockading_roads_protest_but_an_army_blockading_a_port_coerces(read):
+    facts = read("Truckers blockaded the main highways into Ottawa. The army blockaded the port.")
+    assert [e.plover for e in facts.events] == ["PROTEST", "COERCE"]
