@@ -276,8 +276,10 @@ class EventReader:
 
     def mutual(self, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
         """'Israel and Jordan signed a peace treaty', 'Biden and Xi spoke by phone': parties named
-        together to an act of cooperation are each other's party, though no target is named."""
-        return trigger.code in MUTUAL and not targets and self.together(sources)
+        together to an act of cooperation are each other's party, though no target is named ('Egypt
+        and Israel exchanged ambassadors': a kind of actor is no party named)."""
+        return trigger.code in MUTUAL and all(self.table.entities[k].generic for k in targets) and \
+            self.together(sources)
 
     def together(self, sources: list[str]) -> bool:
         """Two or more named parties, not of one state ('China and Russia', not 'Obama and Biden')."""

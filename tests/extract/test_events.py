@@ -1295,3 +1295,9 @@ def test_suspects_handed_over_to_another_state_is_judicial_cooperation(read):
 def test_civilians_blockading_roads_protest_but_an_army_blockading_a_port_coerces(read):
     facts = read("Truckers blockaded the main highways into Ottawa. The army blockaded the port.")
     assert [e.plover for e in facts.events] == ["PROTEST", "COERCE"]
+
+
+def test_states_named_together_exchanging_a_kind_of_actor_act_with_each_other(read):
+    facts = read("Egypt and Israel exchanged ambassadors for the first time.")
+    ev = triggered(facts, "exchanged")
+    assert ev.plover == "SUPPORT" and names(facts, ev.sources) == {"Egypt", "Israel"}
