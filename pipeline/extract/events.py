@@ -71,6 +71,7 @@ COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistak
 SERVICES = ("object", frozenset({"services"}))  # a requirement: the internet, phones, water cut off
 RESTRICTIONS = ("object", frozenset({"restrictions"}))  # a requirement: a curfew, a ban, an emergency lifted
 FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warships, reservists as the object
+ESCAPING = {"escape", "avoid", "flee"}  # "fled to Bangladesh to escape the army": whom they flee
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
@@ -650,7 +651,23 @@ class EventReader:
                      for k in self.table.keys_at(c)}
             targets = [t for t in targets if t not in moved]
         targets = [t for t in targets if t not in sources]
+        if trigger.event_class == "Displacement" and token.pos_ == "VERB" and not is_passive(token):
+            causes = self.flight_causes(token)  # PLOVER: flight is coded with whoever caused it as actor,
+            return causes, [k for k in sources if k not in causes]  # those who fled its recipients
         return sources, targets
+
+    def flight_causes(self, verb: Token) -> list[str]:
+        """Whom people flee: 'fled to Bangladesh to escape the Myanmar army', 'fled the
+        militants', 'fled after Janjaweed militia raided their villages', 'fleeing an offensive
+        by the army'. Not a state or a place left ('fled the DRC'), nor fighting by no one named."""
+        fled = [c for c in verb.children if c.dep_ == "dobj"] + pobjects(verb, {"from"})
+        fled += [o for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in ESCAPING
+                 for o in c.children if o.dep_ == "dobj"]
+        fled += [s for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"after", "as", "when"} for m in c.children)
+                 for s in c.children if s.dep_ == "nsubj"]  # "after militia raided their villages"
+        keys = [k for f in fled for k in (self.noun_roles(f)[0] if self.is_event_noun(f) else self.actors(f))]
+        return list(dict.fromkeys(k for k in keys if self.table.entities[k].type not in {STATE, CITY, PLACE}))
 
     def judged_with(self, token: Token) -> Token | None:
         """The verb a word of judgment is said of something with: its predicate ('the deal was a

@@ -1301,3 +1301,12 @@ def test_states_named_together_exchanging_a_kind_of_actor_act_with_each_other(re
     facts = read("Egypt and Israel exchanged ambassadors for the first time.")
     ev = triggered(facts, "exchanged")
     assert ev.plover == "SUPPORT" and names(facts, ev.sources) == {"Egypt", "Israel"}
+
+
+def test_flight_is_coded_with_whom_people_flee_as_actor_and_those_who_fled_as_recipients(read):
+    facts = read("More than 700,000 Rohingya have fled to Bangladesh to escape the Myanmar army.")
+    ev = triggered(facts, "fled")
+    assert ev.plover == "SANCTION" and [facts.entity(k).code for k in ev.sources] == ["MMRMIL"]
+    assert names(facts, ev.targets) == {"Rohingya"}  # not Bangladesh, where they went
+    left = read("The refugees had originally fled the DRC.")
+    assert not triggered(left, "fled").sources  # a state left is no cause of flight
