@@ -22,7 +22,7 @@ from pipeline.extract import actors, coder, lexicon
 from pipeline.extract.actors import code_actors
 from pipeline.extract.dates import extract_times
 from pipeline.extract.entities import extract_entities
-from pipeline.extract.events import extract_events
+from pipeline.extract.events import attribute_quotes, extract_events
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
 from pipeline.facts import Article, ArticleFacts, Boilerplate, Entity, Span
@@ -48,7 +48,7 @@ def extract(doc: Doc, article: Article, model: str = "") -> ArticleFacts:
     lex = lexicon.load()
     table = extract_entities(doc, article, lex)
     code_actors(table, article, lex)
-    quotes = extract_quotes(doc, table, lex)
+    quotes = attribute_quotes(doc, table, extract_quotes(doc, table, lex), lex)
     times = extract_times(doc, article)
     figures = extract_figures(doc, quotes, lex)
     events = extract_events(doc, table, quotes, times, figures, lex)

@@ -22,6 +22,7 @@ from pipeline.extract.actors import BODIES
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable, in_subject
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
+from pipeline.extract.quotes import reporting_verbs
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE,
                             Entity, Event, Figure, Quote, Span, TimeExpr)
 
@@ -1404,6 +1405,23 @@ class EventReader:
                         sentence, tuple(sources), tuple(targets), tuple(places), self.time(token), speaker,
                         self.figure(token, trigger.event_class), confidence,
                         trigger.cameo, trigger.mode, trigger.context)
+
+
+def attribute_quotes(doc: Doc, table: EntityTable, quotes: list[Quote], lex: Lexicon) -> list[Quote]:
+    """Quotations whose verb of saying has a subject the quotation finder cannot name ('It says
+    policies "are undermining ..."', 'The report says', 'the country said') get the actor the
+    event reader resolves that subject to: a report's issuer, the last subject 'it' or 'they'
+    stands for, a person's state. What the finder named stays."""
+    reader = EventReader(doc, table, quotes, [], [], lex)
+    attributed = []
+    for quote in quotes:
+        if quote.speaker is None:
+            subjects = (reader.subject(v) for v in reporting_verbs(doc, table, quote, lex))
+            speaker = next((k for s in subjects for k in reader.actors(s, conjuncts=False)
+                            if table.entities[k].type not in PLACE_TYPES), None)
+            quote = dataclasses.replace(quote, speaker=speaker, confidence=0.6) if speaker else quote
+        attributed.append(quote)
+    return attributed
 
 
 def extract_events(doc: Doc, table: EntityTable, quotes: list[Quote], times: list[TimeExpr],

@@ -137,10 +137,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         first = min(inside) if inside else None
         if first is None:
             continue
-        sents = {table.sentence_of[first], table.sentence_of[max(inside)]}
-        verbs = [t for t in reporting if table.sentence_of[t.i] in sents and t.i not in inside]
-        governing = [a for a in doc[first].ancestors if a in verbs]  # nearest first
-        verbs = governing or sorted(verbs, key=lambda v: min(abs(v.i - first), abs(v.i - max(inside))))
+        verbs = _reporting_verbs(doc, table, inside, reporting)
         speaker = None
         for verb in verbs:
             speaker = _speaker(verb, table, first, lex)
@@ -157,6 +154,26 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
     return quotes
+
+
+def _reporting_verbs(doc: Doc, table: EntityTable, inside: set[int], reporting: list[Token]) -> list[Token]:
+    """The verbs of saying outside a quotation, in its sentences, that may introduce it: those it
+    hangs from, nearest first, else all of them, nearest first."""
+    first, last = min(inside), max(inside)
+    sents = {table.sentence_of[first], table.sentence_of[last]}
+    verbs = [t for t in reporting if table.sentence_of[t.i] in sents and t.i not in inside]
+    governing = [a for a in doc[first].ancestors if a in verbs]
+    return governing or sorted(verbs, key=lambda v: min(abs(v.i - first), abs(v.i - last)))
+
+
+def reporting_verbs(doc: Doc, table: EntityTable, quote: Quote, lex: Lexicon) -> list[Token]:
+    """The verbs that may introduce a quotation, for a reader that resolves their subjects further
+    ('It says', 'The report says', 'the country said': see events.attribute_quotes)."""
+    inside = set(t.i for t in _tokens_in(doc, quote.span.start, quote.span.end))
+    if not inside:
+        return []
+    reporting = [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs]
+    return _reporting_verbs(doc, table, inside, reporting)
 
 
 def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon) -> str | None:

@@ -125,3 +125,11 @@ def test_a_letters_words_are_its_senders_and_a_relatives_words_are_not_the_relat
                  'Daniel Pearl.')
     speakers = [facts.entity(q.speaker).name if q.speaker else None for q in facts.quotes]
     assert speakers[0] == "Hassan Rouhani" and speakers[1] != "Daniel Pearl"
+
+
+def test_a_report_and_it_that_stands_for_a_report_quote_its_issuer(read):
+    facts = read('A classified European Union report says Israel is pursuing the annexation of east Jerusalem. '
+                 'It says policies "are undermining prospects for a Palestinian state." '
+                 'The report says "settlement activity" continues.')
+    assert speakers(facts) == [("are undermining prospects for a Palestinian state.", "European Union"),
+                               ("settlement activity", "European Union")]
