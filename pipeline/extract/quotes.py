@@ -130,7 +130,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
     text = table.text
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None  # (paragraph start, speaker)
-    reporting = [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs]
+    reporting = _saying(table, lex)
     for quoted in quote_spans(text):
         span = quoted.span
         inside = set(t.i for t in _tokens_in(doc, span.start, span.end))
@@ -172,8 +172,13 @@ def reporting_verbs(doc: Doc, table: EntityTable, quote: Quote, lex: Lexicon) ->
     inside = set(t.i for t in _tokens_in(doc, quote.span.start, quote.span.end))
     if not inside:
         return []
-    reporting = [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs]
-    return _reporting_verbs(doc, table, inside, reporting)
+    return _reporting_verbs(doc, table, inside, _saying(table, lex))
+
+
+def _saying(table: EntityTable, lex: Lexicon) -> list[Token]:
+    """The verbs that can introduce words quoted: of saying, and of chanting or shouting them."""
+    words = lex.reporting_verbs | lex.voicing_verbs
+    return [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in words]
 
 
 def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon) -> str | None:

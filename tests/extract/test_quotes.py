@@ -133,3 +133,9 @@ def test_a_report_and_it_that_stands_for_a_report_quote_its_issuer(read):
                  'The report says "settlement activity" continues.')
     assert speakers(facts) == [("are undermining prospects for a Palestinian state.", "European Union"),
                                ("settlement activity", "European Union")]
+
+
+def test_words_chanted_or_shouted_are_quoted_from_whoever_chants_them(read):
+    facts = read('The protesters chanted, "Down, down with Mubarak." Protesters chanted slogans against the army.')
+    assert [s for _, s in speakers(facts)] == ["opposition"]
+    assert [e.plover for e in facts.events] == ["PROTEST"]  # chanting slogans is still protest, not a statement
