@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import coder
 from pipeline.extract.actors import BODIES
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
-from pipeline.extract.entities import EntityTable, in_subject
+from pipeline.extract.entities import EntityTable, in_subject, titled_person
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
 from pipeline.extract.quotes import reporting_verbs
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE,
@@ -218,6 +218,8 @@ class EventReader:
                 found = self._first_person(t)
             if not found and t.lower_ in {"he", "she", "his", "her"}:
                 found = self._last_named(t, PERSON)
+            if not found and (titled := titled_person(t, self.table, self.lex)):
+                found = [titled]  # "the spokesman said the army would ...": the spokesman named before
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
                 found = [k for k in self._last_named(t, STATE) if not self._in_own_phrase(t, k)]
             if not found and t.lower_ in {"country", "nation", "government"}:

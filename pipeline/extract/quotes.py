@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.entities import EntityTable, in_subject
+from pipeline.extract.entities import EntityTable, in_subject, titled_person
 from pipeline.extract.lexicon import RELATIVES, Lexicon, fold
 from pipeline.facts import PERSON, PLACE_TYPES, Quote, Span
 
@@ -105,6 +105,7 @@ def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon) -> str |
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
     named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
+    named += [k for subj in subjects if (k := titled_person(subj, table, lex))]  # "the spokesman said"
     named += [k for subj in subjects if fold(subj.text) in lex.titles for t in subj.subtree if t.dep_ == "appos"
               for k in table.keys_at(t)]  # "said spokesperson for the UN High Commissioner ..., Rupert Colville";
     # not "a cousin of the murdered journalist, Daniel Pearl"

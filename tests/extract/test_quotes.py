@@ -139,3 +139,9 @@ def test_words_chanted_or_shouted_are_quoted_from_whoever_chants_them(read):
     facts = read('The protesters chanted, "Down, down with Mubarak." Protesters chanted slogans against the army.')
     assert [s for _, s in speakers(facts)] == ["opposition"]
     assert [e.plover for e in facts.events] == ["PROTEST"]  # chanting slogans is still protest, not a statement
+
+
+def test_the_spokesman_is_the_spokesman_named_before(read):
+    facts = read('"It is going smoothly," said Abdourahim Said Bakar, a government spokesman. Bacar fled. '
+                 '"We hope to have the problem resolved," the government spokesman said.')
+    assert [s for _, s in speakers(facts)] == ["Abdourahim Said Bakar", "Abdourahim Said Bakar"]
