@@ -11,7 +11,6 @@ first guess: a surname tagged ORG still joins its person.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -178,7 +177,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     ents = [e for e in ents if len(e) and e.text.strip()] + list(_untagged_speakers(table, lex))
     persons = _people(table, ents, lex)
     for ent in ents:
-        person = _person_for(ent, persons)
+        person = _namesake(ent, _person_for(ent, persons), table)
         if person is not None:
             table.mention(person, ent)  # a surname the model tagged ORG or GPE
         elif ent.label_ != "PERSON":
@@ -196,6 +195,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _named_towns(table, lex)
     _named_outlets(table, lex)
     _spelling_variants(table)
+    _person_variants(table)
     _short_names(table)
     _repeated_names(table)
     _possessive_countries(table, lex)
@@ -214,9 +214,10 @@ def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
     """'Irshad Matsoi, the bureau chief for the Online News Network, said': a name of two or three
     proper nouns the model left untagged, as the subject of a verb of saying, is a person's (a body
     that speaks has a name the model knows, or one word: 'Amnesty said', or words of kinds of actor:
-    'Civil Defence said')."""
+    'Civil Defence said'). A name the model took for a work of art, a product or an event (after a
+    quotation it often does: '"...," Abdourahim Said Bacar said') counts as untagged."""
     doc, tokens = table.doc, table.tokens
-    tagged = {i for e in doc.ents for i in range(e.start, e.end)}
+    tagged = {i for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
     for tok in tokens:
         if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in lex.reporting_verbs:
             continue
@@ -224,6 +225,9 @@ def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
         while start > 0 and tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == tok.i \
                 and tokens[start - 1].pos_ == "PROPN":
             start -= 1
+        other = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ not in NAME_LABELS), None)
+        if other is not None and other.end == tok.i + 1 and all(t.pos_ == "PROPN" for t in other):
+            start = min(start, other.start)  # the parse may split the name the model spanned as a work
         name = tokens[start:tok.i + 1]
         if 2 <= len(name) <= 3 and not any(t.i in tagged for t in name) and all(
                 t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and fold(t.text) not in lex.titles
@@ -253,7 +257,7 @@ def _people(table: EntityTable, ents: list[TokSpan], lex: Lexicon) -> dict[str, 
     """Persons keyed by folded surname; multi-word names first so a lone surname joins them."""
     by_surname: dict[str, Entity] = {}
     for ent in sorted((e for e in ents if e.label_ == "PERSON" or _titled(e, lex)), key=lambda e: (-len(e), e.start)):
-        match = _person_for(ent, by_surname)
+        match = _namesake(ent, _person_for(ent, by_surname), table)
         person = match or table.get(ent.text, PERSON)
         table.mention(person, ent)
         if match is None:
@@ -262,6 +266,25 @@ def _people(table: EntityTable, ents: list[TokSpan], lex: Lexicon) -> dict[str, 
             if len(ent) > 1:
                 by_surname.setdefault(GIVEN + fold(ent[0].text), person)
     return by_surname
+
+
+def _namesake(ent: TokSpan, person: Entity | None, table: EntityTable) -> Entity | None:
+    """'Mohamed Bacar ... Bacar ... Abdourahim Said Bacar said': a lone surname two named people
+    share is the one whose full name came last before it (else the one named first), not whichever
+    name is longer; neither when both were named in that sentence."""
+    if person is None or len(ent) != 1:
+        return person
+    surname = person.name.split()[-1]
+    full = [(m.start, p) for p in table.persons() if p.name.split()[-1] == surname
+            for m in p.mentions if len(m.text.split()) > 1]
+    before = [(start, p) for start, p in full if start < ent.start_char]
+    if not before:
+        return min(full, key=lambda x: x[0], default=(0, person))[1]
+    last, named = max(before, key=lambda x: x[0])
+    sentence = table.sentence_of[table.doc.char_span(last, last + 1, alignment_mode="expand").start]
+    together = {p.key for start, p in before
+                if table.sentence_of[table.doc.char_span(start, start + 1, alignment_mode="expand").start] == sentence}
+    return named if len(together) == 1 else None  # 'William Ruto and Mary Ruto ... said Ruto': neither
 
 
 def _without_article(surname: str) -> str:
@@ -300,14 +323,14 @@ def _person_for(ent: TokSpan, by_surname: dict[str, Entity]) -> Entity | None:
 
 
 def _untagged_surnames(table: EntityTable, by_surname: dict[str, Entity]) -> None:
-    """'"...," said Ruto': a proper noun the model left untagged that is the surname of one
-    person named in the article is that person."""
-    shared = Counter(fold(p.name.split()[-1]) for p in table.persons())
+    """'"...," said Ruto': a proper noun the model left untagged that is the surname of a person
+    named in the article is that person (of two, the one named last before it)."""
     for tok in table.tokens:
         if tok.pos_ == "PROPN" and not table.covered(tok) and tok.text[:1].isupper() and not tok.text.isupper():
-            person = by_surname.get(fold(tok.text))
-            if person is not None and shared[fold(tok.text)] == 1:  # not "Castro" of Fidel and Raul Castro
-                table.mention(person, table.doc[tok.i:tok.i + 1])
+            word = table.doc[tok.i:tok.i + 1]
+            person = _namesake(word, by_surname.get(fold(tok.text)), table)  # of two Bacars, the last named
+            if person is not None:
+                table.mention(person, word)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -659,6 +682,27 @@ def _spelling_variants(table: EntityTable) -> None:
         for e in variants:
             if e is not keep:
                 table.merge(e, keep)
+
+
+def _person_variants(table: EntityTable) -> None:
+    """'Abdourahim Said Bakar' and, three paragraphs on, 'Abdourahim Said Bacar': a person's
+    full name spelled again with one letter of the surname changed, added or dropped (the given
+    names the same) is the same person; the first spelling keeps the other's mentions."""
+    people = sorted(table.persons(), key=lambda p: min((m.start for m in p.mentions), default=0))
+    for n, person in enumerate(people):
+        words = fold(person.name).split()
+        for other in people[n + 1:]:
+            more = fold(other.name).split()
+            if len(words) >= 2 and len(more) == len(words) and more[:-1] == words[:-1] and more != words and \
+                    _one_letter_off(words[-1], more[-1]) and {person.key, other.key} <= table.entities.keys():
+                table.merge(other, person)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """'bakar' and 'bacar', 'petraeus' and 'petraus': one letter changed, added or dropped."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    return _one_letter_apart(a, b)
 
 
 def _short_names(table: EntityTable) -> None:

@@ -264,3 +264,18 @@ def test_navies_and_air_forces_are_armed_forces_and_authorities_and_offices_gove
     assert types["Indian Navy"] == types["U.S. Air Force"] == "ArmedGroup"
     assert types["British Foreign Office"] == types["Palestinian Authority"] == "Government"
     assert not [e for e in facts.entities if e.generic and e.code == "PSEGOV"]  # the named body, no kind of actor
+
+
+def test_a_lone_surname_two_people_share_is_the_one_whose_full_name_came_last_before_it(read):
+    facts = read("Mohamed Bacar seized Anjouan in 2001. Bacar fled. Abdourahim Said Bacar, a government "
+                 "spokesman, spoke on Monday.")
+    rebel = next(e for e in facts.entities if e.name == "Mohamed Bacar")
+    assert "Bacar" in [m.text for m in rebel.mentions]
+
+
+def test_a_full_name_spelled_again_with_one_letter_changed_is_the_same_person(read):
+    facts = read('Abdourahim Said Bakar, a government spokesman, spoke on Monday. Mohamed Bacar fled. '
+                 '"He has been spotted in the village," Abdourahim Said Bacar said.')
+    people = sorted(e.name for e in facts.entities if e.type == PERSON)
+    assert people == ["Abdourahim Said Bakar", "Mohamed Bacar"]
+    assert facts.entity(facts.quotes[0].speaker).name == "Abdourahim Said Bakar"
