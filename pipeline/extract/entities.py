@@ -687,7 +687,8 @@ def _spelling_variants(table: EntityTable) -> None:
 def _person_variants(table: EntityTable) -> None:
     """'Abdourahim Said Bakar' and, three paragraphs on, 'Abdourahim Said Bacar': a person's
     full name spelled again with one letter of the surname changed, added or dropped (the given
-    names the same) is the same person; the first spelling keeps the other's mentions."""
+    names the same) is the same person; the first spelling keeps the other's mentions. So is a
+    person known by the surname alone whose full name (one only) the article gives."""
     people = sorted(table.persons(), key=lambda p: min((m.start for m in p.mentions), default=0))
     for n, person in enumerate(people):
         words = fold(person.name).split()
@@ -696,6 +697,12 @@ def _person_variants(table: EntityTable) -> None:
             if len(words) >= 2 and len(more) == len(words) and more[:-1] == words[:-1] and more != words and \
                     _one_letter_off(words[-1], more[-1]) and {person.key, other.key} <= table.entities.keys():
                 table.merge(other, person)
+    for single in [p for p in table.persons() if len(p.name.split()) == 1]:
+        surname = _without_article(fold(single.name))
+        full = [p for p in table.persons() if len(p.name.split()) > 1 and
+                _without_article(fold(p.name.split()[-1])) == surname]
+        if len(full) == 1:  # 'President Nicolas Sarkozy' found by his title, 'Sarkozy' by the model
+            table.merge(single, full[0])
 
 
 def _one_letter_off(a: str, b: str) -> bool:

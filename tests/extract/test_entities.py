@@ -279,3 +279,9 @@ def test_a_full_name_spelled_again_with_one_letter_changed_is_the_same_person(re
     people = sorted(e.name for e in facts.entities if e.type == PERSON)
     assert people == ["Abdourahim Said Bakar", "Mohamed Bacar"]
     assert facts.entity(facts.quotes[0].speaker).name == "Abdourahim Said Bakar"
+
+
+def test_a_surname_alone_is_the_one_person_of_that_surname_named_in_full(read):
+    facts = read("Standing alongside President Nicolas Sarkozy at an air base, Betancourt thanked France. She was "
+                 "greeted by the First Lady, Carla Bruni-Sarkozy. Sarkozy said, \"We will carry on working.\"")
+    assert sorted(mentions_of(facts, "Nicolas Sarkozy")) == ["Nicolas Sarkozy", "Sarkozy"]
