@@ -97,7 +97,8 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon) -> str | None:
+def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon,
+             said: tuple[int, str] | None = None) -> str | None:
     """The subject of the reporting verb, a person before anything else it names; a
     participle's ('..., stating "..."') is its clause's. 'He' or 'she' is the person named last
     before both it and the quotation (`first`: its first token): in 'He described Tsvangirai as
@@ -114,15 +115,15 @@ def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon) -> str |
         return person
     for subj in subjects:
         if subj.lower_ in {"he", "she"}:
-            return _last_person(verb.doc, table, min(first, subj.i))
+            return _last_person(verb.doc, table, min(first, subj.i), said)
         keys = _named_by(subj, table)
         if keys:
             return keys[0]
     if not subjects and verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
-        return _speaker(verb.head, table, first, lex)  # "Weerachon expressed ..., stating ..."
+        return _speaker(verb.head, table, first, lex, said)  # "Weerachon expressed ..., stating ..."
     noun = verb.head
     if not subjects and verb.dep_ == "acl" and noun.dep_ == "dobj" and (noun.lemma_.lower(), "NOUN") in lex.triggers:
-        return _speaker(noun.head, table, first, lex)  # "criticized the attack saying ...": an act says nothing,
+        return _speaker(noun.head, table, first, lex, said)  # "criticized the attack saying ...": an act says nothing,
         # the parser hung "saying" on it (but "denied a report saying" is the report's)
     return None
 
@@ -131,6 +132,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
     text = table.text
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None  # (paragraph start, speaker)
+    said: tuple[int, str] | None = None  # the last quotation a person said: its last token, its speaker
     reporting = _saying(table, lex)
     for quoted in quote_spans(text):
         span = quoted.span
@@ -141,7 +143,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         verbs = _reporting_verbs(doc, table, inside, reporting)
         speaker = None
         for verb in verbs:
-            speaker = _speaker(verb, table, first, lex)
+            speaker = _speaker(verb, table, first, lex, said)
             if speaker:
                 break
         para_start = text.rfind("\n", 0, span.start) + 1
@@ -154,6 +156,8 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
             confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
+        if speaker is not None and table.entities[speaker].type == PERSON:
+            said = (max(inside), speaker)
     return quotes
 
 
@@ -254,15 +258,19 @@ def _named_by(subject: Token, table: EntityTable) -> list[str]:
                                       for k in table.keys_at(c)]
 
 
-def _last_person(doc: Doc, table: EntityTable, before: int) -> str | None:
+def _last_person(doc: Doc, table: EntityTable, before: int, said: tuple[int, str] | None = None) -> str | None:
     """The person 'he' or 'she' is: of those named in this sentence or the one before, the last one
     who was a subject ('Abbas met Netanyahu on Monday. "We will not accept ...," he said': Abbas), else
-    the last one named."""
+    the last one named; but with no one named since the last quotation a person said (`said`: its
+    last token, its speaker), that person ('"I owe everything to you," she said, thanking France.
+    She added, "..."')."""
     if before <= 0:
         return None
-    first = table.sentences[max(0, table.sentence_of[before - 1] - 1)].start
+    first = table.sentences[max(0, table.sentence_of[before - 1] - 2)].start
     nearest = None
     for i in range(before - 1, -1, -1):
+        if said is not None and i <= said[0] and nearest is None:
+            return said[1]
         people = [k for k in table.by_token.get(i, ()) if table.entities[k].type == PERSON]
         if people and (i < first or in_subject(table.tokens[i])):
             return nearest if i < first and nearest else people[0]

@@ -145,3 +145,10 @@ def test_the_spokesman_is_the_spokesman_named_before(read):
     facts = read('"It is going smoothly," said Abdourahim Said Bakar, a government spokesman. Bacar fled. '
                  '"We hope to have the problem resolved," the government spokesman said.')
     assert [s for _, s in speakers(facts)] == ["Abdourahim Said Bakar", "Abdourahim Said Bakar"]
+
+
+def test_she_with_no_one_named_since_the_last_quotation_of_a_person_is_that_person(read):
+    facts = read('Standing alongside President Nicolas Sarkozy, Betancourt said, "I cry with joy." She was greeted by '
+                 'the First Lady, Carla Bruni-Sarkozy. "I owe everything to you," she said, thanking France. '
+                 'She added, "France is my home."')
+    assert [s for _, s in speakers(facts)] == ["Betancourt", "Betancourt", "Betancourt"]
