@@ -22,7 +22,7 @@ from pipeline.extract.actors import BODIES
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable, in_subject, titled_person
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
-from pipeline.extract.quotes import reporting_verbs
+from pipeline.extract.quotes import governing_verbs, reporting_verbs
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE,
                             Entity, Event, Figure, Quote, Span, TimeExpr)
 
@@ -1413,12 +1413,16 @@ def attribute_quotes(doc: Doc, table: EntityTable, quotes: list[Quote], lex: Lex
     """Quotations whose verb of saying has a subject the quotation finder cannot name ('It says
     policies "are undermining ..."', 'The report says', 'the country said') get the actor the
     event reader resolves that subject to: a report's issuer, the last subject 'it' or 'they'
-    stands for, a person's state. What the finder named stays."""
+    stands for, a person's state. With no verb of saying, the words quoted are those of the
+    subject of the verb they hang from ('the report asked to "urgently repeal ..."', 'The report
+    advises sanctions against those involved in "settlement activity"'). What the finder named stays."""
     reader = EventReader(doc, table, quotes, [], [], lex)
     attributed = []
     for quote in quotes:
         if quote.speaker is None:
-            subjects = (reader.subject(v) for v in reporting_verbs(doc, table, quote, lex))
+            verbs = reporting_verbs(doc, table, quote, lex) or [  # not 'received criticism for his "..."'
+                v for v in governing_verbs(doc, quote) if v.lemma_.lower() not in lex.undergoing_verbs]
+            subjects = (reader.subject(v) for v in verbs)
             speaker = next((k for s in subjects for k in reader.actors(s, conjuncts=False)
                             if table.entities[k].type not in PLACE_TYPES), None)
             quote = dataclasses.replace(quote, speaker=speaker, confidence=0.6) if speaker else quote

@@ -180,6 +180,15 @@ def reporting_verbs(doc: Doc, table: EntityTable, quote: Quote, lex: Lexicon) ->
     return _reporting_verbs(doc, table, inside, _saying(table, lex))
 
 
+def governing_verbs(doc: Doc, quote: Quote) -> list[Token]:
+    """The verbs outside a quotation that its words hang from, nearest first; not a participle
+    that only describes a noun ('people involved in "settlement activity"': whoever wrote it)."""
+    inside = {t.i for t in _tokens_in(doc, quote.span.start, quote.span.end)}
+    root = next((doc[i] for i in sorted(inside) if doc[i].head.i not in inside), None)
+    return [a for a in root.ancestors if a.pos_ == "VERB" and a.i not in inside and
+            not (a.dep_ in {"acl", "amod"} and a.tag_ in {"VBN", "VBG"})] if root is not None else []
+
+
 def _saying(table: EntityTable, lex: Lexicon) -> list[Token]:
     """The verbs that can introduce words quoted: of saying, and of chanting or shouting them."""
     words = lex.reporting_verbs | lex.voicing_verbs

@@ -152,3 +152,9 @@ def test_she_with_no_one_named_since_the_last_quotation_of_a_person_is_that_pers
                  'the First Lady, Carla Bruni-Sarkozy. "I owe everything to you," she said, thanking France. '
                  'She added, "France is my home."')
     assert [s for _, s in speakers(facts)] == ["Betancourt", "Betancourt", "Betancourt"]
+
+
+def test_words_quoted_without_a_verb_of_saying_are_the_subjects_of_the_verb_they_hang_from(read):
+    facts = read('A United Nations report was published on Monday. The report advises sanctions against people '
+                 'involved in "settlement activity". Ahmed Shafik had received criticism for his "inadequate vision".')
+    assert [s for _, s in speakers(facts)] == ["United Nations", None]  # not the people involved, nor Shafik
