@@ -426,6 +426,9 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
         if tok.lemma_.lower() in {"government", "administration"} and any(
                 c.dep_ == "poss" and c.lower_ in {"his", "her", "our", "my"} for c in tok.children):
             continue  # "her government": the state of whoever she is (events.EventReader._own_state)
+        if tok.lemma_.lower() == "opposition" and any(
+                c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "my", "your"} for c in tok.children):
+            continue  # "noted his opposition to torture": a stance, not the opposition
         kind = _kind(tok, table, d, lex)
         if kind is None:
             continue

@@ -243,3 +243,8 @@ def test_aid_agencies_unions_and_juries_are_kinds_of_actor(read):
                      "grand jury indicted two men."))
     assert got["Aid agencies"] == "NGO" and got["Farmers' unions"].endswith("LAB")
     assert got["A federal grand jury"].endswith("JUD")
+
+
+def test_ones_own_opposition_to_something_is_a_stance_not_the_opposition(read):
+    facts = read("The general also noted his opposition to torture. The opposition boycotted the vote.")
+    assert [m.text for e in facts.entities if e.code == "OPP" for m in e.mentions] == ["The opposition"]
