@@ -72,6 +72,7 @@ COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistak
 SERVICES = ("object", frozenset({"services"}))  # a requirement: the internet, phones, water cut off
 RESTRICTIONS = ("object", frozenset({"restrictions"}))  # a requirement: a curfew, a ban, an emergency lifted
 FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warships, reservists as the object
+BODY = "body"  # for _last_named: any named organisation, armed group or government
 ESCAPING = {"escape", "avoid", "flee"}  # "fled to Bangladesh to escape the army": whom they flee
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -218,6 +219,8 @@ class EventReader:
                 found = self._first_person(t)
             if not found and t.lower_ in {"he", "she", "his", "her"}:
                 found = self._last_named(t, PERSON)
+            if not found and t.lower_ in self.lex.body_nouns and any(c.lower_ == "the" for c in t.children):
+                found = self._last_named(t, BODY)  # "the organization said": the body named last
             if not found and (titled := titled_person(t, self.table, self.lex)):
                 found = [titled]  # "the spokesman said the army would ...": the spokesman named before
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
@@ -322,7 +325,7 @@ class EventReader:
 
     def _last_named(self, token: Token, kind: str) -> list[str]:
         """'he', 'she': the person named last, in this sentence or the one before; 'the
-        country': the state named last there. A sentence wholly inside a quotation is the
+        country': the state named last there; 'the group' (kind BODY): the named body. A sentence wholly inside a quotation is the
         speaker's words, not the narrative: it is looked through, not counted, and names in it
         are not candidates ('"... there was you," Betancourt said. "..." She called on Sarkozy'). An
         earlier 'he' as a subject on the way back is the same person."""
@@ -336,7 +339,8 @@ class EventReader:
             for t in reversed(self.table.tokens[sent.start:min(token.i, sent.end)]):
                 if self.quote_at(t) is not None and self.quote_at(token) is None:
                     continue
-                named = [k for k in self.table.by_token.get(t.i, ()) if self.table.entities[k].type == kind]
+                named = [k for k in self.table.by_token.get(t.i, ()) if self.table.entities[k].type == kind or
+                         kind == BODY and self.table.entities[k].type in BODIES and not self.table.entities[k].generic]
                 if named and (kind != PERSON or in_subject(t)):
                     return named[:1]
                 fallback = fallback or named[:1]  # "Obama spoke with Putin. ... he said": the subject, Obama
@@ -344,7 +348,7 @@ class EventReader:
                     return fallback or self._last_named(t, kind)  # '"...," he added. "..." He described ...':
                     # the same 'he' as before, whoever that was
             narrative += bool(words) and not quoted  # a closing mark alone is no sentence
-            if narrative == 2:
+            if narrative == (4 if kind == BODY else 2):  # a body is referred back to from further on
                 break
         return fallback
 

@@ -1310,3 +1310,9 @@ def test_flight_is_coded_with_whom_people_flee_as_actor_and_those_who_fled_as_re
     assert names(facts, ev.targets) == {"Rohingya"}  # not Bangladesh, where they went
     left = read("The refugees had originally fled the DRC.")
     assert not triggered(left, "fled").sources  # a state left is no cause of flight
+
+
+def test_unacceptable_to_someone_is_a_rejection_but_unacceptable_alone_a_condemnation(read):
+    facts = read('Handal said that "the government\'s proposals are unacceptable to us." '
+                 'The African Union called the takeover in Niamey "unacceptable".')
+    assert [e.plover for e in facts.events] == ["REJECT", "ACCUSE"]

@@ -158,3 +158,10 @@ def test_words_quoted_without_a_verb_of_saying_are_the_subjects_of_the_verb_they
     facts = read('A United Nations report was published on Monday. The report advises sanctions against people '
                  'involved in "settlement activity". Ahmed Shafik had received criticism for his "inadequate vision".')
     assert [s for _, s in speakers(facts)] == ["United Nations", None]  # not the people involved, nor Shafik
+
+
+def test_the_organization_that_speaks_is_the_body_named_before(read):
+    facts = read("Reporters Without Borders condemned the killing. The whereabouts of a second reporter are unknown. "
+                 "His family has appealed for help. “It is unacceptable that journalists do the job of the police,” "
+                 "the organization said.")
+    assert [s for _, s in speakers(facts)] == ["Reporters Without Borders"]
