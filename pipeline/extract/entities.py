@@ -134,12 +134,12 @@ def titled_person(noun: Token, table: EntityTable, lex: Lexicon) -> str | None:
     """'Abdourahim Said Bakar, a government spokesman, ... the government spokesman said': a
     definite title with no name refers back to the person last named with that title (in
     apposition, or as the name's own title word)."""
-    if noun.pos_ != "NOUN" or fold(noun.text) not in lex.titles or \
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (fold(noun.text) in lex.titles or lemma in lex.office_nouns) or \
             not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
-    lemma = noun.lemma_.lower()
     for t in reversed(table.tokens[:noun.i]):
-        if t.lemma_.lower() != lemma or t.i >= noun.i:
+        if lemma not in {t.lemma_.lower(), lex.title_abbreviations.get(t.lower_)}:  # "Gen. David Petraeus"
             continue
         near = ([t.head] if t.dep_ in {"appos", "compound"} else []) + [c for c in t.children if c.dep_ == "appos"]
         people = [k for x in near for k in table.keys_at(x) if table.entities[k].type == PERSON]

@@ -85,6 +85,8 @@ class Lexicon:
     media_nouns: frozenset[str]  # 'television network NBC', 'news agency': an outlet only as a news or TV one
     outlet_name_words: frozenset[str]  # 'The Telegraph', 'The Jerusalem Post': the last word of a newspaper's name
     rioting_nouns: frozenset[str]  # 'rioters torched cars': violence by protesters is a riot (PLOVER PROTEST)
+    office_nouns: frozenset[str]  # 'the chairman said': offices beyond the title classes, referred back to
+    title_abbreviations: dict[str, str]  # 'Gen. David Petraeus ... the general'
     body_nouns: frozenset[str]  # 'the organization said': a named body referred back to
     voicing_verbs: frozenset[str]  # 'protesters chanted, "Down with Mubarak"': a quotation's verb, yet no statement
     obstructing_verbs: frozenset[str]  # 'truckers blockaded the highways': civilians' blocking is a protest
@@ -120,7 +122,7 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
              "locative_preps", "admin_units", "people_nouns", "member_nouns", "asking_verbs", "comment_verbs",
              "blaming_verbs", "blast_nouns", "wanting_verbs", "undergoing_verbs", "prospect_nouns", "met_things",
              "kin_nouns", "whereabouts_nouns", "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words",
-             "stranger_nouns", "captive_nouns", "rioting_nouns", "obstructing_verbs", "voicing_verbs", "body_nouns", "town_nouns", "outlet_nouns",
+             "stranger_nouns", "captive_nouns", "rioting_nouns", "obstructing_verbs", "voicing_verbs", "body_nouns", "office_nouns", "town_nouns", "outlet_nouns",
              "media_nouns", "outlet_name_words", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words",
              "accident_verbs", "hyphen_prefixes",
              "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",
@@ -169,6 +171,7 @@ def load() -> Lexicon:
         not_acronyms=frozenset(w.lower() for w in raw["not_acronyms"]),
         plover_classes=raw["plover_classes"],
         refusal_modes=raw["refusal_modes"],
+        title_abbreviations=raw["title_abbreviations"],
         non_state_countries=raw["non_state_countries"],
         place_countries={fold(r["word"]): r["code"] for name in ("cameo/country_words.csv", "country_words_extra.csv")
                          for r in _csv(DATA / name)},

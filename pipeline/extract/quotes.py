@@ -43,7 +43,8 @@ def _mark(line: str, i: int) -> tuple[str, int]:
 def quote_spans(text: str) -> list[Quoted]:
     """Quotations, paragraph by paragraph (a line is a paragraph), in every convention the
     wire uses: curly and straight double quotes, ``TeX/LDC'' backquotes, «guillemets»,
-    „low-9“ (single quotes inside a quotation are part of it). A straight mark opens when it
+    „low-9“ (single quotes inside a quotation are part of it), and 'single' marks in a
+    paragraph with no double ones. A straight mark opens when it
     follows a space or the line start and closes when it follows a character; an opening
     left unclosed runs to the end of its paragraph (the wire repeats the opening mark on
     each paragraph of a long quotation and closes only at the end), and a closing with no
@@ -72,6 +73,11 @@ def quote_spans(text: str) -> list[Quoted]:
                 opened = None
             first = False
             i += size
+        if first:  # no double mark in the paragraph: British style may quote with single marks
+            for start, end in _single_quoted(line):
+                span = _span(text, pos, start, end)
+                if span is not None:
+                    spans.append(Quoted(span, False))
         left_open = opened is not None
         if opened is not None:
             span = _span(text, pos, opened, len(line))
@@ -81,6 +87,29 @@ def quote_spans(text: str) -> list[Quoted]:
             left_open = False
         pos += len(line) + 1
     return spans
+
+
+def _single_quoted(line: str) -> list[tuple[int, int]]:
+    """'The operation is going to plan,' the spokesman said: quotations in single marks, straight
+    or curly, in a paragraph with no double ones (inside double marks they are part of the
+    quotation). An apostrophe is no mark: one between letters ('don't', 'Israel’s'), before a
+    figure ('the '90s') or ending a plural's possessive ('the rebels' demands'); only a pair quotes."""
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(line):
+        if ch not in "'‘’":
+            continue
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if opened is None:
+            if ch != "’" and (before.isspace() or before in "([{—–-") and not after.isspace() and not after.isdigit():
+                opened = i + 1
+        elif ch != "‘" and not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-”\""):
+            plural = before == "s" and after == " " and line[i + 2:i + 3].islower()
+            if not plural and i - opened >= 2:
+                found.append((opened, i))
+                opened = None
+    return found
 
 
 def _span(text: str, offset: int, start: int, end: int) -> Span | None:

@@ -165,3 +165,17 @@ def test_the_organization_that_speaks_is_the_body_named_before(read):
                  "His family has appealed for help. “It is unacceptable that journalists do the job of the police,” "
                  "the organization said.")
     assert [s for _, s in speakers(facts)] == ["Reporters Without Borders"]
+
+
+def test_single_marks_quote_in_a_paragraph_with_no_double_ones_but_apostrophes_do_not(read):
+    facts = read("'The operation is going to plan,' the spokesman Ali Said said. The rebels' demands were rejected "
+                 "in the '90s, and Israel’s army didn’t fire.")
+    assert speakers(facts) == [("The operation is going to plan,", "Ali Said")]
+    nested = read('Ali Said said, "We call it the \'final phase\' of the war."')
+    assert speakers(nested) == [("We call it the 'final phase' of the war.", "Ali Said")]
+
+
+def test_an_office_or_an_abbreviated_title_refers_back_to_the_person_who_holds_it(read):
+    facts = read('Gen. David Petraeus visited Kabul. "This is the start," the general said. John Smith, chairman '
+                 'of the committee, opened the session. "We will vote today," the chairman said.')
+    assert [s for _, s in speakers(facts)] == ["David Petraeus", "John Smith"]
