@@ -442,15 +442,19 @@ def _untagged_countries(table: EntityTable, lex: Lexicon) -> None:
 
 def _is_located_in(token: Token, lex: Lexicon) -> bool:
     """'in Ankara', 'in New York or Madrid', 'the Juba region', 'the city of Tripoli', 'outside
-    of Manama', 'Manama's old market area': a place, not the state its capital may stand for."""
+    of Manama', 'southwest of Paris', 'Manama's old market area', 'the capital, Kinshasa': a
+    place, not the state its capital may stand for."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         governor = token.head.head
         return governor.lemma_.lower() in PLACE_NOUNS or governor.lower_ in lex.around_words
     place = token.head.lemma_.lower() in PLACE_NOUNS or token.head.lower_ in lex.place_words
+    named_town = token.dep_ == "appos" and token.head.lower_ in lex.town_nouns or any(
+        c.dep_ == "appos" and c.lower_ in lex.town_nouns for c in token.children)  # "the capital, Kinshasa",
+    # "Addis Ababa, capital of Ethiopia": the city
     return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps or \
-        token.dep_ in {"compound", "poss"} and place
+        token.dep_ in {"compound", "poss"} and place or named_town
 
 
 def _title_of(tokens: list[Token], lex: Lexicon) -> str | None:
@@ -617,12 +621,13 @@ def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
 
 
 def _named_towns(table: EntityTable, lex: Lexicon) -> None:
-    """'the town of Marja', 'the city of Misrata', 'the town of Jilib': a name the text calls a
-    town, a city or a village is one, whatever the model took it for."""
+    """'the town of Marja', 'the city of Misrata', 'Anjouan's capital, Mutsamudu': a name the
+    text calls a town, a city, a village or a capital is one, whatever the model took it for."""
     for e in [e for e in table.entities.values() if e.type in {PLACE, PERSON, ORGANIZATION} and not e.titles]:
         spans = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
-        if any(s is not None and s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and
-               s.root.head.head.lower_ in lex.town_nouns for s in spans):
+        if any(s is not None and (s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and
+                                  s.root.head.head.lower_ in lex.town_nouns or  # "the capital, Mutsamudu"
+                                  s.root.dep_ == "appos" and s.root.head.lower_ in lex.town_nouns) for s in spans):
             table.merge(e, table.get(e.name, CITY))
 
 

@@ -285,3 +285,11 @@ def test_a_surname_alone_is_the_one_person_of_that_surname_named_in_full(read):
     facts = read("Standing alongside President Nicolas Sarkozy at an air base, Betancourt thanked France. She was "
                  "greeted by the First Lady, Carla Bruni-Sarkozy. Sarkozy said, \"We will carry on working.\"")
     assert sorted(mentions_of(facts, "Nicolas Sarkozy")) == ["Nicolas Sarkozy", "Sarkozy"]
+
+
+def test_a_capital_named_as_a_capital_or_placed_by_a_compass_point_is_a_city_not_its_state(read):
+    facts = read("Betancourt landed at a base southwest of Paris. During a summit in Addis Ababa, capital of "
+                 "Ethiopia, the minister spoke. Refugees fled the region east of the capital, Kinshasa. "
+                 "Troops landed in the capital of Mutsamudu on Tuesday.")
+    cities = {e.name for e in facts.entities if e.type == "City"}
+    assert {"Paris", "Addis Ababa", "Kinshasa", "Mutsamudu"} <= cities
