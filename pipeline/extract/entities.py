@@ -217,7 +217,9 @@ def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
     'Civil Defence said'). A name the model took for a work of art, a product or an event (after a
     quotation it often does: '"...," Abdourahim Said Bacar said') counts as untagged."""
     doc, tokens = table.doc, table.tokens
-    tagged = {i for e in doc.ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
+    ents = doc.ents  # Doc.ents walks every token: once
+    tagged = {i for e in ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
+    others = {e.end - 1: e for e in ents if e.label_ not in NAME_LABELS}  # by last token
     for tok in tokens:
         if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in lex.reporting_verbs:
             continue
@@ -225,8 +227,8 @@ def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
         while start > 0 and tokens[start - 1].dep_ == "compound" and tokens[start - 1].head.i == tok.i \
                 and tokens[start - 1].pos_ == "PROPN":
             start -= 1
-        other = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ not in NAME_LABELS), None)
-        if other is not None and other.end == tok.i + 1 and all(t.pos_ == "PROPN" for t in other):
+        other = others.get(tok.i)
+        if other is not None and all(t.pos_ == "PROPN" for t in other):
             start = min(start, other.start)  # the parse may split the name the model spanned as a work
         name = tokens[start:tok.i + 1]
         if 2 <= len(name) <= 3 and not any(t.i in tagged for t in name) and all(
@@ -421,7 +423,7 @@ def _untagged_acronyms(table: EntityTable, lex: Lexicon) -> None:
 def _untagged_countries(table: EntityTable, lex: Lexicon) -> None:
     """'Bahrain voiced strong backing for ...': a country's name in capitals the model left
     untagged is the country's (not 'the Jordan Valley', a name of its own)."""
-    tokens, text = table.tokens, fold(table.doc.text)
+    tokens, text = table.tokens, fold(table.text)
     free = [t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() and not table.covered(t) for t in tokens]
     i = 0
     while i < len(tokens):
