@@ -408,6 +408,7 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
     doc = table.doc
     home = home_country(table, d)
     main = table.main_state()
+    unplaced: list[tuple[TokSpan, str]] = []  # kinds left with no country at all: the article's one for the kind
     for tok in table.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"PERSON", "GPE", "LOC", "FAC", "DATE"}:
             continue
@@ -461,7 +462,14 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
             continue  # "the two nations": the states named before, not a kind of actor
         for state in states:  # "Palestinians": the people, not the state
             table.unmention(state, tok)
+        if country is None and not foreign and sector not in NO_HOME_SECTORS:
+            unplaced.append((doc[start:end], sector))
+            continue
         _mention_generic(table, doc[start:end], country, sector, d, lex)
+    for phrase, sector in unplaced:  # "the rebels" in an article whose only rebels are "Somali rebels"
+        placed = {e.country for e in table.entities.values() if e.generic and e.sector == sector and e.country}
+        country = table.entities[placed.pop()].name if len(placed) == 1 else None
+        _mention_generic(table, phrase, d.code_of.get(country) if country else None, sector, d, lex)
 
 
 def _mention_generic(table: EntityTable, phrase: TokSpan, country: str | None, sector: str, d: Dictionaries,

@@ -248,3 +248,8 @@ def test_aid_agencies_unions_and_juries_are_kinds_of_actor(read):
 def test_ones_own_opposition_to_something_is_a_stance_not_the_opposition(read):
     facts = read("The general also noted his opposition to torture. The opposition boycotted the vote.")
     assert [m.text for e in facts.entities if e.code == "OPP" for m in e.mentions] == ["The opposition"]
+
+
+def test_a_kind_with_no_country_of_its_own_takes_the_one_country_the_article_gives_that_kind(read):
+    facts = read("Somali pirates seized a tanker on Monday. The pirates demanded a ransom.")
+    assert [e.code for e in facts.entities if e.generic and e.sector == "CRM"] == ["SOMCRM"]
