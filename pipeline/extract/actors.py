@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Span as TokSpan, Token
 
-from pipeline.extract.entities import POSSESSIVE, EntityTable
+from pipeline.extract.entities import POSSESSIVE, EntityTable, merge_acronyms
 from pipeline.extract import lexicon
 from pipeline.extract.lexicon import DATA, Lexicon, fold
 from pipeline.facts import (ARMED_GROUP, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE,
@@ -540,6 +540,7 @@ def code_actors(table: EntityTable, article: Article, lex: Lexicon) -> None:
     then kinds of actor, then the states those brought in."""
     d = load()
     listed_bodies(table, d, lex)
+    merge_acronyms(table)
     code_named(table, article, d)
     generic_actors(table, lex, d)
     named_in_apposition(table)

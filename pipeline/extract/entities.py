@@ -40,6 +40,7 @@ class EntityTable:
     sentences: list[TokSpan] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)  # token index -> index into sentences
     text: str = ""  # the document's text, made once: Doc.text joins every token anew
+    titled: dict[int, str] = field(default_factory=dict)  # a definite title's token -> the person it names
     words: list[str] = field(default_factory=list)  # each token's text, made once (Token.text builds a new str)
 
     def __post_init__(self) -> None:
@@ -130,22 +131,41 @@ def in_subject(token: Token) -> bool:
     return token.dep_ in {"nsubj", "nsubjpass"}
 
 
-def titled_person(noun: Token, table: EntityTable, lex: Lexicon) -> str | None:
-    """'Abdourahim Said Bakar, a government spokesman, ... the government spokesman said': a
-    definite title with no name refers back to the person last named with that title (in
-    apposition, or as the name's own title word)."""
-    lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or not (fold(noun.text) in lex.titles or lemma in lex.office_nouns) or \
-            not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-        return None
-    for t in reversed(table.tokens[:noun.i]):
-        if lemma not in {t.lemma_.lower(), lex.title_abbreviations.get(t.lower_)}:  # "Gen. David Petraeus"
+def titled_person(noun: Token, table: EntityTable) -> str | None:
+    """The person a definite title with no name refers back to ('the government spokesman
+    said'), found once per document by _titles_referring_back."""
+    return table.titled.get(noun.i)
+
+
+def _titles_referring_back(table: EntityTable, lex: Lexicon) -> dict[int, str]:
+    """'Abdourahim Said Bakar, a government spokesman, ... the government spokesman said',
+    'Gen. David Petraeus ... the general': a definite title or office with no name refers back to
+    the person last named with it (in apposition, or as the name's title word) within 25
+    sentences, whose title has the later one's modifiers ('the interior minister' is not the
+    foreign minister named last). Not a title with its own 'of' or 'for' ('the spokesman for
+    al-Shabaab', 'the director of the hospital'): that describes someone else."""
+    found: dict[int, str] = {}
+    for noun in table.tokens:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or not (fold(noun.text) in lex.titles or lemma in lex.office_nouns) or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or \
+                any(c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children):
             continue
-        near = ([t.head] if t.dep_ in {"appos", "compound"} else []) + [c for c in t.children if c.dep_ == "appos"]
-        people = [k for x in near for k in table.keys_at(x) if table.entities[k].type == PERSON]
-        if people:
-            return people[0]
-    return None
+        wanted = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound", "nmod"}}
+        first = table.sentences[max(0, table.sentence_of[noun.i] - TITLE_LOOKBACK)].start
+        for t in reversed(table.tokens[first:noun.i]):
+            if lemma not in {t.lemma_.lower(), lex.title_abbreviations.get(t.lower_)}:
+                continue
+            if t.i in found:  # "the general ... The general also noted": the same one
+                found[noun.i] = found[t.i]
+                break
+            near = ([t.head] if t.dep_ in {"appos", "compound"} else []) + [c for c in t.children if c.dep_ == "appos"]
+            people = [k for x in near for k in table.keys_at(x) if table.entities[k].type == PERSON]
+            own = {c.lower_ for c in t.children if c.dep_ in {"amod", "compound", "nmod"}}
+            if people and wanted <= own | set(fold(table.entities[people[0]].name).split()):
+                found[noun.i] = people[0]
+                break
+    return found
 
 
 def trim(span: TokSpan) -> TokSpan:
@@ -188,7 +208,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
     _titles_after_names(table, lex)
     _bare_titles(table, lex)
     _groups(table, lex)
-    _acronyms(table, ents)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
+    merge_acronyms(table)  # after the groups: "the ... Liberation Front (FMLN)" may be one of them
     _untagged_acronyms(table, lex)
     _untagged_countries(table, lex)
     _places_taken_for_people(table, lex)
@@ -207,6 +227,7 @@ def extract_entities(doc: Doc, article: Article, lex: Lexicon) -> EntityTable:
                 ent.mentions.append(span)
     for e in table.entities.values():
         e.mentions.sort()
+    table.titled = _titles_referring_back(table, lex)
     return table
 
 
@@ -271,22 +292,32 @@ def _people(table: EntityTable, ents: list[TokSpan], lex: Lexicon) -> dict[str, 
 
 
 def _namesake(ent: TokSpan, person: Entity | None, table: EntityTable) -> Entity | None:
-    """'Mohamed Bacar ... Bacar ... Abdourahim Said Bacar said': a lone surname two named people
-    share is the one whose full name came last before it (else the one named first), not whichever
-    name is longer; neither when both were named in that sentence."""
+    """'Mohamed Bacar ... Bacar ... Abdourahim Said Bacar said', 'Morgan Tsvangirai ... his wife,
+    Susan Tsvangirai ... Tsvangirai told mourners': a lone surname two named people share is the
+    one named in full first (the story's own, not a relative or a spokesman named after), not
+    whichever name is longer; neither when both were first named in one sentence ('William Ruto
+    and Mary Ruto')."""
     if person is None or len(ent) != 1:
         return person
     surname = person.name.split()[-1]
-    full = [(m.start, p) for p in table.persons() if p.name.split()[-1] == surname
-            for m in p.mentions if len(m.text.split()) > 1]
-    before = [(start, p) for start, p in full if start < ent.start_char]
-    if not before:
-        return min(full, key=lambda x: x[0], default=(0, person))[1]
-    last, named = max(before, key=lambda x: x[0])
-    sentence = table.sentence_of[table.doc.char_span(last, last + 1, alignment_mode="expand").start]
-    together = {p.key for start, p in before
-                if table.sentence_of[table.doc.char_span(start, start + 1, alignment_mode="expand").start] == sentence}
-    return named if len(together) == 1 else None  # 'William Ruto and Mary Ruto ... said Ruto': neither
+    first: dict[str, int] = {}
+    for p in table.persons():
+        if p.name.split()[-1] == surname:
+            starts = [m.start for m in p.mentions if len(m.text.split()) > 1]
+            if starts:
+                first[p.key] = min(starts)
+    named = sorted((start, key) for key, start in first.items() if start < ent.start_char) or \
+        sorted((start, key) for key, start in first.items())
+    if not named:
+        return person
+    if len(named) > 1 and _sentence_at(table, named[0][0]) == _sentence_at(table, named[1][0]):
+        return None
+    return table.entities[named[0][1]]
+
+
+def _sentence_at(table: EntityTable, char: int) -> int:
+    span = table.doc.char_span(char, char + 1, alignment_mode="expand")
+    return table.sentence_of[span.start] if span is not None else -1
 
 
 def _without_article(surname: str) -> str:
@@ -377,9 +408,10 @@ def _named(table: EntityTable, ent: TokSpan, lex: Lexicon) -> None:
         table.mention(table.get(name, typ), ent)
 
 
-def _acronyms(table: EntityTable, ents: list[TokSpan]) -> None:
+def merge_acronyms(table: EntityTable) -> None:
     """'Ogaden National Liberation Front (ONLF)', or an acronym that spells a name's
-    initials: both names are one entity, typed by the long name."""
+    initials: both names are one entity, typed by the long name. (Run again once the actor
+    lists have named more bodies: 'Reporters Without Borders (RWB)'.)"""
     doc = table.doc
     named = [e for e in table.entities.values() if e.type not in {PERSON, STATE} and len(e.name.split()) > 1]
     aliases: dict[str, Entity] = {}
@@ -452,11 +484,8 @@ def _is_located_in(token: Token, lex: Lexicon) -> bool:
         governor = token.head.head
         return governor.lemma_.lower() in PLACE_NOUNS or governor.lower_ in lex.around_words
     place = token.head.lemma_.lower() in PLACE_NOUNS or token.head.lower_ in lex.place_words
-    named_town = token.dep_ == "appos" and token.head.lower_ in lex.town_nouns or any(
-        c.dep_ == "appos" and c.lower_ in lex.town_nouns for c in token.children)  # "the capital, Kinshasa",
-    # "Addis Ababa, capital of Ethiopia": the city
     return token.dep_ == "pobj" and token.head.lower_ in lex.locative_preps or \
-        token.dep_ in {"compound", "poss"} and place or named_town
+        token.dep_ in {"compound", "poss"} and place or _called_a_town(token, lex)  # "Addis Ababa, capital of"
 
 
 def _title_of(tokens: list[Token], lex: Lexicon) -> str | None:
@@ -586,6 +615,7 @@ def _bare_titles(table: EntityTable, lex: Lexicon) -> None:
             table.mention(person, phrase)
 
 
+TITLE_LOOKBACK = 25  # sentences a definite title looks back over for the person it names (a story's own figure)
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "area", "capital", "port", "state"}
 PEOPLE_PREPS = {"to", "from"}  # locative, but also "said to X", "a letter from X": no sign of a place
 
@@ -623,14 +653,23 @@ def _places_taken_for_people(table: EntityTable, lex: Lexicon) -> None:
 
 
 def _named_towns(table: EntityTable, lex: Lexicon) -> None:
-    """'the town of Marja', 'the city of Misrata', 'Anjouan's capital, Mutsamudu': a name the
-    text calls a town, a city, a village or a capital is one, whatever the model took it for."""
+    """'the town of Marja', 'the city of Misrata', 'the capital, Kinshasa': a name the text
+    calls a town, a city, a village or a capital is one, whatever the model took it for."""
     for e in [e for e in table.entities.values() if e.type in {PLACE, PERSON, ORGANIZATION} and not e.titles]:
         spans = [table.doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
         if any(s is not None and (s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and
-                                  s.root.head.head.lower_ in lex.town_nouns or  # "the capital, Mutsamudu"
-                                  s.root.dep_ == "appos" and s.root.head.lower_ in lex.town_nouns) for s in spans):
+                                  s.root.head.head.lower_ in lex.town_nouns or _called_a_town(s.root, lex))
+               for s in spans):
             table.merge(e, table.get(e.name, CITY))
+
+
+def _called_a_town(token: Token, lex: Lexicon) -> bool:
+    """'the capital, Kinshasa', 'Lashkar Gah, the capital of Helmand province', 'the town,
+    Jilib': a name in apposition with a town or a capital is the town (the capital 'of' a region
+    is the region's: the region is no town)."""
+    towns = lex.town_nouns | {"capital"}
+    return token.dep_ == "appos" and token.head.lower_ in towns or \
+        any(c.dep_ == "appos" and c.lower_ in towns for c in token.children)
 
 
 def _named_outlets(table: EntityTable, lex: Lexicon) -> None:
@@ -702,7 +741,8 @@ def _person_variants(table: EntityTable) -> None:
         for other in people[n + 1:]:
             more = fold(other.name).split()
             if len(words) >= 2 and len(more) == len(words) and more[:-1] == words[:-1] and more != words and \
-                    _one_letter_off(words[-1], more[-1]) and {person.key, other.key} <= table.entities.keys():
+                    min(len(words[-1]), len(more[-1])) >= 5 and _one_letter_off(words[-1], more[-1]) and \
+                    {person.key, other.key} <= table.entities.keys():  # not "Wang Yu" and "Wang Yi"
                 table.merge(other, person)
     for single in [p for p in table.persons() if len(p.name.split()) == 1]:
         surname = _without_article(fold(single.name))

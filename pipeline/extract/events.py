@@ -22,7 +22,7 @@ from pipeline.extract.actors import BODIES
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable, in_subject, titled_person
 from pipeline.extract.lexicon import RELATIVES, Lexicon, Trigger, fold
-from pipeline.extract.quotes import governing_verbs, reporting_verbs
+from pipeline.extract.quotes import governing_verbs, reporting_verbs, saying_verbs
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE, PLACE_TYPES, STATE,
                             Entity, Event, Figure, Quote, Span, TimeExpr)
 
@@ -72,8 +72,11 @@ COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistak
 SERVICES = ("object", frozenset({"services"}))  # a requirement: the internet, phones, water cut off
 RESTRICTIONS = ("object", frozenset({"restrictions"}))  # a requirement: a curfew, a ban, an emergency lifted
 FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warships, reservists as the object
-BODY = "body"  # for _last_named: any named organisation, armed group or government
+BODY = "body"  # for _last_named: a named organisation, armed group or government ('the group said')
+BODY_LOOKBACK = 4  # narrative sentences 'the organization' looks back over (a person's 'he': 2)
 ESCAPING = {"escape", "avoid", "flee"}  # "fled to Bangladesh to escape the army": whom they flee
+PROTESTING = {"CVL", "PPL", "OPP", "LAB", "EDU", "AGR", "REL"}  # sectors whose blocking a road is a protest
+FLEEING = {"flee", "escape"}  # verbs whose subject is the one who flees (not "displaced", "drove out")
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
@@ -221,7 +224,7 @@ class EventReader:
                 found = self._last_named(t, PERSON)
             if not found and t.lower_ in self.lex.body_nouns and any(c.lower_ == "the" for c in t.children):
                 found = self._last_named(t, BODY)  # "the organization said": the body named last
-            if not found and (titled := titled_person(t, self.table, self.lex)):
+            if not found and (titled := titled_person(t, self.table)):
                 found = [titled]  # "the spokesman said the army would ...": the spokesman named before
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
                 found = [k for k in self._last_named(t, STATE) if not self._in_own_phrase(t, k)]
@@ -339,18 +342,28 @@ class EventReader:
             for t in reversed(self.table.tokens[sent.start:min(token.i, sent.end)]):
                 if self.quote_at(t) is not None and self.quote_at(token) is None:
                     continue
+                if kind == BODY and t.lower_ == token.lower_ and t.i != token.i:
+                    # "A group of protesters ... The group attacked": that group, no body named before; "The press
+                    # freedom organization said ... the organization said": whoever that one was
+                    definite = any(c.lower_ == "the" for c in t.children)
+                    return self.table.keys_at(t)[:1] or (self._last_named(t, kind) if definite else [])
                 named = [k for k in self.table.by_token.get(t.i, ()) if self.table.entities[k].type == kind or
-                         kind == BODY and self.table.entities[k].type in BODIES and not self.table.entities[k].generic]
-                if named and (kind != PERSON or in_subject(t)):
+                         kind == BODY and self.body_for(token, self.table.entities[k])]
+                if named and (kind not in {PERSON, BODY} or in_subject(t)):
                     return named[:1]
                 fallback = fallback or named[:1]  # "Obama spoke with Putin. ... he said": the subject, Obama
                 if kind == PERSON and t.lower_ == token.lower_ and t.dep_ in SUBJECTS:
                     return fallback or self._last_named(t, kind)  # '"...," he added. "..." He described ...':
                     # the same 'he' as before, whoever that was
             narrative += bool(words) and not quoted  # a closing mark alone is no sentence
-            if narrative == (4 if kind == BODY else 2):  # a body is referred back to from further on
+            if narrative == (BODY_LOOKBACK if kind == BODY else 2):
                 break
         return fallback
+
+    def body_for(self, noun: Token, e: Entity) -> bool:
+        """A named body 'the organization' or 'the group' can be: not a government or ministry
+        (but 'the agency' may be one)."""
+        return e.type in BODIES and not e.generic and (e.type != GOVERNMENT or noun.lower_ in {"agency", "body"})
 
     def _own_state(self, noun: Token) -> list[str]:
         """'his country', 'our government': the state of the person 'his' is ('La Russa said his
@@ -658,10 +671,20 @@ class EventReader:
                      for k in self.table.keys_at(c)}
             targets = [t for t in targets if t not in moved]
         targets = [t for t in targets if t not in sources]
-        if trigger.event_class == "Displacement" and token.pos_ == "VERB" and not is_passive(token):
-            causes = self.flight_causes(token)  # PLOVER: flight is coded with whoever caused it as actor,
-            return causes, [k for k in sources if k not in causes]  # those who fled its recipients
+        if token.lemma_.lower() in FLEEING and token.pos_ == "VERB" and not is_passive(token):
+            return self.flight_roles(token, sources)  # PLOVER: flight is coded with whoever caused it as actor
         return sources, targets
+
+    def flight_roles(self, verb: Token, fled: list[str]) -> tuple[list[str], list[str]]:
+        """Flight: whoever caused it acts on those who fled. 'The army forced villagers to flee':
+        the army, the villagers (the verb of forcing's subject and object); else whom they flee."""
+        forcing = verb.head if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" else None
+        made = [k for c in (forcing.children if forcing is not None else ()) if c.dep_ == "dobj" for k in self.actors(c)]
+        if made:
+            sources = self.actors(self.subject(forcing))
+            return sources, [k for k in made if k not in sources]
+        causes = self.flight_causes(verb)
+        return causes, [k for k in fled if k not in causes]
 
     def flight_causes(self, verb: Token) -> list[str]:
         """Whom people flee: 'fled to Bangladesh to escape the Myanmar army', 'fled the
@@ -895,7 +918,8 @@ class EventReader:
                 p.dep_ == "pobj" for p in c.children)) for c in token.children)  # not "gave ... in the aftermath"
         if kind == "modifier":  # "a hunger strike", "test-fired" (parsed "test" "-" "fired"), "a joint army
             # exercise" (parsed with "joint" on "army")
-            mods = [*token.children, *(m for c in token.children if c.dep_ == "compound" for m in c.children)]
+            mods = [*token.children, *(m for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                                       for m in c.children if m.dep_ == "amod")]  # not "Libyan National Army"
             return any(c.lower_ in values and (c.dep_ in {"amod", "compound"} or c.dep_ == "npadvmod" and
                                                c.nbor().text == "-") for c in mods)
         if kind == "after":  # "went on strike"
@@ -1362,7 +1386,8 @@ class EventReader:
                 trigger = dataclasses.replace(self.recode(trigger, "PROTEST", mode="riot"), cameo=None)  # "rioters
                 # torched cars", "protesters stormed the embassy": PLOVER's riot is a protest
             elif trigger.code == "COERCE" and token.lemma_.lower() in self.lex.obstructing_verbs and sources and \
-                    not any(map(self.authority, sources)) and all(self.table.entities[k].generic for k in sources):
+                    not targets and all(self.table.entities[k].generic and self.table.entities[k].sector in
+                                        PROTESTING for k in sources):  # not pirates, nor "blocked farmers from"
                 trigger = dataclasses.replace(self.recode(trigger, "PROTEST", mode="obstruct"), cameo=None)  # "truckers
                 # blockaded the highways", "farmers blocked roads": no authority restricts; people obstruct in protest
             elif trigger.code == "MOBILIZE" and token.pos_ == "NOUN" and not targets and self.together(sources):
@@ -1417,15 +1442,18 @@ def attribute_quotes(doc: Doc, table: EntityTable, quotes: list[Quote], lex: Lex
     """Quotations whose verb of saying has a subject the quotation finder cannot name ('It says
     policies "are undermining ..."', 'The report says', 'the country said') get the actor the
     event reader resolves that subject to: a report's issuer, the last subject 'it' or 'they'
-    stands for, a person's state. With no verb of saying, the words quoted are those of the
-    subject of the verb they hang from ('the report asked to "urgently repeal ..."', 'The report
-    advises sanctions against those involved in "settlement activity"'). What the finder named stays."""
+    stands for, a person's state. With no verb of saying, words quoted under a verb of asking,
+    naming, judging or writing are its subject's ('the report asked to "urgently repeal ..."',
+    'dismissed the claims as "only speculation"'); under any other verb they are the writer's
+    ('killed 12 in the so-called "triangle of death"'). What the finder named stays."""
     reader = EventReader(doc, table, quotes, [], [], lex)
+    saying = saying_verbs(table, lex)
+    quoting = lex.quoting_verbs | lex.asking_verbs | lex.naming_verbs | lex.comment_verbs
     attributed = []
     for quote in quotes:
         if quote.speaker is None:
-            verbs = reporting_verbs(doc, table, quote, lex) or [  # not 'received criticism for his "..."'
-                v for v in governing_verbs(doc, quote) if v.lemma_.lower() not in lex.undergoing_verbs]
+            verbs = reporting_verbs(doc, table, quote, lex, saying) or [  # not 'killed 12 in the so-called "triangle
+                v for v in governing_verbs(doc, quote) if v.lemma_.lower() in quoting]  # of death"': the writer's
             subjects = (reader.subject(v) for v in verbs)
             speaker = next((k for s in subjects for k in reader.actors(s, conjuncts=False)
                             if table.entities[k].type not in PLACE_TYPES), None)

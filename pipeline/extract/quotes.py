@@ -93,7 +93,9 @@ def _single_quoted(line: str) -> list[tuple[int, int]]:
     """'The operation is going to plan,' the spokesman said: quotations in single marks, straight
     or curly, in a paragraph with no double ones (inside double marks they are part of the
     quotation). An apostrophe is no mark: one between letters ('don't', 'Israel’s'), before a
-    figure ('the '90s') or ending a plural's possessive ('the rebels' demands'); only a pair quotes."""
+    figure ('the '90s'), eliding ('rounded 'em up') or ending a plural's possessive ('the rebels'
+    demands'); only a pair quotes (a paragraph left open is not taken, unlike double marks: an
+    apostrophe would open too many). Double marks inside single ones hide the single pair."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
     for i, ch in enumerate(line):
@@ -102,10 +104,12 @@ def _single_quoted(line: str) -> list[tuple[int, int]]:
         before = line[i - 1] if i else " "
         after = line[i + 1] if i + 1 < len(line) else " "
         if opened is None:
-            if ch != "’" and (before.isspace() or before in "([{—–-") and not after.isspace() and not after.isdigit():
+            elided = re.match(r"(em|n|til|cause|tis|twas|bout)\b", line[i + 1:i + 6], re.IGNORECASE)  # "rounded 'em up"
+            if ch != "’" and (before.isspace() or before in "([{—–-") and not after.isspace() and not after.isdigit() \
+                    and not elided:
                 opened = i + 1
         elif ch != "‘" and not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-”\""):
-            plural = before == "s" and after == " " and line[i + 2:i + 3].islower()
+            plural = before == "s" and after == " " and line[i + 2:i + 3].isalpha()  # "the rebels' Kurdish allies"
             if not plural and i - opened >= 2:
                 found.append((opened, i))
                 opened = None
@@ -135,7 +139,7 @@ def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon,
     subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
                       key=lambda c: abs(c.i - verb.i))
     named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
-    named += [k for subj in subjects if (k := titled_person(subj, table, lex))]  # "the spokesman said"
+    named += [k for subj in subjects if (k := titled_person(subj, table))]  # "the spokesman said"
     named += [k for subj in subjects if fold(subj.text) in lex.titles for t in subj.subtree if t.dep_ == "appos"
               for k in table.keys_at(t)]  # "said spokesperson for the UN High Commissioner ..., Rupert Colville";
     # not "a cousin of the murdered journalist, Daniel Pearl"
@@ -162,10 +166,10 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None  # (paragraph start, speaker)
     said: tuple[int, str] | None = None  # the last quotation a person said: its last token, its speaker
-    reporting = _saying(table, lex)
+    reporting = saying_verbs(table, lex)
     for quoted in quote_spans(text):
         span = quoted.span
-        inside = set(t.i for t in _tokens_in(doc, span.start, span.end))
+        inside = _inside(doc, span)
         first = min(inside) if inside else None
         if first is None:
             continue
@@ -200,25 +204,27 @@ def _reporting_verbs(doc: Doc, table: EntityTable, inside: set[int], reporting: 
     return governing or sorted(verbs, key=lambda v: min(abs(v.i - first), abs(v.i - last)))
 
 
-def reporting_verbs(doc: Doc, table: EntityTable, quote: Quote, lex: Lexicon) -> list[Token]:
+def reporting_verbs(doc: Doc, table: EntityTable, quote: Quote, lex: Lexicon, saying: list[Token]) -> list[Token]:
     """The verbs that may introduce a quotation, for a reader that resolves their subjects further
     ('It says', 'The report says', 'the country said': see events.attribute_quotes)."""
-    inside = set(t.i for t in _tokens_in(doc, quote.span.start, quote.span.end))
-    if not inside:
-        return []
-    return _reporting_verbs(doc, table, inside, _saying(table, lex))
+    inside = _inside(doc, quote.span)
+    return _reporting_verbs(doc, table, inside, saying) if inside else []
 
 
 def governing_verbs(doc: Doc, quote: Quote) -> list[Token]:
     """The verbs outside a quotation that its words hang from, nearest first; not a participle
     that only describes a noun ('people involved in "settlement activity"': whoever wrote it)."""
-    inside = {t.i for t in _tokens_in(doc, quote.span.start, quote.span.end)}
+    inside = _inside(doc, quote.span)
     root = next((doc[i] for i in sorted(inside) if doc[i].head.i not in inside), None)
     return [a for a in root.ancestors if a.pos_ == "VERB" and a.i not in inside and
             not (a.dep_ in {"acl", "amod"} and a.tag_ in {"VBN", "VBG"})] if root is not None else []
 
 
-def _saying(table: EntityTable, lex: Lexicon) -> list[Token]:
+def _inside(doc: Doc, span: Span) -> set[int]:
+    return {t.i for t in _tokens_in(doc, span.start, span.end)}
+
+
+def saying_verbs(table: EntityTable, lex: Lexicon) -> list[Token]:
     """The verbs that can introduce words quoted: of saying, and of chanting or shouting them."""
     words = lex.reporting_verbs | lex.voicing_verbs
     return [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in words]

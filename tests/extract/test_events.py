@@ -1316,3 +1316,31 @@ def test_unacceptable_to_someone_is_a_rejection_but_unacceptable_alone_a_condemn
     facts = read('Handal said that "the government\'s proposals are unacceptable to us." '
                  'The African Union called the takeover in Niamey "unacceptable".')
     assert [e.plover for e in facts.events] == ["REJECT", "ACCUSE"]
+
+
+def test_whoever_displaces_people_or_forces_them_to_flee_is_the_actor_of_their_flight(read):
+    facts = read("The Myanmar army displaced more than 700,000 Rohingya. The army forced thousands of villagers to flee.")
+    displaced, flee = triggered(facts, "displaced"), triggered(facts, "flee")
+    assert names(facts, displaced.targets) == {"Rohingya"} and [facts.entity(k).sector for k in displaced.sources] == ["MIL"]
+    assert [facts.entity(k).sector for k in flee.sources] == ["MIL"] and flee.targets
+
+
+def test_a_named_armys_strike_is_an_attack_not_a_national_strike(read):
+    facts = read("A Libyan National Army air strike hit a migrant detention centre.")
+    assert "PROTEST" not in [e.plover for e in facts.events]
+
+
+def test_walking_off_a_plane_is_no_strike(read):
+    facts = read("The freed hostages walked off the plane in Paris.")
+    assert "PROTEST" not in [e.plover for e in facts.events]
+
+
+def test_criminals_occupying_or_settlers_blocking_people_are_not_protesting(read):
+    facts = read("Pirates occupied the tanker for three months. Jewish settlers blocked Palestinian farmers from "
+                 "reaching their olive groves.")
+    assert "PROTEST" not in [e.plover for e in facts.events]
+
+
+def test_detainees_moved_to_a_prison_are_no_judicial_cooperation(read):
+    facts = read("Israel transferred the detainees to a prison in the Negev.")
+    assert "COOPERATE" not in [e.plover for e in facts.events]

@@ -1,6 +1,10 @@
 from tests.conftest import names
 
 
+def triggered_sources(facts, word):
+    return next(e.sources for e in facts.events if e.trigger.text == word)
+
+
 def speakers(facts):
     return [(q.span.text, facts.entity(q.speaker).name if q.speaker else None) for q in facts.quotes]
 
@@ -179,3 +183,31 @@ def test_an_office_or_an_abbreviated_title_refers_back_to_the_person_who_holds_i
     facts = read('Gen. David Petraeus visited Kabul. "This is the start," the general said. John Smith, chairman '
                  'of the committee, opened the session. "We will vote today," the chairman said.')
     assert [s for _, s in speakers(facts)] == ["David Petraeus", "John Smith"]
+
+
+def test_a_title_with_its_own_modifiers_or_of_phrase_is_not_someone_else_with_that_title(read):
+    facts = read('Interior Minister Ahmed Habib spoke first. Foreign Minister Samir Fahmy spoke next. "We will act," '
+                 'the interior minister said.\n\nCIA Director Leon Panetta arrived. "Eleven people died," the director '
+                 'of the hospital said.')
+    assert [s for _, s in speakers(facts)] == ["Ahmed Habib", None]
+
+
+def test_the_group_is_the_group_just_described_and_the_organization_is_no_ministry(read):
+    facts = read('Amnesty International accused the Egyptian Interior Ministry of torture. "Detainees were beaten," '
+                 'the organization said.')
+    assert [s for _, s in speakers(facts)] == ["Amnesty International"]
+    group = read("The European Union imposed sanctions on Iran. A group of protesters gathered outside the embassy. "
+                 "The group attacked the police.")
+    assert "European Union" not in names(group, triggered_sources(group, "attacked"))
+
+
+def test_the_writers_scare_quotes_are_nobodys_words(read):
+    facts = read('Troops killed 12 people in the so-called "triangle of death". Hamas fighters attacked a patrol near '
+                 'the "security fence".')
+    assert [s for _, s in speakers(facts)] == [None, None]
+
+
+def test_apostrophes_inside_a_single_marked_quotation_do_not_close_it(read):
+    facts = read("'The rebels' demands are unfair and the '90s are over,' said Ali Said. Villagers said troops "
+                 "rounded 'em up.")
+    assert speakers(facts) == [("The rebels' demands are unfair and the '90s are over,", "Ali Said")]
