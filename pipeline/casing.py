@@ -90,6 +90,8 @@ def cased(text: str, english: frozenset[str] = frozenset()) -> str:
             new = word  # an acronym: FMLN, OAS, UN
         elif SENTENCE_END.search(text[max(0, m.start() - 3):m.start()]):
             new = word[0] + word[1:].lower()  # a sentence's first word
+        elif len(low) > 4 and low.isalpha() and not known(low) and low not in STOP_WORDS:
+            new = word[0] + word[1:].lower()  # no English word: a name the lists lack ('SHAFICK', 'SANTAMARIA')
         else:
             new = low
         if len(new) != len(word):  # a letter whose case changes its length: leave the word as it is

@@ -36,3 +36,9 @@ def test_events_and_mentions_of_capitals_copy_keep_its_text(nlp):
     assert reject.trigger.text == "REJECTED"
     assert any(m.text == "FMLN" for k in reject.sources for m in facts.entity(k).mentions)
     assert all(article.text[m.start:m.end] == m.text for e in facts.entities for m in e.mentions)
+
+
+def test_a_long_word_that_is_no_english_word_is_cased_as_a_name(nlp):
+    text = "ANOTHER FMLN LEADER SHAFICK HANDAL POINTED OUT THAT THE PROPOSALS WERE UNACCEPTABLE."
+    copy = casing.cased(text, casing.english_words(nlp))
+    assert "Shafick Handal" in copy and "proposals were unacceptable" in copy
