@@ -531,6 +531,22 @@ def rebels_are_the_named_movement(table: EntityTable, lex: Lexicon) -> None:
         table.merge(generic[0], movements[0])
 
 
+def crowds(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
+    """'Thousands rallied outside the embassy', 'Tens of thousands took to the streets',
+    'Hundreds protested the conference': a crowd the text only counts, doing what protesters do,
+    is protesters (OPP), of the country its sentence's places are in, else the article's."""
+    home = home_country(table, d)
+    for tok in table.tokens:
+        verb = tok.head
+        rallying = verb.lemma_.lower() in lex.rallying_verbs or verb.lemma_.lower() == "take" and any(
+            p.lower_ == "streets" for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children)
+        if tok.dep_ != "nsubj" or not rallying or table.keys_at(tok):
+            continue
+        phrase = table.doc[tok.left_edge.i:tok.right_edge.i + 1]
+        if fold(phrase.text).removeprefix("tens of ").removeprefix("hundreds of ") in lex.vague_amounts:
+            _mention_generic(table, phrase, _where(tok, table, d) or home, "OPP", d, lex)
+
+
 def _proper_name(name: str) -> bool:
     return all(w[:1].isupper() for w in name.split() if w.lower() not in {"of", "and", "the", "for"})
 
@@ -543,6 +559,7 @@ def code_actors(table: EntityTable, article: Article, lex: Lexicon) -> None:
     merge_acronyms(table)
     code_named(table, article, d)
     generic_actors(table, lex, d)
+    crowds(table, lex, d)
     named_in_apposition(table)
     rebels_are_the_named_movement(table, lex)
     code_named(table, article, d)

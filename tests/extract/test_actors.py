@@ -253,3 +253,11 @@ def test_ones_own_opposition_to_something_is_a_stance_not_the_opposition(read):
 def test_a_kind_with_no_country_of_its_own_takes_the_one_country_the_article_gives_that_kind(read):
     facts = read("Somali pirates seized a tanker on Monday. The pirates demanded a ransom.")
     assert [e.code for e in facts.entities if e.generic and e.sector == "CRM"] == ["SOMCRM"]
+
+
+def test_a_crowd_the_text_only_counts_doing_what_protesters_do_is_protesters(read):
+    facts = read("Tens of thousands took to the streets of Khartoum. Hundreds protested the conference. "
+                 "Thousands were killed in the war.")
+    crowds = [m.text for e in facts.entities if e.code and e.code.endswith("OPP") for m in e.mentions]
+    assert crowds == ["Tens of thousands", "Hundreds"]  # not the dead
+    assert all(e.sources for e in facts.events if e.plover == "PROTEST")

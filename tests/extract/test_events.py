@@ -509,12 +509,13 @@ def test_help_being_provided_is_aid_and_help_promised_is_an_agreement(read):
     assert triggered(facts, "provide").plover == "AGREE"  # promised (PLOVER: future cooperation)
 
 
-def test_a_crowd_the_text_counts_but_does_not_name_leaves_the_doer_unknown_but_the_event_stands(read):
+def test_a_crowd_the_text_counts_protesting_is_protesters_and_an_unresolved_pronoun_drops_the_event(read):
     assert not [e for e in read("He was cheered by the crowd.").events if not e.sources]  # a passive's subject
     assert not [e for e in read("Amnesty International spoke. She accused the Syrian army of torture.").events
                 if e.trigger.text == "accused"]  # a pronoun a name before it could resolve, but does not
-    protest = triggered(read("In the West Bank, hundreds protested the Annapolis Conference."), "protested")
-    assert protest.plover == "PROTEST" and not protest.sources
+    facts = read("In the West Bank, hundreds protested the Annapolis Conference.")
+    protest = triggered(facts, "protested")
+    assert protest.plover == "PROTEST" and [facts.entity(k).sector for k in protest.sources] == ["OPP"]
 
 
 @pytest.mark.parametrize("sentence, trigger, plover", [
