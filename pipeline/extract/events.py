@@ -148,6 +148,16 @@ def lemmas(token: Token) -> list[str]:
     return [lemma]
 
 
+def subjunctive(verb: Token) -> bool:
+    """'that Belgrade allow', 'that the government release': a bare verb with its own subject
+    and no auxiliary, where the indicative would say 'allows', 'releases'."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(a.dep_ in {"aux", "auxpass"} for a in verb.children):
+        return False
+    singular = subject.tag_ in {"NN", "NNP"} or subject.lower_ in {"he", "she", "it"}
+    return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular
+
+
 def directed_at(noun: Token) -> bool:
     """'attacks on foreigners', 'the arrest of protesters': a harm named by a noun whose target
     the text marks, and whose doer it does not hide behind 'their' ('their advance against')
@@ -1210,6 +1220,13 @@ class EventReader:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         return subject is not None and subject.lower_ not in SPEAKING and self.speaker(verb) is not None
 
+    def mandated(self, verb: Token) -> bool:
+        """'Solana insisted that Belgrade allow an armed force into Kosovo': a verb of insisting
+        whose clause is in the subjunctive (a bare verb with its own subject, no auxiliary) asks
+        it of that subject (REQUEST), though to insist is otherwise only to say."""
+        return verb.lemma_.lower() in self.lex.mandative_verbs and any(
+            c.dep_ == "ccomp" and subjunctive(c) for c in verb.children)
+
     def codable(self, verb: Token) -> bool:
         """Whether the CAMEO coder may code a verb: not a reporting verb (the saying is not
         the event; what is said is), not 'call X Y', and not hypothetical ('would attack',
@@ -1240,6 +1257,11 @@ class EventReader:
                 continue  # "On March 3"; "a protest group": the head decides
             if pos == "VERB" and self.names_a_noun(token) or \
                     hyphenated(token, self.lex.hyphen_prefixes) and "-" not in word:  # but a listed 'sit-in'
+                continue
+            if token.dep_ == "ccomp" and self.mandated(token.head):
+                continue  # "insisted that Belgrade allow a force in": asked, not done
+            if pos == "VERB" and self.mandated(token):
+                yield token, Trigger(token.lemma_.lower(), "VERB", None, "REQUEST", self.lex.plover_classes["REQUEST"])
                 continue
             if pos == "VERB" and self.demanded(token):
                 yield token, Trigger(token.lemma_.lower(), DEMAND, None, "REQUEST", self.lex.plover_classes["REQUEST"])

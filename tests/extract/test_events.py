@@ -1345,3 +1345,11 @@ def test_criminals_occupying_or_settlers_blocking_people_are_not_protesting(read
 def test_detainees_moved_to_a_prison_are_no_judicial_cooperation(read):
     facts = read("Israel transferred the detainees to a prison in the Negev.")
     assert "COOPERATE" not in [e.plover for e in facts.events]
+
+
+def test_insisting_that_someone_do_something_asks_it_of_them_and_the_thing_is_not_done(read):
+    facts = read("NATO Secretary-General Javier Solana insisted that Belgrade allow an armed force into Kosovo. "
+                 "The UN recommended that the government release the prisoners.")
+    assert [e.plover for e in facts.events] == ["REQUEST", "REQUEST"]  # no release: it is only asked for
+    said = read("The president insisted that he was innocent. The rebels insisted that they allow aid in.")
+    assert "REQUEST" not in [e.plover for e in said.events]
