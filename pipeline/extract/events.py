@@ -75,6 +75,7 @@ FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warsh
 BODY = "body"  # for _last_named: a named organisation, armed group or government ('the group said')
 BODY_LOOKBACK = 4  # narrative sentences 'the organization' looks back over (a person's 'he': 2)
 ESCAPING = {"escape", "avoid", "flee"}  # "fled to Bangladesh to escape the army": whom they flee
+SEEKING = {"want", "seek", "demand", "request"}  # verbs whose object is asked for, besides lexicon asking_verbs
 PROTESTING = {"CVL", "PPL", "OPP", "LAB", "EDU", "AGR", "REL"}  # sectors whose blocking a road is a protest
 FLEEING = {"flee", "escape"}  # verbs whose subject is the one who flees (not "displaced", "drove out")
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
@@ -1220,6 +1221,13 @@ class EventReader:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         return subject is not None and subject.lower_ not in SPEAKING and self.speaker(verb) is not None
 
+    def asked_for(self, noun: Token) -> bool:
+        """An act named as what someone asks, wants or seeks ('demanded an apology from the army',
+        'is seeking the extradition of Assange', 'called for talks')."""
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and \
+            noun.head.lower_ == "for" else None
+        return verb is not None and verb.lemma_.lower() in self.lex.asking_verbs | SEEKING
+
     def mandated(self, verb: Token) -> bool:
         """'Solana insisted that Belgrade allow an armed force into Kosovo': a verb of insisting
         whose clause is in the subjunctive (a bare verb with its own subject, no auxiliary) asks
@@ -1339,6 +1347,8 @@ class EventReader:
                 # noun names the act
             if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
                 continue  # "in this attack": an event told before, not a new one
+            if token.pos_ == "NOUN" and self.asked_for(token):
+                continue  # "demanded an apology", "called for talks": asked for, not made
             if token.pos_ == "NOUN" and (token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.blaming_verbs
                                          or token.dep_ == "pobj" and token.head.lower_ in {"for", "of"}
                                          and token.head.head.lemma_.lower() in self.lex.blaming_verbs):

@@ -1353,3 +1353,11 @@ def test_insisting_that_someone_do_something_asks_it_of_them_and_the_thing_is_no
     assert [e.plover for e in facts.events] == ["REQUEST", "REQUEST"]  # no release: it is only asked for
     said = read("The president insisted that he was innocent. The rebels insisted that they allow aid in.")
     assert "REQUEST" not in [e.plover for e in said.events]
+
+
+def test_an_act_asked_for_or_sought_is_not_made(read):
+    facts = read("The family demanded an apology from the army. Washington is seeking the extradition of Julian "
+                 "Assange from Britain.")
+    assert [e.plover for e in facts.events] == ["REQUEST", "REQUEST"]  # no apology, no extradition yet
+    made = read("The army offered an apology to the families.")
+    assert "CONCEDE" in [e.plover for e in made.events]
