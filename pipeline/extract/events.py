@@ -238,7 +238,10 @@ class EventReader:
             if not found and (titled := titled_person(t, self.table)):
                 found = [titled]  # "the spokesman said the army would ...": the spokesman named before
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
-                found = [k for k in self._last_named(t, STATE) if not self._in_own_phrase(t, k)]
+                verb = t.head.head if t.dep_ == "pobj" else t.head  # "China warned the nation": another state
+                doer = self.subject(verb) if t.dep_ not in SUBJECTS and verb.pos_ == "VERB" else None
+                acting = self.table.keys_at(doer) if doer is not None else []
+                found = [k for k in self._last_named(t, STATE, acting) if not self._in_own_phrase(t, k)]
             if not found and t.lower_ in {"country", "nation", "government"}:
                 found = self._own_state(t)  # "his country will send ten instructors": the minister's
             if not found and t.lower_ in {"it", "they"}:
@@ -337,12 +340,13 @@ class EventReader:
         phrase = token.head.head if token.dep_ == "pobj" else token.head
         return any(key in self.table.keys_at(t) for t in phrase.subtree if t.i < token.i)
 
-    def _last_named(self, token: Token, kind: str) -> list[str]:
+    def _last_named(self, token: Token, kind: str, besides: Collection[str] = ()) -> list[str]:
         """'he', 'she': the person named last, in this sentence or the one before; 'the
         country': the state named last there; 'the group' (kind BODY): the named body. A sentence wholly inside a quotation is the
         speaker's words, not the narrative: it is looked through, not counted, and names in it
         are not candidates ('"... there was you," Betancourt said. "..." She called on Sarkozy'). An
-        earlier 'he' as a subject on the way back is the same person."""
+        earlier 'he' as a subject on the way back is the same person. `besides`: keys passed over
+        ('China delivered a warning to the nation': not China)."""
         here = self.table.sentence_of[token.i]
         narrative = 0
         fallback: list[str] = []
@@ -358,8 +362,8 @@ class EventReader:
                     # freedom organization said ... the organization said": whoever that one was
                     definite = any(c.lower_ == "the" for c in t.children)
                     return self.table.keys_at(t)[:1] or (self._last_named(t, kind) if definite else [])
-                named = [k for k in self.table.by_token.get(t.i, ()) if self.table.entities[k].type == kind or
-                         kind == BODY and self.body_for(token, self.table.entities[k])]
+                named = [k for k in self.table.by_token.get(t.i, ()) if k not in besides and (
+                    self.table.entities[k].type == kind or kind == BODY and self.body_for(token, self.table.entities[k]))]
                 if named and (kind not in {PERSON, BODY} or in_subject(t)):
                     return named[:1]
                 fallback = fallback or named[:1]  # "Obama spoke with Putin. ... he said": the subject, Obama

@@ -1361,3 +1361,8 @@ def test_an_act_asked_for_or_sought_is_not_made(read):
     assert [e.plover for e in facts.events] == ["REQUEST", "REQUEST"]  # no apology, no extradition yet
     made = read("The army offered an apology to the families.")
     assert "CONCEDE" in [e.plover for e in made.events]
+
+
+def test_the_nation_a_state_acts_on_is_another_state_not_itself(read):
+    facts = read("North Korea launched a rocket on Friday. China delivered another stern warning to the nation.")
+    assert names(facts, triggered(facts, "delivered").targets) == {"North Korea"}
