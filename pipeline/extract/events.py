@@ -1232,6 +1232,19 @@ class EventReader:
             noun.head.lower_ == "for" else None
         return verb is not None and verb.lemma_.lower() in self.lex.asking_verbs | SEEKING
 
+    def feared(self, noun: Token) -> bool:
+        """An act feared, risked or warned of ('officials fear an attack', 'fear a return of the
+        violence between Hutus and Tutsis', 'warned of renewed fighting'), through one noun of
+        its coming back ('return of', 'resumption of')."""
+        fearing = self.lex.fearing_verbs
+        if noun.dep_ == "dobj":
+            return noun.head.lemma_.lower() in fearing
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+            return False
+        gov = noun.head.head
+        return gov.pos_ == "VERB" and gov.lemma_.lower() in fearing | {"warn"} or \
+            gov.pos_ == "NOUN" and gov.dep_ == "dobj" and gov.head.lemma_.lower() in fearing
+
     def mandated(self, verb: Token) -> bool:
         """'Solana insisted that Belgrade allow an armed force into Kosovo': a verb of insisting
         whose clause is in the subjunctive (a bare verb with its own subject, no auxiliary) asks
@@ -1353,6 +1366,8 @@ class EventReader:
                 continue  # "in this attack": an event told before, not a new one
             if token.pos_ == "NOUN" and self.asked_for(token):
                 continue  # "demanded an apology", "called for talks": asked for, not made
+            if token.pos_ == "NOUN" and self.feared(token):
+                continue  # "fear a return of the violence between", "warned of renewed fighting": not (yet) an act
             if token.pos_ == "NOUN" and (token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.blaming_verbs
                                          or token.dep_ == "pobj" and token.head.lower_ in {"for", "of"}
                                          and token.head.head.lemma_.lower() in self.lex.blaming_verbs):

@@ -88,6 +88,7 @@ class Lexicon:
     office_nouns: frozenset[str]  # 'the chairman said': offices beyond the title classes, referred back to
     title_abbreviations: dict[str, str]  # 'Gen. David Petraeus ... the general'
     body_nouns: frozenset[str]  # 'the organization said': a named body referred back to
+    fearing_verbs: frozenset[str]  # 'officials fear an attack': the act feared is not (yet) one
     mandative_verbs: frozenset[str]  # 'insisted that Belgrade allow': a subjunctive clause is asked of its subject
     rallying_verbs: frozenset[str]  # 'thousands rallied': what a counted crowd does as protesters
     quoting_verbs: frozenset[str]  # 'dismissed the claims as "only speculation"': quoted words that are the subject's
@@ -126,7 +127,7 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
              "blaming_verbs", "blast_nouns", "wanting_verbs", "undergoing_verbs", "prospect_nouns", "met_things",
              "kin_nouns", "whereabouts_nouns", "naming_verbs", "issuing_verbs", "ongoing_verbs", "around_words",
              "stranger_nouns", "captive_nouns", "rioting_nouns", "obstructing_verbs", "voicing_verbs", "body_nouns", "office_nouns",
-             "quoting_verbs", "rallying_verbs", "mandative_verbs", "town_nouns", "outlet_nouns",
+             "quoting_verbs", "rallying_verbs", "mandative_verbs", "fearing_verbs", "town_nouns", "outlet_nouns",
              "media_nouns", "outlet_name_words", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words",
              "accident_verbs", "hyphen_prefixes",
              "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",

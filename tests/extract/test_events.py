@@ -1366,3 +1366,9 @@ def test_an_act_asked_for_or_sought_is_not_made(read):
 def test_the_nation_a_state_acts_on_is_another_state_not_itself(read):
     facts = read("North Korea launched a rocket on Friday. China delivered another stern warning to the nation.")
     assert names(facts, triggered(facts, "delivered").targets) == {"North Korea"}
+
+
+def test_an_act_feared_or_warned_of_is_not_one_yet(read):
+    facts = read("Officials fear a return of the violence between Hutus and Tutsis. Aid groups warned of renewed "
+                 "fighting between the army and rebels.")
+    assert "ASSAULT" not in [e.plover for e in facts.events]
