@@ -543,7 +543,7 @@ def crowds(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
         if tok.dep_ != "nsubj" or not rallying or table.keys_at(tok):
             continue
         phrase = table.doc[tok.left_edge.i:tok.right_edge.i + 1]
-        if fold(phrase.text).removeprefix("tens of ").removeprefix("hundreds of ") in lex.vague_amounts:
+        if fold(phrase.text) in lex.vague_amounts:  # "thousands", "tens of thousands"
             _mention_generic(table, phrase, _where(tok, table, d) or home, "OPP", d, lex)
 
 

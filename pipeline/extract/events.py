@@ -342,8 +342,8 @@ class EventReader:
 
     def _last_named(self, token: Token, kind: str, besides: Collection[str] = ()) -> list[str]:
         """'he', 'she': the person named last, in this sentence or the one before; 'the
-        country': the state named last there; 'the group' (kind BODY): the named body. A sentence wholly inside a quotation is the
-        speaker's words, not the narrative: it is looked through, not counted, and names in it
+        country': the state named last there; 'the group' (kind BODY): the named body. A sentence
+        wholly inside a quotation is the speaker's words, not the narrative: it is looked through, not counted, and names in it
         are not candidates ('"... there was you," Betancourt said. "..." She called on Sarkozy'). An
         earlier 'he' as a subject on the way back is the same person. `besides`: keys passed over
         ('China delivered a warning to the nation': not China)."""
@@ -363,7 +363,8 @@ class EventReader:
                     definite = any(c.lower_ == "the" for c in t.children)
                     return self.table.keys_at(t)[:1] or (self._last_named(t, kind) if definite else [])
                 named = [k for k in self.table.by_token.get(t.i, ()) if k not in besides and (
-                    self.table.entities[k].type == kind or kind == BODY and self.body_for(token, self.table.entities[k]))]
+                    self.table.entities[k].type == kind or
+                    kind == BODY and self.body_for(token, self.table.entities[k]))]
                 if named and (kind not in {PERSON, BODY} or in_subject(t)):
                     return named[:1]
                 fallback = fallback or named[:1]  # "Obama spoke with Putin. ... he said": the subject, Obama
@@ -694,7 +695,8 @@ class EventReader:
         """Flight: whoever caused it acts on those who fled. 'The army forced villagers to flee':
         the army, the villagers (the verb of forcing's subject and object); else whom they flee."""
         forcing = verb.head if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB" else None
-        made = [k for c in (forcing.children if forcing is not None else ()) if c.dep_ == "dobj" for k in self.actors(c)]
+        made = [k for c in (forcing.children if forcing is not None else ()) if c.dep_ == "dobj"
+                for k in self.actors(c)]
         if made:
             sources = self.actors(self.subject(forcing))
             return sources, [k for k in made if k not in sources]
@@ -1503,7 +1505,7 @@ def attribute_quotes(doc: Doc, table: EntityTable, quotes: list[Quote], lex: Lex
     attributed = []
     for quote in quotes:
         if quote.speaker is None:
-            verbs = reporting_verbs(doc, table, quote, lex, saying) or [  # not 'killed 12 in the so-called "triangle
+            verbs = reporting_verbs(doc, table, quote, saying) or [  # not 'killed 12 in the so-called "triangle
                 v for v in governing_verbs(doc, quote) if v.lemma_.lower() in quoting]  # of death"': the writer's
             subjects = (reader.subject(v) for v in verbs)
             speaker = next((k for s in subjects for k in reader.actors(s, conjuncts=False)

@@ -204,7 +204,7 @@ def _reporting_verbs(doc: Doc, table: EntityTable, inside: set[int], reporting: 
     return governing or sorted(verbs, key=lambda v: min(abs(v.i - first), abs(v.i - last)))
 
 
-def reporting_verbs(doc: Doc, table: EntityTable, quote: Quote, lex: Lexicon, saying: list[Token]) -> list[Token]:
+def reporting_verbs(doc: Doc, table: EntityTable, quote: Quote, saying: list[Token]) -> list[Token]:
     """The verbs that may introduce a quotation, for a reader that resolves their subjects further
     ('It says', 'The report says', 'the country said': see events.attribute_quotes)."""
     inside = _inside(doc, quote.span)

@@ -261,3 +261,11 @@ def test_a_crowd_the_text_only_counts_doing_what_protesters_do_is_protesters(rea
     crowds = [m.text for e in facts.entities if e.code and e.code.endswith("OPP") for m in e.mentions]
     assert crowds == ["Tens of thousands", "Hundreds"]  # not the dead
     assert all(e.sources for e in facts.events if e.plover == "PROTEST")
+
+
+def test_an_acronym_defined_after_a_body_the_actor_lists_name_is_that_body(read):
+    facts = read("Reporters Without Borders (RWB) have appealed for punishment of those responsible. "
+                 "According to RWB, journalists do not feel free.")
+    body = next(e for e in facts.entities if e.name == "Reporters Without Borders")
+    assert [m.text for m in body.mentions] == ["Reporters Without Borders", "RWB", "RWB"]
+    assert not [e for e in facts.entities if e.name == "RWB"]

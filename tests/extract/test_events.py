@@ -1320,9 +1320,11 @@ def test_unacceptable_to_someone_is_a_rejection_but_unacceptable_alone_a_condemn
 
 
 def test_whoever_displaces_people_or_forces_them_to_flee_is_the_actor_of_their_flight(read):
-    facts = read("The Myanmar army displaced more than 700,000 Rohingya. The army forced thousands of villagers to flee.")
+    facts = read("The Myanmar army displaced more than 700,000 Rohingya. "
+                 "The army forced thousands of villagers to flee.")
     displaced, flee = triggered(facts, "displaced"), triggered(facts, "flee")
-    assert names(facts, displaced.targets) == {"Rohingya"} and [facts.entity(k).sector for k in displaced.sources] == ["MIL"]
+    assert names(facts, displaced.targets) == {"Rohingya"}
+    assert [facts.entity(k).sector for k in displaced.sources] == ["MIL"]
     assert [facts.entity(k).sector for k in flee.sources] == ["MIL"] and flee.targets
 
 

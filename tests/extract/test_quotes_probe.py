@@ -5,7 +5,8 @@ body; a kind of actor). Quotation marks of every wire convention: straight, curl
 «guillemets», British single, ALL CAPS.
 
 Never write a rule from these passages: their figure is the honest one for text the rules did not
-see. (Shares per quotation-mark convention and speaker kind were looked at once, never a passage.) A passage is right when a quotation found there overlaps the one coded and its speaker is the
+see. (Shares per quotation-mark convention and speaker kind were looked at once, never a passage.)
+A passage is right when a quotation found there overlaps the one coded and its speaker is the
 entity the coded span names (its last word among the speaker's mention or name words).
 
 `python -m tests.extract.test_quotes_probe` prints the share right.
