@@ -257,6 +257,9 @@ class EventReader:
                          if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO jets"
             if not found:  # "the rebels' civilian leadership, the Transitional National Council,"
                 found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)]
+            if not found and t.lemma_.lower() in self.lex.body_nouns:  # "Russia's FSB security service": the FSB
+                found = [k for c in t.subtree if c.i < t.i and c.dep_ == "compound" for k in self.table.keys_at(c)
+                         if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]
             if found and all(self.table.entities[k].generic for k in found):  # "Hamas fighters" act as Hamas
                 found = self._armed_group_of(t) or found
             if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"
@@ -604,7 +607,9 @@ class EventReader:
             # Damascus', 'the town of Kafr Nabl')
         whose = [c for c in noun.children if c.dep_ == "poss"] + pobjects(noun, {"of", "by"})
         whose += [a for a in map(agent, (c for c in noun.children if c.dep_ == "acl")) if a is not None]
-        return [k for w in whose for k in self.actors(w)]
+        named = [k for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" for k in self.table.keys_at(c)
+                 if not self.table.entities[k].generic and self.table.entities[k].type not in PLACE_TYPES]
+        return [k for w in whose for k in self.actors(w)] + named  # and 'defied the UN deadline': the UN's
 
     def roles(self, token: Token, trigger: Trigger) -> tuple[list[str], list[str]]:
         if trigger.pos == DEMAND:  # "Israel must exercise restraint," said Ban: Ban asks it of Israel

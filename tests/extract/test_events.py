@@ -1374,3 +1374,10 @@ def test_an_act_feared_or_warned_of_is_not_one_yet(read):
     facts = read("Officials fear a return of the violence between Hutus and Tutsis. Aid groups warned of renewed "
                  "fighting between the army and rebels.")
     assert "ASSAULT" not in [e.plover for e in facts.events]
+
+
+def test_a_thing_named_for_a_body_is_that_bodys_and_a_service_named_for_one_is_that_body(read):
+    facts = read("Saddam Hussein defied the UN deadline to pull his forces out of Kuwait.")
+    assert names(facts, triggered(facts, "defied").targets) == {"UN"}
+    passed = read("Information on the plotters was passed to Tajik authorities by Russia's FSB security service.")
+    assert names(passed, triggered(passed, "passed").sources) == {"FSB"}
