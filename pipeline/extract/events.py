@@ -178,6 +178,14 @@ def agent(verb: Token) -> Token | None:
     return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
 
 
+def stray_agent(verb: Token) -> Token | None:
+    """'were threatened with arrest by local police': a passive's 'by' phrase the parser hung on
+    the noun of one of its prepositions."""
+    return next((b for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                 for by in p.children if by.dep_ in {"prep", "agent"} and by.lower_ == "by"
+                 for b in by.children if b.dep_ == "pobj"), None)
+
+
 def for_clause(token: Token, marks: Collection[str]) -> bool:
     """'for NATO forces to act', which the parser makes a clause marked by 'for'."""
     return token.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ in marks for m in token.children)
@@ -644,7 +652,7 @@ class EventReader:
             targets = self.actors(self.subject(token))
         elif shared or any(c.dep_ == "nsubjpass" for c in token.children):
             verbs = (token, token.head) if shared else (token,)
-            sources = self.actors(next(filter(None, map(agent, verbs)), None))
+            sources = self.actors(next(filter(None, map(agent, verbs)), None) or stray_agent(token))
             undergoer = next((c for v in verbs for c in v.children if c.dep_ == "nsubjpass"), None)
             if undergoer is not None and undergoer.lower_ in RELATIVES and token.dep_ == "relcl":
                 undergoer = token.head  # "militias which are being deployed", "hostages who were freed"

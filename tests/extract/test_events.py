@@ -1381,3 +1381,9 @@ def test_a_thing_named_for_a_body_is_that_bodys_and_a_service_named_for_one_is_t
     assert names(facts, triggered(facts, "defied").targets) == {"UN"}
     passed = read("Information on the plotters was passed to Tajik authorities by Russia's FSB security service.")
     assert names(passed, triggered(passed, "passed").sources) == {"FSB"}
+
+
+def test_a_passives_doer_is_found_where_the_parser_hung_its_by_phrase_on_a_noun(read):
+    facts = read("Journalists covering the unrest in Kashmir were threatened with arrest by local police.")
+    ev = triggered(facts, "threatened")
+    assert ev.plover == "THREATEN" and names(facts, ev.sources) == {"police"}
