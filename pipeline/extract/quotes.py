@@ -143,6 +143,8 @@ def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon,
     named += [k for subj in subjects if fold(subj.text) in lex.titles for t in subj.subtree if t.dep_ == "appos"
               for k in table.keys_at(t)]  # "said spokesperson for the UN High Commissioner ..., Rupert Colville";
     # not "a cousin of the murdered journalist, Daniel Pearl"
+    named += [k for subj in subjects for c in subj.children if c.dep_ == "appos" for k in table.keys_at(c)
+              if table.entities[k].type == PERSON]  # "said one resident, Fatima Ali, 42"
     person = next((k for k in named if table.entities[k].type == PERSON), None)
     if person is not None:  # "Nurta Hussein, another resident said": the parser gave the verb both as subjects
         return person
@@ -181,6 +183,8 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
                 break
         para_start = text.rfind("\n", 0, span.start) + 1
         confidence = 0.9 if speaker else 0.0
+        if speaker is None:
+            speaker = _according_to(doc, table, inside)
         if speaker is None and previous and previous[1] and (previous[0] == para_start or quoted.continued):
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         if speaker is None and not verbs:
@@ -228,6 +232,17 @@ def saying_verbs(table: EntityTable, lex: Lexicon) -> list[Token]:
     """The verbs that can introduce words quoted: of saying, and of chanting or shouting them."""
     words = lex.reporting_verbs | lex.voicing_verbs
     return [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in words]
+
+
+def _according_to(doc: Doc, table: EntityTable, inside: set[int]) -> str | None:
+    """'"There is no military solution," according to the UN envoy, Staffan Lind': whom an
+    'according to' outside the quotation, in its sentences, names (a person before a body)."""
+    sents = {table.sentence_of[min(inside)], table.sentence_of[max(inside)]}
+    named = [k for n in sorted(sents) for t in table.sentences[n] if t.lower_ == "according" and t.i not in inside
+             for to in t.children if to.lower_ == "to"
+             for p in to.children if p.dep_ == "pobj"
+             for n in (*(c for c in p.children if c.dep_ == "appos"), p) for k in table.keys_at(n)]
+    return next((k for k in named if table.entities[k].type == PERSON), named[0] if named else None)
 
 
 def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon) -> str | None:

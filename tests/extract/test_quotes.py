@@ -211,3 +211,15 @@ def test_apostrophes_inside_a_single_marked_quotation_do_not_close_it(read):
     facts = read("'The rebels' demands are unfair and the '90s are over,' said Ali Said. Villagers said troops "
                  "rounded 'em up.")
     assert speakers(facts) == [("The rebels' demands are unfair and the '90s are over,", "Ali Said")]
+
+
+def test_according_to_names_the_speaker_before_or_after_the_quotation(read):
+    after = read('"There is no military solution," according to the UN envoy, Staffan Lind.')
+    assert speakers(after) == [("There is no military solution,", "Staffan Lind")]
+    before = read("According to Maria Santos, a local official, «at least twelve houses were burned».")
+    assert speakers(before) == [("at least twelve houses were burned", "Maria Santos")]
+
+
+def test_a_kind_of_speaker_named_in_apposition_is_the_person_named(read):
+    facts = read('"We are being starved," said one resident, Fatima Ali, 42.')
+    assert speakers(facts) == [("We are being starved,", "Fatima Ali")]
