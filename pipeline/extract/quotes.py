@@ -256,7 +256,10 @@ def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon
     subject = next((t for t in before if t.head.dep_ == "ROOT" and (  # the one asked answers, not a victim
         t.dep_ == "nsubj" or t.dep_ == "nsubjpass" and t.head.lemma_.lower() in lex.asking_verbs)), None)
     keys = _named_by(subject, table) if subject is not None else []
-    return next((k for k in keys if table.entities[k].type == PERSON), None)
+    stated = subject is not None and (subject.head.lemma_.lower() in lex.reporting_verbs or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.statement_nouns for c in subject.head.children))
+    return next((k for k in keys if table.entities[k].type == PERSON or stated), None)  # "The ministry issued a
+    # statement."
 
 
 def _after_colon(table: EntityTable, first: int, start: int) -> str | None:

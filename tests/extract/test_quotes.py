@@ -223,3 +223,10 @@ def test_according_to_names_the_speaker_before_or_after_the_quotation(read):
 def test_a_kind_of_speaker_named_in_apposition_is_the_person_named(read):
     facts = read('"We are being starved," said one resident, Fatima Ali, 42.')
     assert speakers(facts) == [("We are being starved,", "Fatima Ali")]
+
+
+def test_a_quotation_standing_after_a_bodys_statement_is_the_bodys_but_not_after_any_act(read):
+    facts = read('The Taliban released a statement on Monday. "Our fighters captured the district."')
+    assert speakers(facts) == [("Our fighters captured the district.", "Taliban")]
+    shelled = read('The army shelled the town on Monday. "We have nothing left."')
+    assert speakers(shelled) == [("We have nothing left.", None)]
