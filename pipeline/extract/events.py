@@ -1340,8 +1340,9 @@ class EventReader:
             if self.purpose(token) and trigger.code != "PROTEST":
                 continue  # "sent troops to help the army": what an act is for has not happened (but "blocked
                 # highways to protest": the blocking is the protest)
-            if self.mishap(token) or self.literal(token, trigger):
-                continue
+            if self.mishap(token) or self.literal(token, trigger) or token.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.figurative_objects for c in token.children):
+                continue  # "struck a defiant tone", "the talks hit a snag": a figure of speech
             if trigger.code == "COERCE" and self.done_in_protest(token):
                 continue  # "occupied the legislature in protest", "blocked highways to protest": the protest is
                 # the event (but "fired rockets in protest", "withdrew its ambassador in protest" are those acts)

@@ -1387,3 +1387,9 @@ def test_a_passives_doer_is_found_where_the_parser_hung_its_by_phrase_on_a_noun(
     facts = read("Journalists covering the unrest in Kashmir were threatened with arrest by local police.")
     ev = triggered(facts, "threatened")
     assert ev.plover == "THREATEN" and names(facts, ev.sources) == {"police"}
+
+
+def test_a_verb_of_violence_used_as_a_figure_of_speech_is_no_event(read):
+    facts = read("The opposition leader struck a defiant tone in his speech. The talks hit a snag over prisoners.")
+    assert not facts.events
+    assert triggered(read("Rebels struck an army base."), "struck").plover == "ASSAULT"
