@@ -27,7 +27,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from pipeline import __version__
+from pipeline import __version__, prefer_one_blas_thread
+
+prefer_one_blas_thread()  # before spaCy, and with it numpy, is imported
+
 from pipeline import nlp as nlp_stage
 from pipeline.facts import Article
 from pipeline.ingest import STAGES, Settings, ingest, run_local, run_processes, worker_state

@@ -22,7 +22,10 @@ from rdflib import Graph
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from tqdm import tqdm
 
-from pipeline import __version__
+from pipeline import __version__, prefer_one_blas_thread
+
+prefer_one_blas_thread()  # before spaCy, and with it numpy, is imported
+
 from pipeline import dictionaries, nlp as nlp_stage
 from pipeline.evaluate import eval_report, evaluate, table
 from pipeline.extract import MAX_ENTITIES

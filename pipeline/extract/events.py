@@ -178,14 +178,6 @@ def agent(verb: Token) -> Token | None:
     return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
 
 
-def stray_agent(verb: Token) -> Token | None:
-    """'were threatened with arrest by local police': a passive's 'by' phrase the parser hung on
-    the noun of one of its prepositions."""
-    return next((b for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-                 for by in p.children if by.dep_ in {"prep", "agent"} and by.lower_ == "by"
-                 for b in by.children if b.dep_ == "pobj"), None)
-
-
 def for_clause(token: Token, marks: Collection[str]) -> bool:
     """'for NATO forces to act', which the parser makes a clause marked by 'for'."""
     return token.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ in marks for m in token.children)
@@ -265,7 +257,7 @@ class EventReader:
                          if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO jets"
             if not found:  # "the rebels' civilian leadership, the Transitional National Council,"
                 found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)]
-            if not found and t.lemma_.lower() in self.lex.body_nouns:  # "Russia's FSB security service": the FSB
+            if not found and t.lemma_.lower() in self.lex.unit_nouns:  # "Russia's FSB security service": the FSB
                 found = [k for c in t.subtree if c.i < t.i and c.dep_ == "compound" for k in self.table.keys_at(c)
                          if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]
             if found and all(self.table.entities[k].generic for k in found):  # "Hamas fighters" act as Hamas
@@ -615,9 +607,19 @@ class EventReader:
             # Damascus', 'the town of Kafr Nabl')
         whose = [c for c in noun.children if c.dep_ == "poss"] + pobjects(noun, {"of", "by"})
         whose += [a for a in map(agent, (c for c in noun.children if c.dep_ == "acl")) if a is not None]
-        named = [k for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" for k in self.table.keys_at(c)
-                 if not self.table.entities[k].generic and self.table.entities[k].type not in PLACE_TYPES]
-        return [k for w in whose for k in self.actors(w)] + named  # and 'defied the UN deadline': the UN's
+        named = [k for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and lemma in self.lex.owned_things
+                 for k in self.table.keys_at(c) if not self.table.entities[k].generic
+                 and self.table.entities[k].type in BODIES | {STATE}]  # 'defied the UN deadline' (not 'a Toyota truck')
+        return [k for w in whose for k in self.actors(w)] + named
+
+    def stray_agent(self, verb: Token) -> Token | None:
+        """'were threatened with arrest by local police', 'were killed in an attack by rebels': a
+        passive's 'by' phrase the parser hung on the event noun of its 'with' or 'in' (not 'after a
+        visit by the envoy', 'over a report by HRW')."""
+        return next((b for c in verb.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}
+                     for p in c.children if p.dep_ == "pobj" and self.is_event_noun(p)
+                     for by in p.children if by.dep_ in {"prep", "agent"} and by.lower_ == "by"
+                     for b in by.children if b.dep_ == "pobj"), None)
 
     def roles(self, token: Token, trigger: Trigger) -> tuple[list[str], list[str]]:
         if trigger.pos == DEMAND:  # "Israel must exercise restraint," said Ban: Ban asks it of Israel
@@ -652,7 +654,7 @@ class EventReader:
             targets = self.actors(self.subject(token))
         elif shared or any(c.dep_ == "nsubjpass" for c in token.children):
             verbs = (token, token.head) if shared else (token,)
-            sources = self.actors(next(filter(None, map(agent, verbs)), None) or stray_agent(token))
+            sources = self.actors(next(filter(None, map(agent, verbs)), None) or self.stray_agent(token))
             undergoer = next((c for v in verbs for c in v.children if c.dep_ == "nsubjpass"), None)
             if undergoer is not None and undergoer.lower_ in RELATIVES and token.dep_ == "relcl":
                 undergoer = token.head  # "militias which are being deployed", "hostages who were freed"
@@ -1341,7 +1343,8 @@ class EventReader:
                 continue  # "sent troops to help the army": what an act is for has not happened (but "blocked
                 # highways to protest": the blocking is the protest)
             if self.mishap(token) or self.literal(token, trigger) or token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.figurative_objects for c in token.children):
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.figures_of_speech.get(token.lemma_.lower(), ())
+                    for c in token.children):
                 continue  # "struck a defiant tone", "the talks hit a snag": a figure of speech
             if trigger.code == "COERCE" and self.done_in_protest(token):
                 continue  # "occupied the legislature in protest", "blocked highways to protest": the protest is

@@ -99,7 +99,9 @@ class Lexicon:
     denial_verbs: frozenset[str]  # 'denied that troops had been killed': what they govern did not happen
     casualty_verbs: frozenset[str]  # '26 civilians were killed': harm counted, with or without a doer
     mishap_words: frozenset[str]  # 'died of a heart attack', 'died in a helicopter crash': no act of conflict
-    figurative_objects: frozenset[str]  # 'struck a defiant tone', 'talks hit a snag': the verb is a figure of speech
+    figures_of_speech: dict[str, frozenset[str]]  # verb -> objects that make it a figure: 'struck a defiant tone'
+    unit_nouns: frozenset[str]  # 'Russia's FSB security service': a unit named for a body is that body
+    owned_things: frozenset[str]  # 'defied the UN deadline': a thing named for a body is the body's
     accident_verbs: frozenset[str]  # 'the plane crashed, killing all 15 on board': deaths by mishap, not violence
     refusal_modes: dict[str, str]  # a cooperative PLOVER type the text negates ('will not release') -> its REJECT mode
     non_state_countries: dict[str, str]  # PLOVER's codes of no state ('UNO' -> 'United Nations'): UN officials, UNO IGO
@@ -130,7 +132,7 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
              "stranger_nouns", "captive_nouns", "rioting_nouns", "obstructing_verbs", "voicing_verbs", "body_nouns",
              "office_nouns", "quoting_verbs", "rallying_verbs", "mandative_verbs", "fearing_verbs", "town_nouns", "outlet_nouns",
              "media_nouns", "outlet_name_words", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words",
-             "figurative_objects", "accident_verbs", "hyphen_prefixes",
+             "unit_nouns", "owned_things", "accident_verbs", "hyphen_prefixes",
              "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",
              "named_target_types", "weapon_nouns", "light_verbs")
 
@@ -182,6 +184,7 @@ def load() -> Lexicon:
         place_countries={fold(r["word"]): r["code"] for name in ("cameo/country_words.csv", "country_words_extra.csv")
                          for r in _csv(DATA / name)},
         threat_modes=raw["threat_modes"],
+        figures_of_speech={verb: frozenset(things) for verb, things in raw["figures_of_speech"].items()},
         agent_words=frozenset(w for name in ("cameo/agents.csv", "agents_extra.csv") for r in _csv(DATA / name)
                               for w in fold(r["phrase"]).split()),
     )

@@ -183,13 +183,13 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
                 break
         para_start = text.rfind("\n", 0, span.start) + 1
         confidence = 0.9 if speaker else 0.0
-        if speaker is None:
-            speaker = _according_to(doc, table, inside)
+        if speaker is None and not verbs and (speaker := _according_to(doc, table, inside)):
+            confidence = 0.8
         if speaker is None and previous and previous[1] and (previous[0] == para_start or quoted.continued):
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         if speaker is None and not verbs:
             speaker = _after_colon(table, first, span.start) or _governed_by(table, inside, lex) or \
-                _introduced_by(table, first, para_start, lex)
+                _introduced_by(table, inside, para_start, lex)
             confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
@@ -237,29 +237,34 @@ def saying_verbs(table: EntityTable, lex: Lexicon) -> list[Token]:
 def _according_to(doc: Doc, table: EntityTable, inside: set[int]) -> str | None:
     """'"There is no military solution," according to the UN envoy, Staffan Lind': whom an
     'according to' outside the quotation, in its sentences, names (a person before a body)."""
+    if not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):
+        return None  # "in what residents called "a massacre"": a phrase, not words said
     sents = {table.sentence_of[min(inside)], table.sentence_of[max(inside)]}
-    named = [k for n in sorted(sents) for t in table.sentences[n] if t.lower_ == "according" and t.i not in inside
+    named = [k for s in sorted(sents) for t in table.sentences[s] if t.lower_ == "according" and t.i not in inside
              for to in t.children if to.lower_ == "to"
              for p in to.children if p.dep_ == "pobj"
-             for n in (*(c for c in p.children if c.dep_ == "appos"), p) for k in table.keys_at(n)]
+             for noun in (*(c for c in p.children if c.dep_ == "appos"), p) for k in table.keys_at(noun)]
     return next((k for k in named if table.entities[k].type == PERSON), named[0] if named else None)
 
 
-def _introduced_by(table: EntityTable, first: int, para_start: int, lex: Lexicon) -> str | None:
+def _introduced_by(table: EntityTable, inside: set[int], para_start: int, lex: Lexicon) -> str | None:
     """'Sombat offered his own interpretation on Facebook. "Raising three fingers ..."', 'Petraeus
-    was asked if ... "They will be tough."': a quotation standing alone after a sentence of the
-    same paragraph whose subject is a person is that person's."""
+    was asked if ... "They will be tough."': a quotation after a sentence of the same paragraph
+    whose subject is a person is that person's; one standing alone in its sentence after a body
+    says something or issues a statement, the body's ('The Taliban released a statement. "Our
+    fighters ..."'; not '"We ran," one villager recalled' after 'The army said ...')."""
+    first = min(inside)
     n = table.sentence_of[first]
+    alone = all(t.i in inside or t.is_punct for t in table.sentences[n])
     if n == 0 or table.sentences[n - 1].start_char < para_start:
         return None
     before = table.sentences[n - 1]
     subject = next((t for t in before if t.head.dep_ == "ROOT" and (  # the one asked answers, not a victim
         t.dep_ == "nsubj" or t.dep_ == "nsubjpass" and t.head.lemma_.lower() in lex.asking_verbs)), None)
     keys = _named_by(subject, table) if subject is not None else []
-    stated = subject is not None and (subject.head.lemma_.lower() in lex.reporting_verbs or any(
+    stated = subject is not None and alone and (subject.head.lemma_.lower() in lex.reporting_verbs or any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.statement_nouns for c in subject.head.children))
-    return next((k for k in keys if table.entities[k].type == PERSON or stated), None)  # "The ministry issued a
-    # statement."
+    return next((k for k in keys if table.entities[k].type == PERSON or stated), None)
 
 
 def _after_colon(table: EntityTable, first: int, start: int) -> str | None:

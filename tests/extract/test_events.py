@@ -1381,15 +1381,19 @@ def test_a_thing_named_for_a_body_is_that_bodys_and_a_service_named_for_one_is_t
     assert names(facts, triggered(facts, "defied").targets) == {"UN"}
     passed = read("Information on the plotters was passed to Tajik authorities by Russia's FSB security service.")
     assert names(passed, triggered(passed, "passed").sources) == {"FSB"}
+    truck = read("Rebels ambushed a Toyota truck carrying soldiers.")
+    assert not triggered(truck, "ambushed").targets  # a truck is no thing of the company's that names it
 
 
 def test_a_passives_doer_is_found_where_the_parser_hung_its_by_phrase_on_a_noun(read):
     facts = read("Journalists covering the unrest in Kashmir were threatened with arrest by local police.")
     ev = triggered(facts, "threatened")
     assert ev.plover == "THREATEN" and names(facts, ev.sources) == {"police"}
+    visit = read("The village was attacked hours after a visit by the UN envoy.")
+    assert not triggered(visit, "attacked").sources  # a 'by' phrase of another noun
 
 
 def test_a_verb_of_violence_used_as_a_figure_of_speech_is_no_event(read):
-    facts = read("The opposition leader struck a defiant tone in his speech. The talks hit a snag over prisoners.")
-    assert not facts.events
+    assert not read("The opposition leader struck a defiant tone in his speech.").events
     assert triggered(read("Rebels struck an army base."), "struck").plover == "ASSAULT"
+    assert triggered(read("Police seized records from the ministry on Monday."), "seized").plover == "COERCE"

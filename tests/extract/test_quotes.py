@@ -218,6 +218,9 @@ def test_according_to_names_the_speaker_before_or_after_the_quotation(read):
     assert speakers(after) == [("There is no military solution,", "Staffan Lind")]
     before = read("According to Maria Santos, a local official, «at least twelve houses were burned».")
     assert speakers(before) == [("at least twelve houses were burned", "Maria Santos")]
+    assert before.quotes[0].confidence == 0.8
+    phrase = read('At least 40 people died, according to the health ministry, in what residents called "a massacre".')
+    assert speakers(phrase)[0][1] != "health ministry"  # a phrase quoted, no words the ministry said
 
 
 def test_a_kind_of_speaker_named_in_apposition_is_the_person_named(read):
@@ -230,3 +233,6 @@ def test_a_quotation_standing_after_a_bodys_statement_is_the_bodys_but_not_after
     assert speakers(facts) == [("Our fighters captured the district.", "Taliban")]
     shelled = read('The army shelled the town on Monday. "We have nothing left."')
     assert speakers(shelled) == [("We have nothing left.", None)]
+    recalled = read('The army said it had repelled the assault. "We ran when the shelling started," one villager '
+                    'recalled.')
+    assert speakers(recalled)[0][1] is None  # the quotation has a clause of its own around it
