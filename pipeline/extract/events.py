@@ -607,9 +607,10 @@ class EventReader:
             # Damascus', 'the town of Kafr Nabl')
         whose = [c for c in noun.children if c.dep_ == "poss"] + pobjects(noun, {"of", "by"})
         whose += [a for a in map(agent, (c for c in noun.children if c.dep_ == "acl")) if a is not None]
-        named = [k for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and lemma in self.lex.owned_things
-                 for k in self.table.keys_at(c) if not self.table.entities[k].generic
-                 and self.table.entities[k].type in BODIES | {STATE}]  # 'defied the UN deadline' (not 'a Toyota truck')
+        named = [k for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and lemma in self.lex.owned_things for k in self.table.keys_at(c)
+                 if not self.table.entities[k].generic and self.table.entities[k].type in BODIES | {STATE}]
+        # 'defied the UN deadline' (not 'a Toyota truck')
         return [k for w in whose for k in self.actors(w)] + named
 
     def stray_agent(self, verb: Token) -> Token | None:
