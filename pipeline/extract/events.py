@@ -1028,6 +1028,11 @@ class EventReader:
                                                   for m in c.children) for c in causes) or \
             token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
 
+    def figurative(self, token: Token) -> bool:
+        """'struck a defiant tone', 'the talks hit a snag': a verb its object makes a figure of speech."""
+        things = self.lex.figures_of_speech.get(token.lemma_.lower(), ()) if token.pos_ == "VERB" else ()
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in things for c in token.children)
+
     def listed_codes(self, token: Token, pos: str) -> set[str | None]:
         """The types triggers.csv lists the token's lemma under, as this part of speech."""
         return {t.code for t in self.lex.triggers.get((token.lemma_.lower(), pos), ())}
@@ -1343,10 +1348,8 @@ class EventReader:
             if self.purpose(token) and trigger.code != "PROTEST":
                 continue  # "sent troops to help the army": what an act is for has not happened (but "blocked
                 # highways to protest": the blocking is the protest)
-            if self.mishap(token) or self.literal(token, trigger) or token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in self.lex.figures_of_speech.get(token.lemma_.lower(), ())
-                    for c in token.children):
-                continue  # "struck a defiant tone", "the talks hit a snag": a figure of speech
+            if self.mishap(token) or self.literal(token, trigger) or self.figurative(token):
+                continue
             if trigger.code == "COERCE" and self.done_in_protest(token):
                 continue  # "occupied the legislature in protest", "blocked highways to protest": the protest is
                 # the event (but "fired rockets in protest", "withdrew its ambassador in protest" are those acts)
