@@ -262,10 +262,11 @@ def _untagged_speakers(table: EntityTable, lex: Lexicon) -> Iterator[TokSpan]:
 def _country_label(ent: TokSpan, lex: Lexicon) -> TokSpan:
     """'the President of Mali', 'in the north-west of Uganda, ... the Ugandan government': a
     country's name or demonym the model tagged as a person (or anything but a place or a people)
-    is the country's, not a person whose one-letter variant 'Uganda' would then be."""
-    if ent.label_ in {"GPE", "NORP"}:
-        return ent
+    is the country's, not a person whose one-letter variant 'Uganda' would then be; so is a
+    country's name the model took for a people ('exports to Tajikistan')."""
     folded = fold(ent.text)
+    if ent.label_ == "GPE" or ent.label_ == "NORP" and folded not in lex.countries:
+        return ent
     if folded in lex.countries:
         return TokSpan(ent.doc, ent.start, ent.end, label="GPE")
     if folded in lex.demonyms:

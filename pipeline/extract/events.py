@@ -78,6 +78,8 @@ ESCAPING = {"escape", "avoid", "flee"}  # "fled to Bangladesh to escape the army
 SEEKING = {"want", "seek", "demand", "request"}  # verbs whose object is asked for, besides lexicon asking_verbs
 PROTESTING = {"CVL", "PPL", "OPP", "LAB", "EDU", "AGR", "REL"}  # sectors whose blocking a road is a protest
 FLEEING = {"flee", "escape"}  # verbs whose subject is the one who flees (not "displaced", "drove out")
+JOINT_TITLES = {"chief", "chiefs", "statement", "declaration", "communique", "press"}  # said, not done together
+GIVING = {"COOPERATE", "AID", "RETREAT"}  # acts that hand something to someone
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
@@ -686,6 +688,9 @@ class EventReader:
                 targets = [k for c in clauses for s in c.children if s.dep_ in SUBJECTS for k in self.actors(s)]
             if not targets and trigger.code == "PROTEST" and token.dep_ == "advcl":  # "summoned Myanmar's
                 targets = self.objects(token.head)  # ambassador to protest": protested to whom it summoned
+            if not targets and trigger.code in GIVING:  # "extradited a suspect to the United States", "resumed
+                targets = [k for c in token.children if c.dep_ == "dobj"  # gas exports to Tajikistan": whom the
+                           for p in pobjects(c, {"to"}) for k in self.actors(p)]  # parser hung on the thing given
             if not targets and trigger.code in LEAVING:  # "withdrew its staff from the country", "pulled out of"
                 left = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
                 left += [o for c in token.children if c.lower_ == "out" for o in c.children if o.lower_ == "of"]
@@ -1028,6 +1033,14 @@ class EventReader:
                                                   for m in c.children) for c in causes) or \
             token.dep_ in {"advcl", "conj"} and token.head.lemma_.lower() in self.lex.accident_verbs
 
+    @staticmethod
+    def joint(noun: Token) -> bool:
+        """'joint searches', 'coordinated patrols', 'a joint military command post': what two parties
+        do or run together is cooperation, whatever the noun (not 'joint chiefs', a title)."""
+        mods = [*noun.children, *(m for c in noun.children if c.dep_ == "compound" for m in c.children)]
+        return noun.lemma_.lower() not in JOINT_TITLES and any(
+            m.dep_ == "amod" and m.lower_ in {"joint", "coordinated", "combined"} for m in mods)
+
     def figurative(self, token: Token) -> bool:
         """'struck a defiant tone', 'the talks hit a snag': a verb its object makes a figure of speech."""
         things = self.lex.figures_of_speech.get(token.lemma_.lower(), ()) if token.pos_ == "VERB" else ()
@@ -1299,6 +1312,11 @@ class EventReader:
                 continue  # triggers.csv lists verbs, nouns and adjectives; the verb dictionary, verbs
             word, listed = next(((lemma, ts) for lemma in lemmas(token) if (ts := self.lex.triggers.get(
                 (lemma, "NOUN" if pos == "PROPN" else pos)))), ("", ()))
+            if pos == "NOUN" and token.dep_ in {"dobj", "conj", "pobj"} and token.head.lower_ != "by" and \
+                    self.joint(token) and \
+                    not any(self.matches(token, t) for t in listed):
+                yield token, Trigger(token.lemma_.lower(), "NOUN", None, "COOPERATE", self.lex.plover_classes["COOPERATE"])
+                continue  # "conducted joint searches with U.S. specialists", "a joint investigation team"
             if pos != "VERB" and not listed:
                 continue  # only verbs go on to the verb dictionary
             if pos in {"NOUN", "PROPN"} and (token.ent_type_ == "DATE" or token.dep_ == "compound"):

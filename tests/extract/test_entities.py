@@ -305,3 +305,8 @@ def test_a_lone_surname_is_the_person_named_in_full_first_not_a_relative_named_a
 def test_short_surnames_one_letter_apart_are_different_people(read):
     facts = read("Police detained human rights lawyer Wang Yu. Foreign Minister Wang Yi said the case was lawful.")
     assert sorted(e.name for e in facts.entities if e.type == PERSON) == ["Wang Yi", "Wang Yu"]
+
+
+def test_a_countrys_name_the_model_tags_as_a_people_is_the_state(read):
+    facts = read("Uzbekistan resumed natural gas exports to Tajikistan on Monday after a four-year halt.")
+    assert {e.name: e.type for e in facts.entities}.get("Tajikistan") == STATE

@@ -1397,3 +1397,20 @@ def test_a_verb_of_violence_used_as_a_figure_of_speech_is_no_event(read):
     assert not read("The opposition leader struck a defiant tone in his speech.").events
     assert triggered(read("Rebels struck an army base."), "struck").plover == "ASSAULT"
     assert triggered(read("Police seized records from the ministry on Monday."), "seized").plover == "COERCE"
+
+
+def test_what_two_parties_do_jointly_is_cooperation_whatever_the_noun(read):
+    facts = read("Spanish police formed a joint investigation team with French police in 1987.")
+    ev = only(facts, "Cooperate")
+    assert names(facts, ev.sources) == {"Spain: police"} and names(facts, ev.targets) == {"France: police"}
+    assert not read("The two leaders issued a joint statement on Monday.").events  # said together, not done
+    convoy = read("Food was delivered to 10,000 people in Aleppo by a joint UN-Red Crescent convoy.")
+    assert "COOPERATE" not in [e.plover for e in convoy.events]  # the convoy delivers: it is no act itself
+
+
+def test_the_recipient_of_a_thing_handed_over_is_the_target_where_the_parser_hangs_it_on_the_thing(read):
+    facts = read("Colombia extradited a suspected cocaine kingpin to the United States on Thursday.")
+    assert names(facts, triggered(facts, "extradited").targets) == {"United States"}
+    gas = read("Uzbekistan resumed natural gas exports to Tajikistan on Monday after a four-year halt.")
+    ev = triggered(gas, "resumed")
+    assert ev.plover == "COOPERATE" and names(gas, ev.targets) == {"Tajikistan"}
