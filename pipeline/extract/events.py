@@ -300,8 +300,8 @@ class EventReader:
                    for k in self.actors(s)]  # "alleged that Armenian forces had shelled the town"
         if trigger.code in ABOUT_OTHERS and set(targets) & set(said_of):
             return False
-        return not any(not self.table.entities[k].generic and self.table.entities[k].type not in {CITY, PLACE}
-                       for k in targets)
+        return not any((not self.table.entities[k].generic or trigger.code == "RETREAT")  # "freed a professor",
+                       and self.table.entities[k].type not in {CITY, PLACE} for k in targets)  # "released the crew"
 
     def mutual(self, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
         """'Israel and Jordan signed a peace treaty', 'Biden and Xi spoke by phone': parties named
@@ -994,7 +994,10 @@ class EventReader:
         """An infinitive saying what an act or a thing is for ('sent troops to help the army',
         'efforts to rally the people') or what someone is asked to do ('requested more troops
         to assist the army'), unless a word of intent makes it a promise or a threat ('announced
-        its intent ... to arrest protesters')."""
+        its intent ... to arrest protesters'). So is a verb joined to one ('ordered the army to bring
+        Anjouan back and free her citizens')."""
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
+            return self.purpose(verb.head)
         asked = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.asking_verbs  # "asked X to leave"
         came = verb.dep_ == "advcl" and verb.head.lemma_.lower() in TRAVELLING  # "stepped across the line to meet
         # Moon": one who travels to meet someone meets them

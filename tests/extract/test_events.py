@@ -1414,3 +1414,15 @@ def test_the_recipient_of_a_thing_handed_over_is_the_target_where_the_parser_han
     gas = read("Uzbekistan resumed natural gas exports to Tajikistan on Monday after a four-year halt.")
     ev = triggered(gas, "resumed")
     assert ev.plover == "COOPERATE" and names(gas, ev.targets) == {"Tajikistan"}
+
+
+def test_a_release_of_people_of_any_kind_is_a_retreat_but_a_statement_released_is_not(read):
+    facts = read("Islamic Jihad gunmen freed an American university professor held hostage for 18 months.")
+    assert "RETREAT" in [e.plover for e in facts.events]
+    assert "RETREAT" not in [e.plover for e in read("The UN office released a statement on Monday.").events]
+
+
+def test_an_act_joined_to_one_asked_for_is_asked_for_too(read):
+    facts = read('"I have ordered the army to bring Anjouan back under the rule of law and free her citizens," '
+                 "he said.")
+    assert "RETREAT" not in [e.plover for e in facts.events]
