@@ -293,6 +293,8 @@ class EventReader:
             return False
         if self.mutual(trigger, sources, targets) or self.captives(token, trigger):
             return False
+        if trigger.code == "CONCEDE" and trigger.by_pattern and trigger.cameo not in {"08", "080"}:
+            return False  # "relaxed press censorship rules", "called off its strike": a pattern names the concession
         asked_to = any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children)
         if trigger.code == "REQUEST" and targets and asked_to:
             return False

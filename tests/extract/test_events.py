@@ -1426,3 +1426,10 @@ def test_an_act_joined_to_one_asked_for_is_asked_for_too(read):
     facts = read('"I have ordered the army to bring Anjouan back under the rule of law and free her citizens," '
                  "he said.")
     assert "RETREAT" not in [e.plover for e in facts.events]
+
+
+def test_a_concession_the_verb_dictionarys_patterns_name_needs_no_one_named(read):
+    facts = read("Jordanian authorities relaxed press censorship rules on Monday.")
+    assert "CONCEDE" in [e.plover for e in facts.events]
+    strike = read("Kenya's national teachers' union called off its three-week strike on Monday.")
+    assert "CONCEDE" in [e.plover for e in strike.events]
