@@ -833,6 +833,9 @@ class EventReader:
                 or first.dep_ == "pobj" and first.head.lower_ == "in" and self.protest_noun(first)):  # "occupied
             # the legislature in protest": whoever did it protests
             sources = self.actors(self.subject(first))  # "X launched an offensive", not "X rejected the presence of"
+        if not sources and not naming and first.dep_ == "nsubjpass" and \
+                not self.lex.light_verbs.isdisjoint(lemmas(governing)):  # "a formal apology was extended by the
+            sources = self.actors(agent(governing))  # Canadian government", "a pardon was granted by the king"
             if first.dep_ == "pobj" and governor in PLACING and is_passive(governing):  # "was placed on trial"
                 sources = self.actors(agent(governing))
                 targets = [k for c in governing.children if c.dep_ == "nsubjpass" for k in self.actors(c)]

@@ -1433,3 +1433,10 @@ def test_a_concession_the_verb_dictionarys_patterns_name_needs_no_one_named(read
     assert "CONCEDE" in [e.plover for e in facts.events]
     strike = read("Kenya's national teachers' union called off its three-week strike on Monday.")
     assert "CONCEDE" in [e.plover for e in strike.events]
+
+
+def test_an_event_noun_granted_tendered_or_extended_is_done_by_whoever_gives_it_even_in_the_passive(read):
+    facts = read("The Indonesian government tendered an apology to East Timorese victims.")
+    assert names(facts, triggered(facts, "apology").sources) == {"Indonesia: government"}
+    passive = read("A formal apology was extended by the Canadian government on Tuesday to Inuit families.")
+    assert names(passive, triggered(passive, "apology").sources) == {"Canada: government"}
