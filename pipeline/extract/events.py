@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
@@ -137,11 +138,17 @@ def pobjects(token: Token, preps: Collection[str]) -> list[Token]:
             if p.dep_ == "pobj"]
 
 
+_AMERICAN = re.compile(r"is(ation|e)$")
+
+
 def lemmas(token: Token) -> list[str]:
     """The token's lemma, and for a past form the model lemmatised oddly ('raped' -> 'rap')
     the form without its -d or -ed; for the head of a hyphenated noun the tokenizer split
-    ('sit-in': 'sit' '-' 'in'), the whole word first."""
+    ('sit-in': 'sit' '-' 'in'), the whole word first; and for a British spelling the American
+    one the lists use ('mobilisation': 'mobilization')."""
     lemma = token.lemma_.lower()
+    if "is" in lemma and (american := _AMERICAN.sub(r"iz\1", lemma)) != lemma:
+        return [lemma, american]
     if token.tag_ in {"VBD", "VBN"} and token.lower_.endswith("ed"):
         return [lemma, token.lower_[:-1], token.lower_[:-2]]
     doc, i = token.doc, token.i
@@ -703,8 +710,10 @@ class EventReader:
         if trigger.code == "CONSULT" and token.lemma_.lower() in HOSTING and visitors and not is_passive(token):
             sources, targets = visitors, sources  # "Merkel received Poroshenko at the chancellery": the visitor
             # is the actor, the host the recipient (PLOVER)
-        if trigger.requires is not None and trigger.requires[0] == "object" and trigger.code != "CONSULT":
-            words = self.class_words(trigger.requires[1])  # "sent troops to X": the troops are what is sent,
+        moving = trigger.requires if trigger.requires is not None and trigger.requires[0] == "object" else \
+            FORCES if trigger.code == "MOBILIZE" else None  # "mobilised its reservists": the forces, moved
+        if moving is not None and trigger.code != "CONSULT":
+            words = self.class_words(moving[1])  # "sent troops to X": the troops are what is sent,
             # not its target (but a delegation received is met)
             moved = {k for c in token.children if c.dep_ in OBJECTS and (c.lemma_.lower() in words or c.lower_ in words)
                      for k in self.table.keys_at(c)}

@@ -1440,3 +1440,10 @@ def test_an_event_noun_granted_tendered_or_extended_is_done_by_whoever_gives_it_
     assert names(facts, triggered(facts, "apology").sources) == {"Indonesia: government"}
     passive = read("A formal apology was extended by the Canadian government on Tuesday to Inuit families.")
     assert names(passive, triggered(passive, "apology").sources) == {"Canada: government"}
+
+
+def test_british_spellings_trigger_as_the_american_ones_and_troops_that_mass_mobilise(read):
+    facts = read("Azerbaijan's government announced a partial mobilisation of military reservists on Monday.")
+    assert "MOBILIZE" in [e.plover for e in facts.events]
+    massed = read("Thousands of Russian troops have massed along the border with Ukraine.")
+    assert triggered(massed, "massed").plover == "MOBILIZE"
