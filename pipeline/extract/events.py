@@ -80,6 +80,7 @@ SEEKING = {"want", "seek", "demand", "request"}  # verbs whose object is asked f
 PROTESTING = {"CVL", "PPL", "OPP", "LAB", "EDU", "AGR", "REL"}  # sectors whose blocking a road is a protest
 FLEEING = {"flee", "escape"}  # verbs whose subject is the one who flees (not "displaced", "drove out")
 JOINT_TITLES = {"chief", "chiefs", "statement", "declaration", "communique", "press"}  # said, not done together
+FUNDING = {"fund", "finance"}  # money given: aid only to someone
 GIVING = {"COOPERATE", "AID", "RETREAT"}  # acts that hand something to someone
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
 STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"}  # PLOVER types with no target
@@ -1473,6 +1474,8 @@ class EventReader:
                 continue
             if self.no_act(token, trigger, targets) or self.permitted(token):
                 continue
+            if trigger.lemma in FUNDING and not targets:
+                continue  # "the company funded the new stadium": money for no one is no aid (PLOVER AID has a recipient)
             if trigger.requires is not None and trigger.requires[0] == "target" and not targets:
                 continue  # "investors voiced concern over rising interest rates": no one is accused
             if trigger.requires in (SERVICES, RESTRICTIONS) and not any(map(self.authority, sources)):

@@ -1447,3 +1447,12 @@ def test_british_spellings_trigger_as_the_american_ones_and_troops_that_mass_mob
     assert "MOBILIZE" in [e.plover for e in facts.events]
     massed = read("Thousands of Russian troops have massed along the border with Ukraine.")
     assert triggered(massed, "massed").plover == "MOBILIZE"
+
+
+def test_aid_flown_ferried_dropped_or_funded_reaches_its_recipients_and_training_police_is_aid(read):
+    facts = read("The World Food Programme airdropped 200 tonnes of sorghum to famine-stricken villages in Sudan.")
+    assert triggered(facts, "airdropped").plover == "AID"
+    trained = read("Italian Carabinieri instructors trained 400 Iraqi police officers at a camp near Nasiriyah.")
+    assert triggered(trained, "trained").plover == "AID"
+    funded = read("Iran funded the rebels. The company funded the new stadium.")
+    assert [(e.trigger.text, names(funded, e.targets)) for e in funded.events] == [("funded", {"rebels"})]
