@@ -267,6 +267,10 @@ class EventReader:
                          if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO jets"
             if not found:  # "the rebels' civilian leadership, the Transitional National Council,"
                 found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)]
+            if not found and (t.lemma_.lower() in self.lex.office_nouns or fold(t.text) in self.lex.titles):
+                found = [k for c in t.children if c.dep_ in {"poss", "compound"} for k in self.table.keys_at(c)
+                         if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]  # "The
+                # IMF's managing director praised": the IMF's act, its holder unnamed
             if not found and t.lemma_.lower() in self.lex.unit_nouns:  # "Russia's FSB security service": the FSB
                 found = [k for c in t.subtree if c.i < t.i and c.dep_ == "compound" for k in self.table.keys_at(c)
                          if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]

@@ -1456,3 +1456,8 @@ def test_aid_flown_ferried_dropped_or_funded_reaches_its_recipients_and_training
     assert triggered(trained, "trained").plover == "AID"
     funded = read("Iran funded the rebels. The company funded the new stadium.")
     assert [(e.trigger.text, names(funded, e.targets)) for e in funded.events] == [("funded", {"rebels"})]
+
+
+def test_an_unnamed_office_holder_of_a_body_acts_for_the_body(read):
+    facts = read("The IMF's managing director praised Egypt's economic reform programme.")
+    assert names(facts, triggered(facts, "praised").sources) == {"IMF"}
