@@ -648,6 +648,8 @@ class EventReader:
             cop = token.head if token.dep_ in {"acomp", "amod"} else token
             targets = self.actors(next((c for c in cop.children if c.dep_ in SUBJECTS), None))
             judged = [k for p in pobjects(token, {"of"}) for k in self.actors(p)]
+            if trigger.code == "CONCEDE":  # "the government said sorry to the Stolen Generations": it apologises
+                return targets, [k for p in pobjects(token, {"to"}) for k in self.actors(p) if k not in targets]
             if judged:  # "X is supportive of Y", "X is critical of Y": X's stance towards Y
                 return targets, [k for k in judged if k not in targets]
             speaker = self.speaker(token)

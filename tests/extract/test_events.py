@@ -1461,3 +1461,9 @@ def test_aid_flown_ferried_dropped_or_funded_reaches_its_recipients_and_training
 def test_an_unnamed_office_holder_of_a_body_acts_for_the_body(read):
     facts = read("The IMF's managing director praised Egypt's economic reform programme.")
     assert names(facts, triggered(facts, "praised").sources) == {"IMF"}
+
+
+def test_whoever_says_sorry_concedes_to_whom_they_say_it(read):
+    facts = read("The Australian government said sorry to the Stolen Generations of Aboriginal children.")
+    ev = triggered(facts, "sorry")
+    assert ev.plover == "CONCEDE" and names(facts, ev.sources) == {"Australia: government"}
