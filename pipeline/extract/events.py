@@ -1065,6 +1065,12 @@ class EventReader:
         return noun.lemma_.lower() not in JOINT_TITLES and any(
             m.dep_ == "amod" and m.lower_ in {"joint", "coordinated", "combined"} for m in mods)
 
+    def disarming(self, verb: Token) -> bool:
+        """Its object is the doer's own arms: 'their weapons', 'its remaining rifles'."""
+        arms = self.class_words({"arms"})
+        return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in arms and any(
+            p.dep_ == "poss" and p.lower_ in {"their", "its", "his"} for p in c.children) for c in verb.children)
+
     def figurative(self, token: Token) -> bool:
         """'struck a defiant tone', 'the talks hit a snag': a verb its object makes a figure of speech."""
         things = self.lex.figures_of_speech.get(token.lemma_.lower(), ()) if token.pos_ == "VERB" else ()
@@ -1124,6 +1130,8 @@ class EventReader:
             return False
         if token is verb and trigger.code in PROMISED:
             return tense(verb) == "future" and not ongoing(verb) or self.intended(verb) or bool(self.said_would(verb))
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS:
+            verb = verb.head  # "would begin pulling out": the beginning is what is to come
         will = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)  # said, not infinitive
         pledged = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGING  # "promised to withdraw"
         return will or pledged or self.said_would(verb) is not None
@@ -1524,6 +1532,9 @@ class EventReader:
                     for c in token.children)):
                 trigger = dataclasses.replace(self.recode(trigger, "SUPPORT"), cameo=None)  # "defended Dodik
                 # against U.S. sanctions", "defended the military, saying ...": in words, not arms
+            elif trigger.code in {"ASSAULT", "AID"} and self.disarming(token):  # "destroyed their remaining
+                trigger = dataclasses.replace(self.recode(trigger, "RETREAT"), cameo=None)  # weapons", "handed in
+                # their weapons": a side giving up its own arms disarms (PLOVER RETREAT)
             elif trigger.code == "SUPPORT" and self.armed_support(token):  # "supported by US airstrikes"
                 trigger = self.recode(trigger, "AID")
             elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \

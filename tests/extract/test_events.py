@@ -1467,3 +1467,22 @@ def test_whoever_says_sorry_concedes_to_whom_they_say_it(read):
     facts = read("The Australian government said sorry to the Stolen Generations of Aboriginal children.")
     ev = triggered(facts, "sorry")
     assert ev.plover == "CONCEDE" and names(facts, ev.sources) == {"Australia: government"}
+
+
+def test_a_side_giving_up_its_own_arms_disarms(read):
+    facts = read("More than 2,000 fighters of the Revolutionary United Front handed in their weapons at UN centres.")
+    assert triggered(facts, "handed").plover == "RETREAT"
+    destroyed = read("Loyalist paramilitaries destroyed their remaining weapons in the presence of witnesses.")
+    assert triggered(destroyed, "destroyed").plover == "RETREAT"
+
+
+def test_a_withdrawal_that_will_begin_is_declared_not_carried_out(read):
+    facts = read("The Kremlin announced that Soviet forces would begin pulling out of Afghanistan on May 15.")
+    assert triggered(facts, "pulling").plover == "CONCEDE"
+
+
+def test_joint_drills_are_cooperation_and_money_released_is_aid(read):
+    drills = read("Russian warships held joint naval drills with the Chinese navy.")
+    assert triggered(drills, "drills").plover == "COOPERATE"
+    tranche = read("The IMF released a $1.2 billion tranche of its bailout to Argentina.")
+    assert triggered(tranche, "released").plover == "AID"
