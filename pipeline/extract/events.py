@@ -305,8 +305,11 @@ class EventReader:
             return False
         if self.mutual(trigger, sources, targets) or self.captives(token, trigger):
             return False
-        if trigger.code == "CONCEDE" and trigger.by_pattern and trigger.cameo not in {"08", "080"}:
-            return False  # "relaxed press censorship rules", "called off its strike": a pattern names the concession
+        if trigger.code in {"CONCEDE", "RETREAT"} and trigger.by_pattern and \
+                trigger.cameo not in {"08", "080", "0871"}:
+            return False  # "relaxed press censorship rules", "called off its strike", "abandoned their positions":
+            # a pattern names the concession (not a ceasefire's, whose words match too loosely: "holds a position on
+            # how to achieve a cease-fire")
         asked_to = any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children)
         if trigger.code == "REQUEST" and targets and asked_to:
             return False
@@ -1347,7 +1350,8 @@ class EventReader:
             if pos == "NOUN" and token.dep_ in {"dobj", "conj", "pobj"} and token.head.lower_ != "by" and \
                     self.joint(token) and \
                     not any(self.matches(token, t) for t in listed):
-                yield token, Trigger(token.lemma_.lower(), "NOUN", None, "COOPERATE", self.lex.plover_classes["COOPERATE"])
+                yield token, Trigger(token.lemma_.lower(), "NOUN", None, "COOPERATE",
+                                     self.lex.plover_classes["COOPERATE"])
                 continue  # "conducted joint searches with U.S. specialists", "a joint investigation team"
             if pos != "VERB" and not listed:
                 continue  # only verbs go on to the verb dictionary
@@ -1489,7 +1493,7 @@ class EventReader:
             if self.no_act(token, trigger, targets) or self.permitted(token):
                 continue
             if trigger.lemma in FUNDING and not targets:
-                continue  # "the company funded the new stadium": money for no one is no aid (PLOVER AID has a recipient)
+                continue  # "the company funded the new stadium": money for no one is no aid (PLOVER: a recipient)
             if trigger.requires is not None and trigger.requires[0] == "target" and not targets:
                 continue  # "investors voiced concern over rising interest rates": no one is accused
             if trigger.requires in (SERVICES, RESTRICTIONS) and not any(map(self.authority, sources)):

@@ -1486,3 +1486,17 @@ def test_joint_drills_are_cooperation_and_money_released_is_aid(read):
     assert triggered(drills, "drills").plover == "COOPERATE"
     tranche = read("The IMF released a $1.2 billion tranche of its bailout to Argentina.")
     assert triggered(tranche, "released").plover == "AID"
+
+
+def test_a_retreat_the_verb_dictionarys_patterns_name_and_access_let_to_teams_need_no_one_named(read):
+    facts = read("Tuareg rebels abandoned their positions around the Malian town of Kidal on Sunday.")
+    assert triggered(facts, "abandoned").plover == "RETREAT"
+    access = read("Houthi rebels allowed a UN team to inspect the decaying oil tanker off Hodeidah.")
+    assert triggered(access, "allowed").plover == "RETREAT"
+    position = read("The government holds a specific position on how to achieve a cease-fire.")
+    assert "RETREAT" not in [e.plover for e in position.events]
+
+
+def test_a_decree_is_issued_and_what_it_grants_its_issuer_grants(read):
+    facts = read("Syria's president issued a decree granting amnesty to army deserters and draft dodgers.")
+    assert "CONCEDE" in [e.plover for e in facts.events]
