@@ -1500,3 +1500,9 @@ def test_a_retreat_the_verb_dictionarys_patterns_name_and_access_let_to_teams_ne
 def test_a_decree_is_issued_and_what_it_grants_its_issuer_grants(read):
     facts = read("Syria's president issued a decree granting amnesty to army deserters and draft dodgers.")
     assert "CONCEDE" in [e.plover for e in facts.events]
+
+
+def test_working_alongside_another_party_is_cooperation_but_working_with_a_tool_is_not(read):
+    facts = read("Egyptian police worked alongside Israeli security officials to secure the Taba border crossing.")
+    assert triggered(facts, "worked").plover == "COOPERATE"
+    assert not read("He worked with a hammer.").events
