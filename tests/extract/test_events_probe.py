@@ -2,10 +2,12 @@
 references (stop 16), each coded with its PLOVER type, source and target, scored as the sentence
 suite is (pipeline reads each as an article; type right when an event of that type is emitted).
 
-- events_probe.jsonl: four development sets (dev1 130 short varied sentences, dev2 244 chosen
+- events_probe.jsonl: five development sets (dev1 130 short varied sentences, dev2 244 chosen
   for lexical variety, dev3 221 long wire-style first sentences, dev4 226 of the hardest types:
-  ACCUSE, REQUEST, SUPPORT, AID, CONCEDE, COOPERATE). Rules were written from their misses after
-  each set was first scored: they are development figures.
+  ACCUSE, REQUEST, SUPPORT, AID, CONCEDE, COOPERATE; dev5 210 of the six types weakest on the
+  held-out sets at stop 19, CONCEDE, COOPERATE, AID, RETREAT, SUPPORT, MOBILIZE, 35 each, first scored
+  0.49 on 1b438a3). Rules were written from their misses after each set was first scored: they are
+  development figures.
 - events_probe_heldout.jsonl: never read, score only; never write a rule from its sentences (its
   figure is the honest one for sentences the rules did not see). held: 132 sentences written with
   dev1; held2: 212 written late in stop 16 by a fourth helper, blind to everything; held3: 200
@@ -34,8 +36,9 @@ PROBE, HELD_OUT = HERE / "events_probe.jsonl", HERE / "events_probe_heldout.json
 # dev4 0.80 (first scored 0.64, late in the stop),
 # held 0.65 (0.52), held2 0.72 (0.51); stop 17: held 0.66, held2 0.73, held3 0.76 (0.75 on stop 16's code);
 # stop 18: held4 0.72 (0.67) on stop 17's code; at the stop's end dev 0.84, held-out (four sets) 0.74
-# stop 19: held5 0.68 (0.63) on stop 18's code (2ef053a)
-FLOOR_DEV, FLOOR_HELD_OUT = 0.81, 0.71
+# stop 19: held5 0.68 (0.63) on stop 18's code (2ef053a); at the stop's end held-out (five sets) 0.741, dev1-4
+# 0.845, dev5 0.66
+FLOOR_DEV, FLOOR_HELD_OUT = 0.79, 0.72  # dev with dev5 (0.805; without it 0.845), held-out five sets 0.741
 
 
 def items(path: Path) -> list[dict]:
