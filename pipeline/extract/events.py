@@ -79,7 +79,8 @@ ESCAPING = {"escape", "avoid", "flee"}  # "fled to Bangladesh to escape the army
 SEEKING = {"want", "seek", "demand", "request"}  # verbs whose object is asked for, besides lexicon asking_verbs
 PROTESTING = {"CVL", "PPL", "OPP", "LAB", "EDU", "AGR", "REL"}  # sectors whose blocking a road is a protest
 FLEEING = {"flee", "escape"}  # verbs whose subject is the one who flees (not "displaced", "drove out")
-JOINT_TITLES = {"chief", "chiefs", "statement", "declaration", "communique", "press"}  # said, not done together
+JOINT_TITLES = {"chief", "chiefs", "statement", "declaration", "communique", "press", "news", "conference", "session",
+                "letter", "resolution", "appeal", "venture"}  # said, or a business: not done together
 FUNDING = {"fund", "finance"}  # money given: aid only to someone
 GIVING = {"COOPERATE", "AID", "RETREAT"}  # acts that hand something to someone
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}  # acts that parties named together do with each other
@@ -267,7 +268,8 @@ class EventReader:
                          if self.table.entities[k].type == PERSON or t.lemma_.lower() in self.wielded]  # "NATO jets"
             if not found:  # "the rebels' civilian leadership, the Transitional National Council,"
                 found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)]
-            if not found and (t.lemma_.lower() in self.lex.office_nouns or fold(t.text) in self.lex.titles):
+            if not found and (t.lemma_.lower() in self.lex.office_nouns or fold(t.text) in self.lex.titles) and \
+                    not any(c.lower_ in {"former", "ex"} for c in t.children):  # not "the UN's former rights chief"
                 found = [k for c in t.children if c.dep_ in {"poss", "compound"} for k in self.table.keys_at(c)
                          if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]  # "The
                 # IMF's managing director praised": the IMF's act, its holder unnamed
@@ -317,8 +319,11 @@ class EventReader:
                    for k in self.actors(s)]  # "alleged that Armenian forces had shelled the town"
         if trigger.code in ABOUT_OTHERS and set(targets) & set(said_of):
             return False
-        return not any((not self.table.entities[k].generic or trigger.code == "RETREAT")  # "freed a professor",
-                       and self.table.entities[k].type not in {CITY, PLACE} for k in targets)  # "released the crew"
+        freed = {k for c in token.children if c.dep_ == "dobj" for k in self.table.keys_at(c)} \
+            if trigger.code == "RETREAT" else set()  # "freed a professor", "released the crew" (not "released
+        # tear gas on protesters")
+        return not any((not self.table.entities[k].generic or k in freed)
+                       and self.table.entities[k].type not in {CITY, PLACE} for k in targets)
 
     def mutual(self, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
         """'Israel and Jordan signed a peace treaty', 'Biden and Xi spoke by phone': parties named
@@ -852,12 +857,12 @@ class EventReader:
                 or first.dep_ == "pobj" and first.head.lower_ == "in" and self.protest_noun(first)):  # "occupied
             # the legislature in protest": whoever did it protests
             sources = self.actors(self.subject(first))  # "X launched an offensive", not "X rejected the presence of"
-        if not sources and not naming and first.dep_ == "nsubjpass" and \
-                not self.lex.light_verbs.isdisjoint(lemmas(governing)):  # "a formal apology was extended by the
-            sources = self.actors(agent(governing))  # Canadian government", "a pardon was granted by the king"
             if first.dep_ == "pobj" and governor in PLACING and is_passive(governing):  # "was placed on trial"
                 sources = self.actors(agent(governing))
                 targets = [k for c in governing.children if c.dep_ == "nsubjpass" for k in self.actors(c)]
+        if not sources and not naming and first.dep_ == "nsubjpass" and \
+                not self.lex.light_verbs.isdisjoint(lemmas(governing)):  # "a formal apology was extended by the
+            sources = self.actors(agent(governing))  # Canadian government", "a pardon was granted by the king"
         if not targets and token.dep_ == "pobj":
             targets = self.objects(token.head.head)  # "we are in agreement ... with Russia"
         if not targets and (verb := self.light_verb_of(token)) is not token:  # "voiced concern on Friday over
@@ -1063,16 +1068,20 @@ class EventReader:
     @staticmethod
     def joint(noun: Token) -> bool:
         """'joint searches', 'coordinated patrols', 'a joint military command post': what two parties
-        do or run together is cooperation, whatever the noun (not 'joint chiefs', a title)."""
-        mods = [*noun.children, *(m for c in noun.children if c.dep_ == "compound" for m in c.children)]
-        return noun.lemma_.lower() not in JOINT_TITLES and any(
-            m.dep_ == "amod" and m.lower_ in {"joint", "coordinated", "combined"} for m in mods)
+        do or run together is cooperation, whatever the noun (not what they say together, 'a joint
+        press conference', 'a joint letter', nor 'the joint chiefs')."""
+        compounds = [c for c in noun.children if c.dep_ == "compound"]
+        mods = [*noun.children, *(m for c in compounds for m in c.children)]
+        return not {noun.lemma_.lower(), *(c.lemma_.lower() for c in compounds)} & JOINT_TITLES and any(
+            m.dep_ == "amod" and m.lower_ in {"joint", "coordinated"} for m in mods)
 
     def disarming(self, verb: Token) -> bool:
-        """Its object is the doer's own arms: 'their weapons', 'its remaining rifles'."""
+        """A verb of giving up whose object is the doer's own arms: 'handed in their weapons',
+        'destroyed its remaining rifles' (not 'fired their weapons into the crowd')."""
         arms = self.class_words({"arms"})
-        return verb.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in arms and any(
-            p.dep_ == "poss" and p.lower_ in {"their", "its", "his"} for p in c.children) for c in verb.children)
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.lex.relinquishing_verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in arms and any(
+                p.dep_ == "poss" and p.lower_ in {"their", "its", "his"} for p in c.children) for c in verb.children)
 
     def figurative(self, token: Token) -> bool:
         """'struck a defiant tone', 'the talks hit a snag': a verb its object makes a figure of speech."""
@@ -1348,8 +1357,8 @@ class EventReader:
             word, listed = next(((lemma, ts) for lemma in lemmas(token) if (ts := self.lex.triggers.get(
                 (lemma, "NOUN" if pos == "PROPN" else pos)))), ("", ()))
             if pos == "NOUN" and token.dep_ in {"dobj", "conj", "pobj"} and token.head.lower_ != "by" and \
-                    self.joint(token) and \
-                    not any(self.matches(token, t) for t in listed):
+                    self.joint(token) and all(t.code in {"MOBILIZE", "COOPERATE"} for t in listed):  # "coordinated
+                # patrols" (a patrol is military unless joint), not "coordinated missile strikes"
                 yield token, Trigger(token.lemma_.lower(), "NOUN", None, "COOPERATE",
                                      self.lex.plover_classes["COOPERATE"])
                 continue  # "conducted joint searches with U.S. specialists", "a joint investigation team"

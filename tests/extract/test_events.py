@@ -1506,3 +1506,19 @@ def test_working_alongside_another_party_is_cooperation_but_working_with_a_tool_
     facts = read("Egyptian police worked alongside Israeli security officials to secure the Taba border crossing.")
     assert triggered(facts, "worked").plover == "COOPERATE"
     assert not read("He worked with a hammer.").events
+
+
+def test_the_reviews_misfires_of_stop_19_stay_fixed(read):
+    def coded(text):
+        facts = read(text)
+        return [(e.plover, e.trigger.text) for e in facts.events]
+    arrest = read("The opposition leader was placed under house arrest by the military junta.")
+    assert names(arrest, triggered(arrest, "arrest").sources) == {"government"}  # the 'by' phrase, not the placed
+    assert ("RETREAT", "fired") not in coded("Soldiers fired their weapons into the crowd, killing three protesters.")
+    assert ("RETREAT", "released") in coded("Bahrain released 20 doctors and nurses jailed for treating protesters.")
+    assert "COOPERATE" not in [p for p, _ in coded("Russia launched coordinated missile strikes across Ukraine.")]
+    assert not coded("The two ministers held a joint press conference.")
+    assert not coded("Russia and China have a combined population of 1.5 billion.")
+    assert not coded("Police released tear gas on protesters in Nairobi.")
+    assert not coded("The journalist worked with Reuters for ten years.")
+    assert not coded("The UN's former human rights chief criticised China.")
