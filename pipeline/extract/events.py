@@ -273,9 +273,11 @@ class EventReader:
                 found = [k for c in t.children if c.dep_ in {"poss", "compound"} for k in self.table.keys_at(c)
                          if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]  # "The
                 # IMF's managing director praised": the IMF's act, its holder unnamed
-            if not found and t.lemma_.lower() in self.lex.unit_nouns:  # "Russia's FSB security service": the FSB
-                found = [k for c in t.subtree if c.i < t.i and c.dep_ == "compound" for k in self.table.keys_at(c)
-                         if not self.table.entities[k].generic and self.table.entities[k].type in BODIES]
+            if not found and (t.lemma_.lower() in self.lex.unit_nouns or fold(t.text) in self.lex.member_nouns):
+                # "Russia's FSB security service": the FSB; "UNRWA staff": UNRWA; "Vietnamese teams": Vietnam
+                found = [k for c in t.subtree if c.i < t.i and c.dep_ in {"compound", "amod"}
+                         for k in self.table.keys_at(c) if not self.table.entities[k].generic
+                         and self.table.entities[k].type in BODIES | {STATE}]
             if found and all(self.table.entities[k].generic for k in found):  # "Hamas fighters" act as Hamas
                 found = self._armed_group_of(t) or found
             if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"

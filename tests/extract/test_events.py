@@ -1522,3 +1522,10 @@ def test_the_reviews_misfires_of_stop_19_stay_fixed(read):
     assert not coded("Police released tear gas on protesters in Nairobi.")
     assert not coded("The journalist worked with Reuters for ten years.")
     assert not coded("The UN's former human rights chief criticised China.")
+
+
+def test_staff_or_teams_named_for_a_body_or_a_state_act_for_it(read):
+    facts = read("Food parcels were handed out to 12,000 families in Gaza by UNRWA staff on Sunday.")
+    assert names(facts, triggered(facts, "handed").sources) == {"UNRWA"}
+    teams = read("Vietnamese teams began joint searches with U.S. military specialists for the remains.")
+    assert names(teams, triggered(teams, "searches").sources) == {"Vietnam"}
