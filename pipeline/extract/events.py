@@ -838,6 +838,13 @@ class EventReader:
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF", "restrictions placed on citizens by"
                 sources += self.actors(agent(c))
                 targets += [k for p in pobjects(c, {"on", "against"}) for k in self.actors(p)]
+        if not sources and self.listed_codes(token, "NOUN") & {"MOBILIZE", "RETREAT"}:  # "the withdrawal of the
+            forces = self.lex.noun_classes["armed_forces"]  # last Vietnamese troops", "the deployment of 2,000
+            moved = [p for p in pobjects(token, {"of"}) if (p.lemma_.lower() in forces or p.lower_ in forces) and any(
+                self.table.entities[k].type == STATE for c in p.children if c.dep_ in {"amod", "compound", "poss"}
+                for k in self.table.keys_at(c))]  # Ugandan troops": the forces moved move, whose the text says
+            sources = [k for p in moved for k in self.actors(p)]  # (not "a deployment of troops was necessary")
+            targets = [k for k in targets if k not in sources]
         if not sources and token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lex.ongoing_verbs:
             # "fighting continued between X and Y", not "the ambush happened between Kandahar and Helmand"
             sources = [k for p in pobjects(token.head, {"between", "among"}) for k in self.actors(p)]

@@ -1529,3 +1529,11 @@ def test_staff_or_teams_named_for_a_body_or_a_state_act_for_it(read):
     assert names(facts, triggered(facts, "handed").sources) == {"UNRWA"}
     teams = read("Vietnamese teams began joint searches with U.S. military specialists for the remains.")
     assert names(teams, triggered(teams, "searches").sources) == {"Vietnam"}
+
+
+def test_a_withdrawal_or_deployment_of_a_states_forces_is_that_states(read):
+    facts = read("The withdrawal of the last Vietnamese troops from Cambodia was completed on Tuesday.")
+    ev = triggered(facts, "withdrawal")
+    assert ev.plover == "RETREAT" and names(facts, ev.sources) == {"Vietnam: military"}
+    unsaid = read("The official argued that a deployment of troops was necessary to regain these areas.")
+    assert "MOBILIZE" not in [e.plover for e in unsaid.events]  # whose troops the text does not say
