@@ -996,8 +996,11 @@ class EventReader:
             # exercise" (parsed with "joint" on "army")
             mods = [*token.children, *(m for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                                        for m in c.children if m.dep_ == "amod")]  # not "Libyan National Army"
-            return any(c.lower_ in values and (c.dep_ in {"amod", "compound"} or c.dep_ == "npadvmod" and
-                                               c.nbor().text == "-") for c in mods)
+            hyphenated = {f"{m.lower_}-{c.lower_}" for c in token.children if c.dep_ == "compound" and c.i >= 2
+                          for m in c.children if m.i == c.i - 2 and c.nbor(-1).text == "-"}  # "live-fire drills"
+            return not hyphenated.isdisjoint(values) or any(
+                c.lower_ in values and (c.dep_ in {"amod", "compound"} or c.dep_ == "npadvmod" and c.nbor().text == "-")
+                for c in mods)
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
         if kind == "placed":  # "put him on trial"

@@ -1537,3 +1537,8 @@ def test_a_withdrawal_or_deployment_of_a_states_forces_is_that_states(read):
     assert ev.plover == "RETREAT" and names(facts, ev.sources) == {"Vietnam: military"}
     unsaid = read("The official argued that a deployment of troops was necessary to regain these areas.")
     assert "MOBILIZE" not in [e.plover for e in unsaid.events]  # whose troops the text does not say
+
+
+def test_a_hyphenated_modifier_the_parser_splits_still_qualifies_its_noun(read):
+    facts = read("China's People's Liberation Army staged live-fire drills in the Taiwan Strait on Thursday.")
+    assert triggered(facts, "drills").plover == "MOBILIZE"
