@@ -275,7 +275,8 @@ class EventReader:
                 # IMF's managing director praised": the IMF's act, its holder unnamed
             if not found and (t.lemma_.lower() in self.lex.unit_nouns or fold(t.text) in self.lex.member_nouns):
                 # "Russia's FSB security service": the FSB; "UNRWA staff": UNRWA; "Vietnamese teams": Vietnam
-                found = [k for c in t.subtree if c.i < t.i and c.dep_ in {"compound", "amod"}
+                found = [k for c in t.subtree if c.i < t.i and (
+                    c.dep_ == "compound" or c.dep_ == "amod" and c.head.i == t.i)  # not "a Liberian-flagged ship"
                          for k in self.table.keys_at(c) if not self.table.entities[k].generic
                          and self.table.entities[k].type in BODIES | {STATE}]
             if found and all(self.table.entities[k].generic for k in found):  # "Hamas fighters" act as Hamas
@@ -838,13 +839,14 @@ class EventReader:
             elif c.dep_ == "acl":  # "an offensive launched by the ONLF", "restrictions placed on citizens by"
                 sources += self.actors(agent(c))
                 targets += [k for p in pobjects(c, {"on", "against"}) for k in self.actors(p)]
-        if not sources and self.listed_codes(token, "NOUN") & {"MOBILIZE", "RETREAT"}:  # "the withdrawal of the
-            forces = self.lex.noun_classes["armed_forces"]  # last Vietnamese troops", "the deployment of 2,000
+        if self.listed_codes(token, "NOUN") & {"MOBILIZE", "RETREAT"}:  # "the withdrawal of the last Vietnamese
+            forces = self.lex.noun_classes["armed_forces"]  # troops from Cambodia", "the deployment of 2,000
             moved = [p for p in pobjects(token, {"of"}) if (p.lemma_.lower() in forces or p.lower_ in forces) and any(
                 self.table.entities[k].type == STATE for c in p.children if c.dep_ in {"amod", "compound", "poss"}
                 for k in self.table.keys_at(c))]  # Ugandan troops": the forces moved move, whose the text says
-            sources = [k for p in moved for k in self.actors(p)]  # (not "a deployment of troops was necessary")
-            targets = [k for k in targets if k not in sources]
+            doers = [k for p in moved for k in self.actors(p)]  # (not "a deployment of troops was necessary"): the
+            if doers:  # forces act, and a place they leave ("from Mali") is what they leave, not the doer
+                sources, targets = doers, [k for k in targets + sources if k not in doers]
         if not sources and token.dep_ == "nsubj" and token.head.lemma_.lower() in self.lex.ongoing_verbs:
             # "fighting continued between X and Y", not "the ambush happened between Kandahar and Helmand"
             sources = [k for p in pobjects(token.head, {"between", "among"}) for k in self.actors(p)]

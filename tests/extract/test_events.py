@@ -1542,3 +1542,11 @@ def test_a_withdrawal_or_deployment_of_a_states_forces_is_that_states(read):
 def test_a_hyphenated_modifier_the_parser_splits_still_qualifies_its_noun(read):
     facts = read("China's People's Liberation Army staged live-fire drills in the Taiwan Strait on Thursday.")
     assert triggered(facts, "drills").plover == "MOBILIZE"
+
+
+def test_a_flag_state_is_no_party_and_forces_withdrawn_from_a_place_leave_it(read):
+    ship = read("A Liberian-flagged ship was attacked by the Houthis in the Red Sea.")
+    assert "Liberia" not in names(ship, triggered(ship, "attacked").targets)
+    mali = read("The withdrawal of French forces from Mali was completed on Monday.")
+    ev = triggered(mali, "withdrawal")
+    assert names(mali, ev.sources) == {"France: military"} and names(mali, ev.targets) == {"Mali"}
