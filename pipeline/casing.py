@@ -61,10 +61,12 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
     return frozenset(countries - STOP_WORDS), frozenset(places), frozenset(actors), frozenset(common)
 
 
+@cache
 def vocabulary(english: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]]:
     """(name words, common words). `english`: the words the model's lemmatizer knows (its
     WordNet index): a place or actor word that is also an English word ('reach', 'basic')
-    stays common; country names and demonyms are always names."""
+    stays common; country names and demonyms are always names. Cached: the sets cost 30 ms
+    to build, once per model rather than once per text in capitals."""
     countries, places, actors, common = _lexicon()
     common = common | english
     names = countries | ((places | actors) - common)

@@ -466,10 +466,20 @@ def generic_actors(table: EntityTable, lex: Lexicon, d: Dictionaries) -> None:
             unplaced.append((doc[start:end], sector))
             continue
         _mention_generic(table, doc[start:end], country, sector, d, lex)
+        for other in _joined_countries(left, country, table, d):  # "Chinese and Indian troops": both sides' troops
+            _mention_generic(table, doc[start:end], other, sector, d, lex)
     for phrase, sector in unplaced:  # "the rebels" in an article whose only rebels are "Somali rebels"
         placed = {e.country for e in table.entities.values() if e.generic and e.sector == sector and e.country}
         country = table.entities[placed.pop()].name if len(placed) == 1 else None
         _mention_generic(table, phrase, d.code_of.get(country) if country else None, sector, d, lex)
+
+
+def _joined_countries(modifiers: list[Token], first: str | None, table: EntityTable, d: Dictionaries) -> list[str]:
+    """The other countries of modifiers joined by 'and' ('Israeli and Palestinian negotiators'):
+    one phrase names the kind of actor of each."""
+    joined = [c for m in modifiers for c in m.conjuncts if c.dep_ == "conj"]
+    codes = [_country_in([c], table, d) for c in joined]
+    return sorted({c for c in codes if c and c != first})
 
 
 def _mention_generic(table: EntityTable, phrase: TokSpan, country: str | None, sector: str, d: Dictionaries,

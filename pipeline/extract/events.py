@@ -699,6 +699,9 @@ class EventReader:
                 sources = self.actors(subj.conjuncts[-1], conjuncts=False)  # the rest is the verb before's object
             else:
                 sources = self.actors(poss if poss is not None else subj)
+            if not sources and subj is not None and subj.lemma_.lower() in self.class_words({"ceasefire"}):
+                sources = [k for p in pobjects(subj, {"between"}) for k in self.actors(p)]  # "the truce between
+                # government troops and the rebels held": its parties observed it
             if not sources and token.tag_ == "VBG" and subj is None:  # "Indiscriminate shelling by Qaddafi forces"
                 sources = [k for p in pobjects(token, {"by"}) for k in self.actors(p)]
             if not sources and token.pos_ == "VERB":
@@ -1015,6 +1018,8 @@ class EventReader:
                            if p.dep_ in deps]
             if kind == "object":  # "allowed a U.N. aid convoy to enter": the convoy, the clause's subject
                 candidates += [p for c in token.children if c.dep_ == "ccomp" for p in c.children if p.dep_ == "nsubj"]
+                candidates += [m for c in candidates for m in c.children if m.dep_ in {"amod", "acl"} and m.tag_ in
+                               {"VBN", "JJ"}]  # "three suspected PKK members", "a militant wanted for the bombing"
             candidates += [j for c in candidates for j in c.conjuncts]  # "sent tents, blankets and supplies"
             candidates += [m for c in candidates if c.pos_ == "PROPN" for m in c.children  # "frigate INS Tabar"
                            if m.dep_ in {"compound", "amod"}]  # a ship's or a unit's name, not "weapons inspectors"
@@ -1064,9 +1069,9 @@ class EventReader:
         """The light verb whose object the noun is ('voiced concern', 'made an appeal'), whose
         prepositions are the noun's; else the noun itself."""
         verb = noun.head
-        if noun.dep_ == "dobj" and not self.lex.light_verbs.isdisjoint(lemmas(verb)) and \
-                (verb.lemma_.lower(), "VERB") not in self.lex.triggers:  # not "send aid to": a verb coded itself
-            return verb
+        if noun.dep_ == "dobj" and not self.lex.light_verbs.isdisjoint(lemmas(verb)) and not any(
+                self.matches(verb, t) for t in self.lex.triggers.get((verb.lemma_.lower(), "VERB"), ())):
+            return verb  # not "send aid to": a verb coded itself (but "held talks", though "held their fire" is)
         return noun
 
     def mishap(self, token: Token) -> bool:
@@ -1282,6 +1287,8 @@ class EventReader:
         attacking'), up to two clauses up."""
         if any(c.dep_ == "neg" for c in token.children):
             return True
+        if token.dep_ == "xcomp" and token.head.dep_ == "acomp" and any(c.dep_ == "neg" for c in token.head.head.children):
+            return True  # "is not willing to demobilize the contras", "was not ready to withdraw"
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is not None and (subject.lower_ in NOBODY or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):

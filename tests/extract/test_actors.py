@@ -269,3 +269,9 @@ def test_an_acronym_defined_after_a_body_the_actor_lists_name_is_that_body(read)
     body = next(e for e in facts.entities if e.name == "Reporters Without Borders")
     assert [m.text for m in body.mentions] == ["Reporters Without Borders", "RWB", "RWB"]
     assert not [e for e in facts.entities if e.name == "RWB"]
+
+
+def test_demonyms_joined_by_and_name_the_kind_of_actor_of_each_country(read):
+    facts = read("Chinese and Indian troops disengaged from the Pangong lake area on Wednesday.")
+    phrase = {e.code for e in facts.entities if e.generic for m in e.mentions if m.text == "Chinese and Indian troops"}
+    assert phrase == {"CHNMIL", "INDMIL"}

@@ -1550,3 +1550,34 @@ def test_a_flag_state_is_no_party_and_forces_withdrawn_from_a_place_leave_it(rea
     mali = read("The withdrawal of French forces from Mali was completed on Monday.")
     ev = triggered(mali, "withdrawal")
     assert names(mali, ev.sources) == {"France: military"} and names(mali, ev.targets) == {"Mali"}
+
+
+def test_handing_a_suspect_or_intelligence_to_another_states_authorities_is_cooperation(read):
+    facts = read("Germany handed over three suspected PKK members to Turkish authorities.")
+    ev = triggered(facts, "handed")
+    assert ev.plover == "COOPERATE" and names(facts, ev.sources) == {"Germany"}
+    assert "Turkey: government" in names(facts, ev.targets)
+    tip = read("Moroccan intelligence tipped off Spanish police about a jihadist cell in Ceuta.")
+    assert triggered(tip, "tipped").plover == "COOPERATE"
+    imagery = read("The CIA passed satellite imagery of Iraqi troop positions to Saudi commanders in 1990.")
+    assert triggered(imagery, "passed").plover == "COOPERATE"
+
+
+def test_observing_a_ceasefire_or_putting_arms_beyond_use_is_a_retreat(read):
+    truce = read("Government forces and M23 rebels respected the truce in eastern Congo.")
+    assert triggered(truce, "respected").plover == "RETREAT"
+    held = read("The ceasefire between Israel and Hezbollah largely held on Thursday.")
+    ev = triggered(held, "held")
+    assert ev.plover == "RETREAT" and names(held, ev.sources) == {"Israel", "Hezbollah"}
+    arms = read("The IRA has put its remaining weapons beyond use, the decommissioning body said.")
+    assert triggered(arms, "put").plover == "RETREAT"
+
+
+def test_an_act_someone_is_not_willing_to_do_is_not_done(read):
+    facts = read("The United States is not really willing to demobilize the contras.")
+    assert not [e for e in facts.events if e.trigger.text == "demobilize"]
+
+
+def test_a_verb_listed_only_for_other_uses_stays_light_for_an_event_noun(read):
+    facts = read("The two Koreas will hold high-level talks next week at the border village of Panmunjom.")
+    assert triggered(facts, "talks").plover == "AGREE"  # a promise; 'hold' is listed only for 'held their fire'
