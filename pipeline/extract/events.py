@@ -1115,7 +1115,7 @@ class EventReader:
         return noun.pos_ == "NOUN" and bool(self.listed_codes(noun, "NOUN"))
 
     def protest_noun(self, noun: Token) -> bool:
-        return "PROTEST" in self.listed_codes(noun, "NOUN")
+        return "PROTEST" in self.listed_codes(noun, "NOUN") and noun.ent_type_ != "DATE"  # not "in March 2007"
 
     def protested_with(self, token: Token) -> Token | None:
         """The verb an 'in protest' or 'to protest' says the purpose of, if any."""

@@ -1581,3 +1581,26 @@ def test_an_act_someone_is_not_willing_to_do_is_not_done(read):
 def test_a_verb_listed_only_for_other_uses_stays_light_for_an_event_noun(read):
     facts = read("The two Koreas will hold high-level talks next week at the border village of Panmunjom.")
     assert triggered(facts, "talks").plover == "AGREE"  # a promise; 'hold' is listed only for 'held their fire'
+
+
+def test_asking_forgiveness_bowing_to_demands_and_easing_curbs_are_concessions(read):
+    sorry = read("Chilean President Patricio Aylwin asked forgiveness from the families of the disappeared.")
+    assert triggered(sorry, "asked").plover == "CONCEDE"
+    bowed = read("Facing riots in the south, King Hussein bowed to demands for the restoration of elections.")
+    assert triggered(bowed, "bowed").plover == "CONCEDE"
+    curbs = read("Chinese authorities loosened controls on foreign travel on Wednesday.")
+    assert triggered(curbs, "loosened").plover == "CONCEDE"
+    clemency = read("Bahrain's king commuted the death sentences of four men convicted over attacks on police.")
+    assert triggered(clemency, "commuted").plover == "CONCEDE"
+
+
+def test_vetoes_snubs_and_offers_thrown_out_are_rejections(read):
+    veto = read("Hungary vetoed the European Union's proposed aid package for Ukraine at the summit.")
+    assert triggered(veto, "vetoed").plover == "REJECT"
+    snub = read("Eritrea snubbed an invitation from the African Union to send a delegation to the talks.")
+    assert triggered(snub, "snubbed").plover == "REJECT"
+
+
+def test_a_month_named_march_is_no_protest_march(read):
+    facts = read("Zimbabwean police arrested opposition leader Morgan Tsvangirai at a prayer rally in Harare in March 2007.")
+    assert triggered(facts, "arrested").plover == "COERCE"
