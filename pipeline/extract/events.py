@@ -1114,6 +1114,12 @@ class EventReader:
     def is_event_noun(self, noun: Token) -> bool:
         return noun.pos_ == "NOUN" and bool(self.listed_codes(noun, "NOUN"))
 
+    def saying(self, verb: Token) -> bool:
+        """A verb of saying or issuing: what two parties 'jointly announced' is a statement, not an act."""
+        lemma = verb.lemma_.lower()
+        return any(lemma in words for words in (self.lex.reporting_verbs, self.lex.issuing_verbs,
+                                                 self.lex.voicing_verbs, self.lex.comment_verbs))
+
     def protest_noun(self, noun: Token) -> bool:
         return "PROTEST" in self.listed_codes(noun, "NOUN") and noun.ent_type_ != "DATE"  # not "in March 2007"
 
@@ -1410,6 +1416,11 @@ class EventReader:
                     if trigger.code == "MOBILIZE" and self.matches(token, moved := dataclasses.replace(
                             trigger, requires=FORCES)):
                         trigger = moved  # "mobilised its reservists": the forces are what is moved, not a target
+            if (trigger is None or not trigger.by_pattern) and pos == "VERB" and not self.saying(token) and any(
+                    c.dep_ == "advmod" and c.lower_ == "jointly" for c in token.children):
+                trigger = Trigger(token.lemma_.lower(), "VERB", None, "COOPERATE", self.lex.plover_classes["COOPERATE"])
+                # "jointly inspected the rail line", "began jointly clearing landmines": done together, whatever
+                # the verb alone would code
             if trigger is not None:
                 yield token, trigger
 

@@ -1604,3 +1604,11 @@ def test_vetoes_snubs_and_offers_thrown_out_are_rejections(read):
 def test_a_month_named_march_is_no_protest_march(read):
     facts = read("Zimbabwean police arrested opposition leader Morgan Tsvangirai at a prayer rally in Harare in March 2007.")
     assert triggered(facts, "arrested").plover == "COERCE"
+
+
+def test_what_two_parties_do_jointly_is_cooperation_but_what_they_say_jointly_is_not(read):
+    facts = read("Ecuador and Peru began jointly clearing landmines along their border.")
+    ev = triggered(facts, "clearing")
+    assert ev.plover == "COOPERATE" and names(facts, ev.sources) == {"Ecuador", "Peru"}
+    said = read("France and Germany jointly announced the plan on Monday.")
+    assert "COOPERATE" not in [e.plover for e in said.events]
