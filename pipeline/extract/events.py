@@ -65,6 +65,7 @@ ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep"}  # 'began shelli
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
+WILLING = {"willing", "ready", "prepared", "able", "eager"}  # 'is not willing to X': X is not done
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
@@ -88,6 +89,12 @@ STANDS_ALONE = {"PROTEST", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "CONCEDE"
 STATE_NOUNS = {"territory", "soil", "land", "border", "force", "troop", "army", "military", "government"}
 FIGURE_FOR = {"Displacement": {"displaced"}, "Casualties": {"deaths", "injured"},
               "Assault": {"deaths", "injured"}, "Accuse": {"deaths"}}
+
+
+def finite(clause: Token) -> bool:
+    """A clause with its own tense or a 'that': a statement about something, not an act let or made to happen."""
+    return clause.tag_ in {"VBD", "VBZ"} or any(c.dep_ == "mark" or c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"
+                                                for c in clause.children)
 
 
 def _depth(root: Token, verb: Token | None) -> int:
@@ -1014,10 +1021,14 @@ class EventReader:
             deps = SUBJECTS if kind == "subject" else OBJECTS | {"pobj", "nsubjpass"}  # "food was delivered"
             words = self.class_words(values)
             candidates = [c for c in token.children if c.dep_ in deps]
-            candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp"} for p in c.children
-                           if p.dep_ in deps]
-            if kind == "object":  # "allowed a U.N. aid convoy to enter": the convoy, the clause's subject
-                candidates += [p for c in token.children if c.dep_ == "ccomp" for p in c.children if p.dep_ == "nsubj"]
+            direct = any(c.dep_ == "dobj" for c in token.children)  # "returned fire on the suspects", "threw
+            # its weight behind the plan": with a direct object, a preposition's object is not what is acted on
+            candidates += [p for c in token.children if c.dep_ in {"prep", "xcomp", "agent"} and (
+                not direct or c.dep_ == "xcomp" or c.lower_ in {"with", "for"}) for p in c.children if p.dep_ in deps]
+            if kind == "object":  # "allowed a U.N. aid convoy to enter": the convoy, the clause's subject (not
+                candidates += [p for c in token.children if c.dep_ == "ccomp" and not finite(c)  # "let trucks
+                               for p in c.children if p.dep_ == "nsubj"]  # reach" (not "announced that the truce
+                # had expired", "said the ceasefire was over")
                 candidates += [m for c in candidates for m in c.children if m.dep_ in {"amod", "acl"} and m.tag_ in
                                {"VBN", "JJ"}]  # "three suspected PKK members", "a militant wanted for the bombing"
             candidates += [j for c in candidates for j in c.conjuncts]  # "sent tents, blankets and supplies"
@@ -1029,7 +1040,8 @@ class EventReader:
                 candidates.append(token.head)  # "Around 450 troops disembarked on Monday", parsed as a noun phrase
             candidates += [p for c in candidates if c.lower_ in self.lex.partitive_nouns for p in pobjects(c, {"of"})]
             # "hundreds of Yazidi volunteers are being trained"
-            return any(phrase_key(c) in words or c.lemma_.lower() in words or c.lower_ in words for c in candidates)
+            return any((phrase_key(c) in words or c.lemma_.lower() in words or c.lower_ in words) and not any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in candidates)  # "gave no details"
         return False
 
     @staticmethod
@@ -1293,8 +1305,9 @@ class EventReader:
         attacking'), up to two clauses up."""
         if any(c.dep_ == "neg" for c in token.children):
             return True
-        if token.dep_ == "xcomp" and token.head.dep_ == "acomp" and any(c.dep_ == "neg" for c in token.head.head.children):
-            return True  # "is not willing to demobilize the contras", "was not ready to withdraw"
+        if token.dep_ == "xcomp" and token.head.lower_ in WILLING and token.head.dep_ == "acomp" and any(
+                c.dep_ == "neg" for c in token.head.head.children):
+            return True  # "is not willing to demobilize the contras", "was not ready to withdraw" (not "not afraid to")
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is not None and (subject.lower_ in NOBODY or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):
@@ -1462,7 +1475,7 @@ class EventReader:
             if token.pos_ == "NOUN" and token.dep_ == "dobj" and trigger.code in PROMISED and \
                     named.get(token.head.i) in {"SANCTION", "REJECT"}:
                 continue  # "froze aid to Ukraine": the aid is withheld, not given
-            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} or c.dep_ in {"mark", "advmod"} and
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} or c.dep_ in {"mark", "advmod"} and
                    c.lower_ in {"when", "whenever"} and token.tag_ in {"VBZ", "VBP"} for c in token.children):
                 continue  # "would attack Israel if provoked", "when a fighter kills a soldier": a condition or
                 # what happens whenever, not an act

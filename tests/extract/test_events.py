@@ -1563,14 +1563,12 @@ def test_handing_a_suspect_or_intelligence_to_another_states_authorities_is_coop
     assert triggered(imagery, "passed").plover == "COOPERATE"
 
 
-def test_observing_a_ceasefire_or_putting_arms_beyond_use_is_a_retreat(read):
+def test_observing_a_ceasefire_is_a_retreat(read):
     truce = read("Government forces and M23 rebels respected the truce in eastern Congo.")
     assert triggered(truce, "respected").plover == "RETREAT"
     held = read("The ceasefire between Israel and Hezbollah largely held on Thursday.")
     ev = triggered(held, "held")
     assert ev.plover == "RETREAT" and names(held, ev.sources) == {"Israel", "Hezbollah"}
-    arms = read("The IRA has put its remaining weapons beyond use, the decommissioning body said.")
-    assert triggered(arms, "put").plover == "RETREAT"
 
 
 def test_an_act_someone_is_not_willing_to_do_is_not_done(read):
@@ -1612,3 +1610,18 @@ def test_what_two_parties_do_jointly_is_cooperation_but_what_they_say_jointly_is
     assert ev.plover == "COOPERATE" and names(facts, ev.sources) == {"Ecuador", "Peru"}
     said = read("France and Germany jointly announced the plan on Monday.")
     assert "COOPERATE" not in [e.plover for e in said.events]
+
+
+def test_the_reviews_misfires_of_stop_20_stay_fixed(read):
+    assert "COOPERATE" not in [e.plover for e in read("Police gave no further details.").events]
+    fire = read("Police returned fire on the suspects.")
+    assert "COOPERATE" not in [e.plover for e in fire.events]  # the suspects are fired on, not handed over
+    assert triggered(read("Flynn asked Trump for a pardon."), "asked").plover == "REQUEST"
+    unsure = read("It is unclear whether the ceasefire between Israel and Hamas will hold.")
+    assert not [e for e in unsure.events if e.trigger.text == "hold"]
+    assert not read("The army announced that the truce had expired.").events
+    assert "REJECT" not in [e.plover for e in read("The senator threw his support behind the plan.").events]
+    assert "SANCTION" not in [e.plover for e in read("The army halted training in the region.").events]
+    assert "CONCEDE" not in [e.plover for e in read("Obama bowed to the Japanese emperor.").events]
+    assert triggered(read("Pyongyang let IAEA inspectors back into the Yongbyon nuclear complex."), "let").plover \
+        == "RETREAT"
