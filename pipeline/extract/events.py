@@ -65,6 +65,7 @@ ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep"}  # 'began shelli
 LINKED = {"xcomp", "dobj", "conj", "pcomp", "pobj"}  # a word that carries on its head's act
 PROMISED = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}  # in the future tense these are AGREE (PLOVER)
 ANNOUNCING = {"xcomp", "pcomp", "prep", "dobj", "acl"}  # "will continue to fight", "will make an arrest"
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}  # a state's people: its government, forces, police, courts
 WILLING = {"willing", "ready", "prepared", "able", "eager"}  # 'is not willing to X': X is not done
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must"}
 ATTEMPT_VERBS = {"try", "attempt", "go", "want", "seek", "hope", "intend", "plan", "aim", "prepare"}
@@ -332,7 +333,10 @@ class EventReader:
         freed = {k for c in token.children if c.dep_ == "dobj" for k in self.table.keys_at(c)} \
             if trigger.code == "RETREAT" else set()  # "freed a professor", "released the crew" (not "released
         # tear gas on protesters")
-        return not any((not self.table.entities[k].generic or k in freed)
+        kinds = [self.table.entities[k] for k in targets]
+        praised = {e.key for e in kinds if e.country and e.sector in STATE_SECTORS} if trigger.code == "SUPPORT" \
+            else set()  # "commended Gambia's new government", "hailed Ghana's army": a state's people
+        return not any((not self.table.entities[k].generic or k in freed | praised)
                        and self.table.entities[k].type not in {CITY, PLACE} for k in targets)
 
     def mutual(self, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
@@ -1566,6 +1570,10 @@ class EventReader:
                 continue  # "did not attack", "denied that troops had been killed": not the event (PLOVER)
             if self.misread(token, trigger, sources, targets):
                 continue
+            if trigger.code == "AGREE" and token.pos_ == "NOUN" and token.dep_ == "dobj" and \
+                    token.head.lemma_.lower() in self.lex.signing_verbs:
+                trigger = self.recode(trigger, "SUPPORT")  # "signed a peace agreement": PLOVER SUPPORT (sign or ratify
+                # an agreement); "will sign" stays a promise (AGREE) below
             if trigger.code in {"ASSAULT", "COERCE"} and sources and all(map(self.rioting, sources)):
                 trigger = dataclasses.replace(self.recode(trigger, "PROTEST", mode="riot"), cameo=None)  # "rioters
                 # torched cars", "protesters stormed the embassy": PLOVER's riot is a protest

@@ -1600,7 +1600,8 @@ def test_vetoes_snubs_and_offers_thrown_out_are_rejections(read):
 
 
 def test_a_month_named_march_is_no_protest_march(read):
-    facts = read("Zimbabwean police arrested opposition leader Morgan Tsvangirai at a prayer rally in Harare in March 2007.")
+    facts = read("Zimbabwean police arrested opposition leader Morgan Tsvangirai at a prayer rally in Harare in "
+                 "March 2007.")
     assert triggered(facts, "arrested").plover == "COERCE"
 
 
@@ -1625,3 +1626,12 @@ def test_the_reviews_misfires_of_stop_20_stay_fixed(read):
     assert "CONCEDE" not in [e.plover for e in read("Obama bowed to the Japanese emperor.").events]
     assert triggered(read("Pyongyang let IAEA inspectors back into the Yongbyon nuclear complex."), "let").plover \
         == "RETREAT"
+
+
+def test_signing_an_agreement_is_support_and_a_states_people_may_be_praised(read):
+    signed = read("Ethiopia and Eritrea signed a peace agreement in Jeddah.")
+    assert "SUPPORT" in [e.plover for e in signed.events] and "AGREE" not in [e.plover for e in signed.events]
+    assert "AGREE" in [e.plover for e in read("Russia and Ukraine will sign the agreement next week.").events]
+    praised = read("Amnesty International commended Gambia's new government for committing to abolish the death "
+                   "penalty.")
+    assert triggered(praised, "commended").plover == "SUPPORT"
