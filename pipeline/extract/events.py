@@ -245,7 +245,11 @@ class EventReader:
         if token is None:
             return []
         keys: list[str] = []
-        for t in (token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c, token))):
+        parts = [token, *(c for c in token.conjuncts if conjuncts and not starts_clause(c, token))]
+        if conjuncts:  # "Saudi Arabia, the UAE, Bahrain and Egypt cut ties": a list the parser read as an
+            parts += [x for a in token.children if a.dep_ == "appos" and a.conjuncts for x in (a, *a.conjuncts)]
+            # apposition with conjuncts
+        for t in parts:
             found = [k for c in t.children if c.dep_ == "appos" for k in self.table.keys_at(c)  # "the activist,
                      if self.table.entities[k].type == PERSON] or self.table.keys_at(t)  # Khurram Parvez,"
             if not found and t.lower_ in SPEAKING:

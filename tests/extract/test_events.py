@@ -1635,3 +1635,8 @@ def test_signing_an_agreement_is_support_and_a_states_people_may_be_praised(read
     praised = read("Amnesty International commended Gambia's new government for committing to abolish the death "
                    "penalty.")
     assert triggered(praised, "commended").plover == "SUPPORT"
+
+
+def test_a_list_of_parties_the_parser_reads_as_an_apposition_is_every_party(read):
+    facts = read("Saudi Arabia, the UAE, Bahrain and Egypt cut diplomatic ties with Qatar on Monday.")
+    assert names(facts, triggered(facts, "cut").sources) == {"Saudi Arabia", "United Arab Emirates", "Bahrain", "Egypt"}
