@@ -1021,6 +1021,15 @@ class EventReader:
             return not hyphenated.isdisjoint(values) or any(
                 c.lower_ in values and (c.dep_ in {"amod", "compound"} or c.dep_ == "npadvmod" and c.nbor().text == "-")
                 for c in mods)
+        if kind == "left":  # "quit the bloc", "withdrew from the accord", "pulled out of the talks" (not "withdrew
+            # from Goma under a deal")
+            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}]
+            preps += [p for c in token.children if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == "out"
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+            left = [c for c in token.children if c.dep_ == "dobj"] + [p for c in preps for p in c.children
+                                                                       if p.dep_ == "pobj"]
+            words = self.class_words(values)
+            return any(c.lemma_.lower() in words or c.lower_ in words for c in left)
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
         if kind == "placed":  # "put him on trial"
@@ -1167,7 +1176,8 @@ class EventReader:
             return any(t.lemma_.lower() in vehicles for t in things)
         if trigger.code in {"REJECT", "SANCTION"}:
             proposals = self.class_words({"proposals"})
-            return not any(self.actors(t) or t.lemma_.lower() in proposals or t.lower_ in proposals for t in things)
+            return not any(self.actors(t) or t.lemma_.lower() in proposals or t.lower_ in proposals for t in things) \
+                and not any(c.dep_ == "xcomp" for c in token.children)  # "ruled out negotiating": an act refused
         return False
 
     def done_in_protest(self, verb: Token) -> bool:
@@ -1476,6 +1486,8 @@ class EventReader:
             if token.dep_ == "pobj" and token.head.lower_ == "with" and \
                     token.head.head.lemma_.lower() in self.threat_words:
                 continue  # "were threatened with arrest": the threat is the event, the arrest its content
+            if token.dep_ == "xcomp" and named.get(token.head.i) == "REJECT" and trigger.code != "PROTEST":
+                continue  # "ruled out negotiating with Boko Haram": the refusal is the event, not the talks
             if token.dep_ == "pcomp" and token.head.lower_ in {"of", "for", "with"} and \
                     named.get(token.head.head.i) == "ACCUSE":
                 continue  # "accused Russia of shelling Kherson": the accusation is the event, the shelling its

@@ -1640,3 +1640,21 @@ def test_signing_an_agreement_is_support_and_a_states_people_may_be_praised(read
 def test_a_list_of_parties_the_parser_reads_as_an_apposition_is_every_party(read):
     facts = read("Saudi Arabia, the UAE, Bahrain and Egypt cut diplomatic ties with Qatar on Monday.")
     assert names(facts, triggered(facts, "cut").sources) == {"Saudi Arabia", "United Arab Emirates", "Bahrain", "Egypt"}
+
+
+def test_leaving_talks_an_accord_or_a_bloc_reduces_relations_but_leaving_a_town_is_a_retreat(read):
+    talks = read("North Korea pulled out of the six-party talks on its nuclear programme.")
+    assert triggered(talks, "pulled").plover == "SANCTION"
+    bloc = read("Burkina Faso, Mali and Niger quit the West African bloc ECOWAS in January 2024.")
+    assert triggered(bloc, "quit").plover == "SANCTION"
+    town = read("Rebels of the M23 movement withdrew from Goma on Saturday under a deal brokered by regional leaders.")
+    assert triggered(town, "withdrew").plover == "RETREAT"
+
+
+def test_access_barred_and_acts_ruled_out_are_refusals(read):
+    barred = read("Israel barred a U.N. fact-finding mission from entering the West Bank.")
+    assert triggered(barred, "barred").plover == "REJECT"
+    ruled = read("Nigeria's government ruled out negotiating with Boko Haram on Wednesday.")
+    assert [e.plover for e in ruled.events] == ["REJECT"]  # the talks refused are no talks
+    fasting = read("Jailed Bahraini activist Abdulhadi al-Khawaja began refusing food to protest against his sentence.")
+    assert "PROTEST" in [e.plover for e in fasting.events]
