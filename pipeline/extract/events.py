@@ -287,10 +287,12 @@ class EventReader:
                 # IMF's managing director praised": the IMF's act, its holder unnamed
             if not found and (t.lemma_.lower() in self.lex.unit_nouns or fold(t.text) in self.lex.member_nouns):
                 # "Russia's FSB security service": the FSB; "UNRWA staff": UNRWA; "Vietnamese teams": Vietnam
-                found = [k for c in t.subtree if c.i < t.i and (
-                    c.dep_ == "compound" or c.dep_ == "amod" and c.head.i == t.i)  # not "a Liberian-flagged ship"
-                         for k in self.table.keys_at(c) if not self.table.entities[k].generic
-                         and self.table.entities[k].type in BODIES | {STATE}]
+                found = [k for c in t.subtree if c.i < t.i and (  # "the U.N. human rights office", "Kenya's
+                    c.dep_ in {"compound", "nmod"} or c.dep_ in {"amod", "poss"} and c.head.i == t.i)  # commission"
+                         for k in self.table.keys_at(c) if not self.table.entities[k].generic  # (not "a Liberian-
+                         and self.table.entities[k].type in BODIES | {STATE}]  # flagged ship")
+                found = [k for k in found if self.table.entities[k].type != STATE] or found  # "Russia's FSB
+                # security service": the FSB
             if found and all(self.table.entities[k].generic for k in found):  # "Hamas fighters" act as Hamas
                 found = self._armed_group_of(t) or found
             if t.lower_ in self.lex.partitive_nouns:  # "hundreds of protesters", "the members of the Security Council"
@@ -1016,8 +1018,9 @@ class EventReader:
             # exercise" (parsed with "joint" on "army")
             mods = [*token.children, *(m for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                                        for m in c.children if m.dep_ == "amod")]  # not "Libyan National Army"
-            hyphenated = {f"{m.lower_}-{c.lower_}" for c in token.children if c.dep_ == "compound" and c.i >= 2
-                          for m in c.children if m.i == c.i - 2 and c.nbor(-1).text == "-"}  # "live-fire drills"
+            hyphenated = {f"{m.lower_}-{c.lower_}" for c in token.children if c.dep_ in {"compound", "amod"}
+                          and c.i >= 2 for m in c.children if m.i == c.i - 2 and c.nbor(-1).text == "-"}  # "live-fire
+            # drills", "a week-long exercise" ('week' hangs on 'long')
             return not hyphenated.isdisjoint(values) or any(
                 c.lower_ in values and (c.dep_ in {"amod", "compound"} or c.dep_ == "npadvmod" and c.nbor().text == "-")
                 for c in mods)

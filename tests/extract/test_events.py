@@ -1658,3 +1658,18 @@ def test_access_barred_and_acts_ruled_out_are_refusals(read):
     assert [e.plover for e in ruled.events] == ["REJECT"]  # the talks refused are no talks
     fasting = read("Jailed Bahraini activist Abdulhadi al-Khawaja began refusing food to protest against his sentence.")
     assert "PROTEST" in [e.plover for e in fasting.events]
+
+
+def test_an_office_or_commission_of_a_body_or_state_acts_for_it(read):
+    un = read("The U.N. human rights office voiced deep concern on Friday about the detention of dozens of Kurdish "
+              "journalists by Turkish police.")
+    assert names(un, triggered(un, "concern").sources) == {"U.N."}
+    kenya = read("Kenya's anti-corruption commission opened an investigation into the energy minister.")
+    assert names(kenya, triggered(kenya, "investigation").sources) == {"Kenya"}
+
+
+def test_a_navys_week_long_exercise_and_reservists_recalled_are_mobilisation(read):
+    drill = read("The Iranian navy began a week-long exercise in the Gulf of Oman.")
+    assert triggered(drill, "exercise").plover == "MOBILIZE"
+    recalled = read("Sri Lanka recalled 3,000 army reservists to active duty on Tuesday.")
+    assert triggered(recalled, "recalled").plover == "MOBILIZE"
