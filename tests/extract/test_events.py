@@ -1673,3 +1673,11 @@ def test_a_navys_week_long_exercise_and_reservists_recalled_are_mobilisation(rea
     assert triggered(drill, "exercise").plover == "MOBILIZE"
     recalled = read("Sri Lanka recalled 3,000 army reservists to active duty on Tuesday.")
     assert triggered(recalled, "recalled").plover == "MOBILIZE"
+
+
+def test_units_reinforced_and_alert_raised_are_mobilisation_but_rates_raised_are_not(read):
+    units = read("Serbia reinforced its army and police units in the Presevo valley on Tuesday.")
+    assert triggered(units, "reinforced").plover == "MOBILIZE"
+    alert = read("The Pentagon raised the alert status of U.S. forces worldwide to DEFCON 3.")
+    assert triggered(alert, "raised").plover == "MOBILIZE"
+    assert not read("The central bank raised interest rates.").events
