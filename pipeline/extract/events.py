@@ -1196,8 +1196,8 @@ class EventReader:
         verb = token if token.pos_ == "VERB" else self.light_verb_of(token)
         if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in TRAVELLING:
             verb = token.head.head  # "will arrive on Saturday for talks"
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.ongoing_verbs:
-            return False
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.ongoing_verbs and not self.intended(verb):
+            return False  # "will continue its support" goes on (but "is ready to resume the dialogue" is an offer)
         if token is verb and trigger.code in PROMISED:
             return tense(verb) == "future" and not ongoing(verb) or self.intended(verb) or bool(self.said_would(verb))
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS:

@@ -1681,3 +1681,11 @@ def test_units_reinforced_and_alert_raised_are_mobilisation_but_rates_raised_are
     alert = read("The Pentagon raised the alert status of U.S. forces worldwide to DEFCON 3.")
     assert triggered(alert, "raised").plover == "MOBILIZE"
     assert not read("The central bank raised interest rates.").events
+
+
+def test_talks_a_party_is_ready_to_resume_are_offered_not_held(read):
+    facts = read("India said it was ready to resume the stalled composite dialogue with Pakistan.")
+    assert triggered(facts, "resume").plover == "AGREE"
+    assert triggered(read("The United States will continue its support for Ukraine."), "support").plover == "SUPPORT"
+    led = read("The FARC leadership rejected the offer.")
+    assert names(led, triggered(led, "rejected").sources) == {"FARC"}
