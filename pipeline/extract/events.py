@@ -1134,10 +1134,18 @@ class EventReader:
             c.dep_ == "dobj" and c.lemma_.lower() in arms and any(
                 p.dep_ == "poss" and p.lower_ in {"their", "its", "his"} for p in c.children) for c in verb.children)
 
-    def figurative(self, token: Token) -> bool:
-        """'struck a defiant tone', 'the talks hit a snag': a verb its object makes a figure of speech."""
+    def figurative(self, token: Token, trigger: Trigger) -> bool:
+        """'struck a defiant tone', 'the talks hit a snag': a verb its object makes a figure of speech;
+        'an assault on basic human rights', 'attacked press freedom': harm to an idea; 'tragedy struck',
+        'floods hit the region': nature or fate as the doer."""
         things = self.lex.figures_of_speech.get(token.lemma_.lower(), ()) if token.pos_ == "VERB" else ()
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in things for c in token.children)
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in things for c in token.children):
+            return True
+        harmed = [c for c in token.children if c.dep_ == "dobj"] + pobjects(token, {"on", "against"})
+        if trigger.code == "ASSAULT" and any(c.lower_ in self.lex.abstract_targets for c in harmed):
+            return True
+        subject = self.subject(token) if token.pos_ == "VERB" else None
+        return subject is not None and subject.lemma_.lower() in self.lex.calamities
 
     def listed_codes(self, token: Token, pos: str) -> set[str | None]:
         """The types triggers.csv lists the token's lemma under, as this part of speech."""
@@ -1477,7 +1485,7 @@ class EventReader:
             if self.purpose(token) and trigger.code != "PROTEST":
                 continue  # "sent troops to help the army": what an act is for has not happened (but "blocked
                 # highways to protest": the blocking is the protest)
-            if self.mishap(token) or self.literal(token, trigger) or self.figurative(token):
+            if self.mishap(token) or self.literal(token, trigger) or self.figurative(token, trigger):
                 continue
             if trigger.code == "COERCE" and self.done_in_protest(token):
                 continue  # "occupied the legislature in protest", "blocked highways to protest": the protest is

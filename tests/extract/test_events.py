@@ -1689,3 +1689,9 @@ def test_talks_a_party_is_ready_to_resume_are_offered_not_held(read):
     assert triggered(read("The United States will continue its support for Ukraine."), "support").plover == "SUPPORT"
     led = read("The FARC leadership rejected the offer.")
     assert names(led, triggered(led, "rejected").sources) == {"FARC"}
+
+
+def test_harm_to_an_idea_and_a_calamitys_blow_are_figures_of_speech(read):
+    assert not read("The Thai military's assault on basic human rights has grown.").events
+    assert not read("Tragedy struck the overcrowded vessel on Sunday.").events
+    assert triggered(read("Rebels attacked the town on Sunday."), "attacked").plover == "ASSAULT"
