@@ -850,7 +850,9 @@ class EventReader:
             elif c.dep_ == "poss" and c.lower_ in {"his", "her"}:  # "his opposition to torture"
                 sources += self._last_named(c, PERSON)
             elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
-                sources += [k for k in self.actors(c) if k not in own]
+                sources += [k for k in self.actors(c) if k not in own and not (  # "the Lockerbie bombing", "the
+                    c.dep_ in {"compound", "nmod"} and self.table.entities[k].type in {PLACE, CITY})]  # Khowst attack":
+                # where, not who
             elif c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "between", "among", "from"}:
                 sources += [k for p in objects for k in self.actors(p)]
             elif c.dep_ == "prep" and (c.lower_ in {"on", "against", "to", "with", "at", "into", "for"} or

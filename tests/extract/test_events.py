@@ -1695,3 +1695,10 @@ def test_harm_to_an_idea_and_a_calamitys_blow_are_figures_of_speech(read):
     assert not read("The Thai military's assault on basic human rights has grown.").events
     assert not read("Tragedy struck the overcrowded vessel on Sunday.").events
     assert triggered(read("Rebels attacked the town on Sunday."), "attacked").plover == "ASSAULT"
+
+
+def test_a_place_named_before_an_attack_is_where_not_who(read):
+    facts = read("Relatives of those killed in the Lockerbie bombing gathered in Scotland.")
+    assert not [e for e in facts.events if e.trigger.text == "bombing"]  # no doer named: no event
+    hamas = read("The Hamas attack killed 12 soldiers.")
+    assert names(hamas, triggered(hamas, "attack").sources) == {"Hamas"}
