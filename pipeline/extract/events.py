@@ -108,7 +108,7 @@ def _depth(root: Token, verb: Token | None) -> int:
 
 def phrase_key(token: Token) -> str:
     """'cease-fire' and 'ceasefire' alike: the noun with its compounds, no hyphens."""
-    parts = [c.text for c in token.lefts if c.dep_ in {"compound", "punct"} and c.text != ","] + [token.text]
+    parts = [c.text for c in token.lefts if c.dep_ in {"compound", "nmod", "punct"} and c.text != ","] + [token.text]
     return fold("".join(parts)).replace("-", "")
 
 
@@ -324,6 +324,8 @@ class EventReader:
             return False
         if self.mutual(trigger, sources, targets) or self.captives(token, trigger):
             return False
+        if trigger.cameo == "057" and targets:
+            return False  # "the rebels signed an agreement with the government": signed with someone
         if trigger.code in {"CONCEDE", "RETREAT"} and trigger.by_pattern and \
                 trigger.cameo not in {"08", "080", "0871"}:
             return False  # "relaxed press censorship rules", "called off its strike", "abandoned their positions":
@@ -750,7 +752,7 @@ class EventReader:
             # is the actor, the host the recipient (PLOVER)
         moving = trigger.requires if trigger.requires is not None and trigger.requires[0] == "object" else \
             FORCES if trigger.code == "MOBILIZE" else None  # "mobilised its reservists": the forces, moved
-        if moving is not None and trigger.code != "CONSULT":
+        if moving is not None and trigger.code not in {"CONSULT", "REJECT"}:  # (a mission barred is its target)
             words = self.class_words(moving[1])  # "sent troops to X": the troops are what is sent,
             # not its target (but a delegation received is met)
             moved = {k for c in token.children if c.dep_ in OBJECTS and (c.lemma_.lower() in words or c.lower_ in words)
@@ -1034,7 +1036,8 @@ class EventReader:
             left = [c for c in token.children if c.dep_ == "dobj"] + [p for c in preps for p in c.children
                                                                        if p.dep_ == "pobj"]
             words = self.class_words(values)
-            return any(c.lemma_.lower() in words or c.lower_ in words for c in left)
+            return any(c.lemma_.lower() in words or c.lower_ in words or any(  # "quit OPEC", "left ECOWAS"
+                (self.table.entities[k].code or "").startswith("IGO") for k in self.table.keys_at(c)) for c in left)
         if kind == "after":  # "went on strike"
             return token.dep_ == "pobj" and token.head.lower_ in values
         if kind == "placed":  # "put him on trial"
@@ -1190,7 +1193,8 @@ class EventReader:
         if trigger.code in {"REJECT", "SANCTION"}:
             proposals = self.class_words({"proposals"})
             return not any(self.actors(t) or t.lemma_.lower() in proposals or t.lower_ in proposals for t in things) \
-                and not any(c.dep_ == "xcomp" for c in token.children)  # "ruled out negotiating": an act refused
+                and not any(c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG" or c.dep_ == "xcomp"
+                            for c in token.children)  # "ruled out negotiating", "ruled out sending troops"
         return False
 
     def done_in_protest(self, verb: Token) -> bool:
@@ -1204,6 +1208,8 @@ class EventReader:
         the object of ('will hold talks next week'; not 'will continue its support', ongoing). A
         withdrawal decided on is carried out ('decided to resign')."""
         verb = token if token.pos_ == "VERB" else self.light_verb_of(token)
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.ongoing_verbs:
+            return self.intended(token.head)  # "is ready to resume talks", "ready to resume aid"
         if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in TRAVELLING:
             verb = token.head.head  # "will arrive on Saturday for talks"
         if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.ongoing_verbs and not self.intended(verb):
@@ -1499,7 +1505,8 @@ class EventReader:
             if token.dep_ == "pobj" and token.head.lower_ == "with" and \
                     token.head.head.lemma_.lower() in self.threat_words:
                 continue  # "were threatened with arrest": the threat is the event, the arrest its content
-            if token.dep_ == "xcomp" and named.get(token.head.i) == "REJECT" and trigger.code != "PROTEST":
+            if (token.dep_ in {"xcomp", "advcl"} or token.dep_ == "pcomp" and token.tag_ == "VBG") and \
+                    named.get(token.head.i) == "REJECT" and trigger.code != "PROTEST":
                 continue  # "ruled out negotiating with Boko Haram": the refusal is the event, not the talks
             if token.dep_ == "pcomp" and token.head.lower_ in {"of", "for", "with"} and \
                     named.get(token.head.head.i) == "ACCUSE":

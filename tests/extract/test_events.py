@@ -1675,17 +1675,15 @@ def test_a_navys_week_long_exercise_and_reservists_recalled_are_mobilisation(rea
     assert triggered(recalled, "recalled").plover == "MOBILIZE"
 
 
-def test_units_reinforced_and_alert_raised_are_mobilisation_but_rates_raised_are_not(read):
+def test_army_units_reinforced_are_mobilisation_but_rates_raised_are_not(read):
     units = read("Serbia reinforced its army and police units in the Presevo valley on Tuesday.")
     assert triggered(units, "reinforced").plover == "MOBILIZE"
-    alert = read("The Pentagon raised the alert status of U.S. forces worldwide to DEFCON 3.")
-    assert triggered(alert, "raised").plover == "MOBILIZE"
     assert not read("The central bank raised interest rates.").events
 
 
 def test_talks_a_party_is_ready_to_resume_are_offered_not_held(read):
     facts = read("India said it was ready to resume the stalled composite dialogue with Pakistan.")
-    assert triggered(facts, "resume").plover == "AGREE"
+    assert [e.plover for e in facts.events] == ["AGREE"]
     assert triggered(read("The United States will continue its support for Ukraine."), "support").plover == "SUPPORT"
     led = read("The FARC leadership rejected the offer.")
     assert names(led, triggered(led, "rejected").sources) == {"FARC"}
@@ -1702,3 +1700,19 @@ def test_a_place_named_before_an_attack_is_where_not_who(read):
     assert not [e for e in facts.events if e.trigger.text == "bombing"]  # no doer named: no event
     hamas = read("The Hamas attack killed 12 soldiers.")
     assert names(hamas, triggered(hamas, "attack").sources) == {"Hamas"}
+
+
+def test_the_second_reviews_misfires_of_stop_20_stay_fixed(read):
+    ruled = read("Germany ruled out sending troops to Ukraine.")
+    assert [e.plover for e in ruled.events] == ["REJECT"]  # no troops were sent
+    barred = read("Myanmar barred UN investigators from entering Rakhine state.")
+    assert triggered(barred, "barred").targets  # the investigators barred are its target
+    assert triggered(read("Qatar quit OPEC in 2019."), "quit").plover == "SANCTION"
+    rescue = read("Turkey sent rescue units to Syria after the earthquake.")
+    assert "MOBILIZE" not in [e.plover for e in rescue.events]
+    assert not read("Musk pulled out of the deal to buy Twitter.").events
+    assert not read("Indonesia raised the alert level for Mount Merapi volcano.").events
+    talks = read("Iran said it was ready to resume talks with the United States.")
+    assert "CONSULT" not in [e.plover for e in talks.events]  # offered, not held
+    signed = read("The rebels signed an agreement with the government.")
+    assert triggered(signed, "signed").plover == "SUPPORT"
