@@ -313,6 +313,19 @@ class EventReader:
         return [k for m in mods for k in self.table.keys_at(m) if self.table.entities[k].type == ARMED_GROUP
                 and not self.table.entities[k].generic]
 
+    def visit(self, verb: Token, sources: list[str]) -> bool:
+        """A leader or a state travelling somewhere: a visit (PLOVER CONSULT), not troops arriving."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in TRAVELLING | {"visit"} and bool(sources) and all(
+            self.table.entities[k].type == PERSON or self.official(k) for k in sources)
+
+    def visited(self, verb: Token) -> list[str]:
+        """Whom a visit is to: the other party of what it is for ('travelled to Lahore for a summit with
+        Nawaz Sharif'), else the capital it goes to ('arrived in Jerusalem on a historic visit')."""
+        purposes = [p for p in pobjects(verb, {"for", "on"}) if self.is_event_noun(p)]
+        met = [k for p in purposes for q in pobjects(p, {"with"}) for k in self.actors(q)]
+        return met or [k for p in pobjects(verb, {"to", "in"}) for k in self.table.keys_at(p)
+                       if self.table.entities[k].type == CITY and fold(self.table.entities[k].name) in self.lex.capitals]
+
     def misread(self, token: Token, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
         """'ordered the army', 'gave an address': the verb dictionary's talk codes (lexicon
         named_target_types) misread common verbs unless someone named is thanked, pressed, met
@@ -326,6 +339,8 @@ class EventReader:
             return False
         if trigger.cameo == "057" and targets:
             return False  # "the rebels signed an agreement with the government": signed with someone
+        if trigger.code == "CONSULT" and targets and self.visit(token, sources):
+            return False  # "arrived in Jerusalem on a historic visit": a leader's visit to a capital
         if trigger.code in {"CONCEDE", "RETREAT"} and trigger.by_pattern and \
                 trigger.cameo not in {"08", "080", "0871"}:
             return False  # "relaxed press censorship rules", "called off its strike", "abandoned their positions":
@@ -737,6 +752,8 @@ class EventReader:
                 targets = [k for c in clauses for s in c.children if s.dep_ in SUBJECTS for k in self.actors(s)]
             if not targets and trigger.code == "PROTEST" and token.dep_ == "advcl":  # "summoned Myanmar's
                 targets = self.objects(token.head)  # ambassador to protest": protested to whom it summoned
+            if not targets and trigger.code == "CONSULT" and self.visit(token, sources):
+                targets = self.visited(token)
             if not targets and trigger.code in GIVING:  # "extradited a suspect to the United States", "resumed
                 targets = [k for c in token.children if c.dep_ == "dobj"  # gas exports to Tajikistan": whom the
                            for p in pobjects(c, {"to"}) for k in self.actors(p)]  # parser hung on the thing given

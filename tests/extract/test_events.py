@@ -1716,3 +1716,19 @@ def test_the_second_reviews_misfires_of_stop_20_stay_fixed(read):
     assert "CONSULT" not in [e.plover for e in talks.events]  # offered, not held
     signed = read("The rebels signed an agreement with the government.")
     assert triggered(signed, "signed").plover == "SUPPORT"
+
+
+def test_a_leaders_visit_to_a_capital_is_consultation_but_troops_arriving_are_not(read):
+    visit = read("Egyptian President Anwar Sadat arrived in Jerusalem on a historic visit, the first by an Arab leader.")
+    assert triggered(visit, "arrived").plover == "CONSULT"
+    troops = read("U.S. troops arrived in Kabul on Monday.")
+    assert "CONSULT" not in [e.plover for e in troops.events]
+
+
+def test_a_cessation_announced_money_disbursed_and_helicopters_handed_over(read):
+    halt = read("The Irish Republican Army announced a complete cessation of military operations from midnight.")
+    assert triggered(halt, "announced").plover == "CONCEDE"
+    money = read("The European Union disbursed 120 million euros in budget support to the Palestinian Authority.")
+    assert triggered(money, "disbursed").plover == "AID"
+    handed = read("Russia handed over four Mi-35 attack helicopters to Mali's armed forces.")
+    assert triggered(handed, "handed").plover == "AID"
