@@ -1732,3 +1732,11 @@ def test_a_cessation_announced_money_disbursed_and_helicopters_handed_over(read)
     assert triggered(money, "disbursed").plover == "AID"
     handed = read("Russia handed over four Mi-35 attack helicopters to Mali's armed forces.")
     assert triggered(handed, "handed").plover == "AID"
+
+
+def test_a_request_for_something_and_a_court_directing_authorities_are_requests(read):
+    sent = read("Turkey has sent Washington a formal request for the extradition of cleric Fethullah Gulen.")
+    assert triggered(sent, "request").plover == "REQUEST"
+    court = read("A Pakistani court directed the authorities to produce the missing activist within a week.")
+    assert triggered(court, "directed").plover == "REQUEST"
+    assert not read("The request for comment went unanswered.").events
