@@ -1161,7 +1161,7 @@ class EventReader:
         'an assault on basic human rights', 'attacked press freedom': harm to an idea; 'tragedy struck',
         'floods hit the region': nature or fate as the doer."""
         things = self.lex.figures_of_speech.get(token.lemma_.lower(), ()) if token.pos_ == "VERB" else ()
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in things for c in token.children):
+        if any(c.dep_ == "dobj" and (c.lemma_.lower() in things or c.lower_ in things) for c in token.children):
             return True
         harmed = [c for c in token.children if c.dep_ == "dobj"] + pobjects(token, {"on", "against"})
         if trigger.code == "ASSAULT" and any(c.lower_ in self.lex.abstract_targets for c in harmed):

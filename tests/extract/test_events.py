@@ -1740,3 +1740,9 @@ def test_a_request_for_something_and_a_court_directing_authorities_are_requests(
     court = read("A Pakistani court directed the authorities to produce the missing activist within a week.")
     assert triggered(court, "directed").plover == "REQUEST"
     assert not read("The request for comment went unanswered.").events
+
+
+def test_investors_fleeing_bonds_and_condolences_offered_are_no_events(read):
+    assert not read("Investors fled emerging-market bonds in droves as the dollar surged.").events
+    assert not read("Prime Minister Narendra Modi offered his condolences to the people of Turkey on Monday.").events
+    assert triggered(read("Israel offered aid to Turkey."), "offered").plover == "AGREE"
