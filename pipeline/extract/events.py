@@ -258,6 +258,8 @@ class EventReader:
                 found = self._last_named(t, PERSON)
             if not found and t.lower_ in self.lex.body_nouns and any(c.lower_ == "the" for c in t.children):
                 found = self._last_named(t, BODY)  # "the organization said": the body named last
+            if not found and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children):
+                found = self._named_for(t)  # "the brigade wrote": the Sabratha Martyrs Brigade named before
             if not found and (titled := titled_person(t, self.table)):
                 found = [titled]  # "the spokesman said the army would ...": the spokesman named before
             if not found and t.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in t.children):
@@ -304,6 +306,14 @@ class EventReader:
                 if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
                     keys += [k for p in c.children if p.dep_ == "pobj" for k in self.actors(p) if k not in keys]
         return keys
+
+    def _named_for(self, noun: Token) -> list[str]:
+        """The body named last before 'the <noun>' whose name ends in that noun: 'The Sabratha Martyrs
+        Brigade ... the brigade', 'the Ministry of Defence' is not ('the ministry' needs the word last)."""
+        word = noun.lemma_.lower()
+        named = [(m.start, k) for k, e in self.table.entities.items() if not e.generic and e.type in BODIES
+                 and fold(e.name).split()[-1:] in ([word], [noun.lower_]) for m in e.mentions if m.end <= noun.idx]
+        return [max(named)[1]] if named else []
 
     def _armed_group_of(self, t: Token) -> list[str]:
         """'Hamas fighters', 'insurgents of the Islamic State': the named armed group a kind of

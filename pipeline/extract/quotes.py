@@ -136,8 +136,12 @@ def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon,
     participle's ('..., stating "..."') is its clause's. 'He' or 'she' is the person named last
     before both it and the quotation (`first`: its first token): in 'He described Tsvangirai as
     "traitors"', not Tsvangirai."""
-    subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
-                      key=lambda c: abs(c.i - verb.i))
+    quoter = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoter is not None and quoter.lemma_.lower() == "quote":  # "Geo TV quoted the police chief, Ahmed Raza, as
+        subjects = [c for c in quoter.children if c.dep_ == "dobj"]  # saying": the one quoted speaks, not the channel
+    else:
+        subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                          key=lambda c: abs(c.i - verb.i))
     named = [k for subj in subjects if subj.lower_ not in {"he", "she"} for k in _named_by(subj, table)]
     named += [k for subj in subjects if (k := titled_person(subj, table))]  # "the spokesman said"
     named += [k for subj in subjects if fold(subj.text) in lex.titles for t in subj.subtree if t.dep_ == "appos"
@@ -189,7 +193,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         if speaker is None and not verbs:
             speaker = _after_colon(table, first, span.start) or _governed_by(table, inside, lex) or \
-                _introduced_by(table, inside, para_start, lex)
+                _introduced_by(table, inside, para_start, lex) or _words_of(table, max(inside), lex)
             confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
@@ -315,6 +319,26 @@ def _governed_by(table: EntityTable, inside: set[int], lex: Lexicon) -> str | No
         if subject is not None:
             return _body_or_person(subject, table)
         verb = verb.head if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.pos_ == "VERB" else None
+    return None
+
+
+def _words_of(table: EntityTable, last: int, lex: Lexicon) -> str | None:
+    """A quotation standing alone, its speaker named in the next sentence: 'Those were the words of
+    Tom Pritchard', 'That was the message from a senior official', 'So said the chairman, X'."""
+    n = table.sentence_of[last] + 1
+    if n >= len(table.sentences):
+        return None
+    sentence = table.sentences[n]
+    if "\n\n" in table.text[table.tokens[last].idx:sentence.start_char]:
+        return None  # a new paragraph speaks of something else
+    for t in sentence:
+        if t.lemma_.lower() in lex.utterance_nouns:
+            speaker = next((k for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+                            for o in p.children if o.dep_ == "pobj" if (k := _body_or_person(o, table))), None)
+            if speaker:
+                return speaker
+        if t.lemma_.lower() in lex.reporting_verbs and any(c.dep_ == "advmod" and c.lower_ == "so" for c in t.children):
+            return next((k for c in t.children if c.dep_ == "nsubj" if (k := _body_or_person(c, table))), None)
     return None
 
 

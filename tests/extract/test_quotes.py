@@ -236,3 +236,20 @@ def test_a_quotation_standing_after_a_bodys_statement_is_the_bodys_but_not_after
     recalled = read('The army said it had repelled the assault. "We ran when the shelling started," one villager '
                     'recalled.')
     assert speakers(recalled)[0][1] is None  # the quotation has a clause of its own around it
+
+
+def test_the_one_a_channel_quotes_as_saying_is_the_speaker(read):
+    facts = read('Geo TV quoted the provincial police chief, Ahmed Raza, as saying: "The attackers wore suicide vests."')
+    assert speakers(facts) == [("The attackers wore suicide vests.", "Ahmed Raza")]
+
+
+def test_a_speaker_named_in_the_next_sentence_by_the_words_of_idiom(read):
+    facts = read("LONDON — 'This is the darkest day for British farming in a generation.' Those were the words of "
+                 "Tom Pritchard, president of the farmers' union, as the cull was extended.")
+    assert speakers(facts) == [("This is the darkest day for British farming in a generation.", "Tom Pritchard")]
+
+
+def test_the_brigade_is_the_brigade_named_before(read):
+    facts = read("The Sabratha Martyrs Brigade said it had taken control of the coastal road. "
+                 '"Our forces are advancing," the brigade wrote.')
+    assert speakers(facts) == [("Our forces are advancing,", "Sabratha Martyrs Brigade")]

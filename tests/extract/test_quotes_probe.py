@@ -14,6 +14,11 @@ start of stop 19 (split quotations, quotations over two paragraphs, inverted and
 attributions, scare quotes) and first scored on stop 18's code: 0.73 (the first set: 0.81). No
 passage of it was read (ten characters of the first set's first passage were printed once).
 
+quotes_dev.jsonl (ids qd-, 200 passages, stop 20) is a development set, readable: written by a helper
+for every convention, placement and kind of speaker (documents, channels quoting someone, speakers named in
+the next sentence, back-references to a body), first scored 0.65 on stop 19's rules; rules were written
+from its misses.
+
 `python -m tests.extract.test_quotes_probe` prints the share right per set.
 """
 
@@ -27,14 +32,15 @@ from pipeline.extract import extract
 from pipeline.sources import make_article
 
 PROBE = Path(__file__).resolve().parent / "quotes_probe_heldout.jsonl"
+DEV = Path(__file__).resolve().parent / "quotes_dev.jsonl"
 # measured at stop 18: 0.57 on stop 17's code (958e276); 0.71 after the stop's quotation work, done before the
 # probe existed; 0.81 after single marks and offices ('the chairman', 'Gen.'), gaps its per-kind shares showed
 # (single marks 0.00, titles 0.43: no passage was read); 0.80 after the review narrowed titles and scare quotes
-FLOOR = 0.75
+FLOOR, FLOOR_DEV = 0.75, 0.66  # stop 20: blind 0.79, development 0.69
 
 
-def items() -> list[dict]:
-    return [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def items(path: Path = PROBE) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def words(text: str) -> set[str]:
@@ -56,19 +62,23 @@ def judge(item: dict, nlp) -> bool:
     return False
 
 
-def accuracy(nlp, prefix: str = "") -> float:
+def accuracy(nlp, prefix: str = "", path: Path = PROBE) -> float:
     """Share right of the passages whose id starts with `prefix` (qb-: stop 18's set, q2-: stop 19's)."""
-    probe = [item for item in items() if item["id"].startswith(prefix)]
+    probe = [item for item in items(path) if item["id"].startswith(prefix)]
     return sum(judge(item, nlp) for item in probe) / len(probe)
 
 
 def test_every_passage_quotes_and_names_its_speaker_verbatim():
-    for item in items():
+    for item in items() + items(DEV):
         assert item["quote"] in item["passage"] and item["speaker"] in item["passage"], item["id"]
 
 
 def test_blind_quotations_are_attributed_to_their_speakers(nlp):
     assert accuracy(nlp) >= FLOOR
+
+
+def test_development_quotations_are_attributed_to_their_speakers(nlp):
+    assert accuracy(nlp, path=DEV) >= FLOOR_DEV
 
 
 if __name__ == "__main__":
@@ -78,3 +88,4 @@ if __name__ == "__main__":
     for prefix in ("qb-", "q2-", ""):
         n = sum(item["id"].startswith(prefix) for item in items())
         print(f"quotations attributed right: {accuracy(model, prefix):.2f} of {n} blind passages {prefix or '(all)'}")
+    print(f"quotations attributed right: {accuracy(model, path=DEV):.2f} of {len(items(DEV))} development passages qd-")
