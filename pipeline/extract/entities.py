@@ -360,11 +360,18 @@ def _untagged_surnames(table: EntityTable, by_surname: dict[str, Entity]) -> Non
     """'"...," said Ruto': a proper noun the model left untagged that is the surname of a person
     named in the article is that person (of two, the one named last before it)."""
     for tok in table.tokens:
-        if tok.pos_ == "PROPN" and not table.covered(tok) and tok.text[:1].isupper() and not tok.text.isupper():
-            word = table.doc[tok.i:tok.i + 1]
+        if tok.pos_ == "PROPN" and not table.covered(tok) and tok.text[:1].isupper() and (
+                not tok.text.isupper() or len(tok.text) > 3 and _in_capitals(tok)):  # "ESPINOZA SAID:" in wire copy
+            word = table.doc[tok.i:tok.i + 1]  # in capitals (but not an acronym in mixed case)
             person = _namesake(word, by_surname.get(fold(tok.text)), table)  # of two Bacars, the last named
             if person is not None:
                 table.mention(person, word)
+
+
+def _in_capitals(tok: Token) -> bool:
+    """The token's sentence is written in capitals (wire copy), so capitals say nothing of it."""
+    letters = [c for c in tok.sent.text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

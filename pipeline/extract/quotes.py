@@ -366,4 +366,8 @@ def _last_person(doc: Doc, table: EntityTable, before: int, said: tuple[int, str
         if people and (i < first or in_subject(table.tokens[i])):
             return nearest if i < first and nearest else people[0]
         nearest = nearest or (people[0] if people else None)
+    if nearest is None:  # no one named: "A White House spokeswoman pushed back. '...,' she said"
+        nearest = next((k for i in range(before - 1, first - 1, -1) if table.tokens[i].tag_ == "NN"
+                        and in_subject(table.tokens[i]) for k in table.by_token.get(i, ())
+                        if table.entities[k].generic), None)
     return nearest

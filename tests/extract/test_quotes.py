@@ -253,3 +253,15 @@ def test_the_brigade_is_the_brigade_named_before(read):
     facts = read("The Sabratha Martyrs Brigade said it had taken control of the coastal road. "
                  '"Our forces are advancing," the brigade wrote.')
     assert speakers(facts) == [("Our forces are advancing,", "Sabratha Martyrs Brigade")]
+
+
+def test_a_surname_in_wire_copy_in_capitals_is_the_person_named_before(read):
+    facts = read('TEGUCIGALPA (UPI) -- CONTRA COMMANDER RAUL ESPINOZA MET REPORTERS TODAY AT A CAMP NEAR THE BORDER. '
+                 'ESPINOZA SAID: "WE WILL NOT LAY DOWN OUR ARMS WHILE THE SANDINISTAS REMAIN IN POWER."')
+    assert speakers(facts)[0][1] == "RAUL ESPINOZA"
+
+
+def test_she_with_no_one_named_is_the_kind_of_speaker_named_as_the_subject_before(read):
+    facts = read('A White House spokeswoman pushed back on the report. "The president never said that," she said.')
+    assert speakers(facts) == [("The president never said that,", "United States: government")]
+    assert speakers(read('Officials met on Monday. "We agreed," he said.')) == [("We agreed,", None)]
