@@ -275,3 +275,10 @@ def test_demonyms_joined_by_and_name_the_kind_of_actor_of_each_country(read):
     facts = read("Chinese and Indian troops disengaged from the Pangong lake area on Wednesday.")
     phrase = {e.code for e in facts.entities if e.generic for m in e.mentions if m.text == "Chinese and Indian troops"}
     assert phrase == {"CHNMIL", "INDMIL"}
+
+
+def test_people_the_news_quotes_are_kinds_of_actor(read):
+    facts = read("'It's like the seventies all over again,' one pensioner said. Rescuers worked through the night.")
+    got = coded(facts)
+    assert got["one pensioner"].endswith("CVL")
+    assert any(code.endswith("HLH") for text, code in got.items() if "Rescuers" in text)
