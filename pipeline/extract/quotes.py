@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extract.entities import EntityTable, in_subject, titled_person
 from pipeline.extract.lexicon import RELATIVES, Lexicon, fold
-from pipeline.facts import PERSON, PLACE_TYPES, Quote, Span
+from pipeline.facts import NEWS_AGENCY, PERSON, PLACE_TYPES, Quote, Span
 
 OPENERS = ("``", "“", "«", "„", "‹")  # curly, guillemets, low-9 (German style), TeX/LDC double backquotes
 CLOSERS = ("''", "”", "»", "›")
@@ -181,7 +181,9 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
             continue
         verbs = _reporting_verbs(doc, table, inside, reporting)
         speaker = None
-        for verb in verbs:
+        if not any(v in doc[first].ancestors for v in verbs):  # no verb of saying governs the words, but an
+            speaker = _according_to(doc, table, inside, own_clause=True)  # 'according to' their clause does
+        for verb in verbs if speaker is None else ():
             speaker = _speaker(verb, table, first, lex, said)
             if speaker:
                 break
@@ -238,16 +240,24 @@ def saying_verbs(table: EntityTable, lex: Lexicon) -> list[Token]:
     return [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in words]
 
 
-def _according_to(doc: Doc, table: EntityTable, inside: set[int]) -> str | None:
+def _according_to(doc: Doc, table: EntityTable, inside: set[int], own_clause: bool = False) -> str | None:
     """'"There is no military solution," according to the UN envoy, Staffan Lind': whom an
-    'according to' outside the quotation, in its sentences, names (a person before a body)."""
-    if not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):
+    'according to' outside the quotation, in its sentences, names (a person before a body).
+    `own_clause`: only one that hangs on the clause the quotation is part of ('According to one
+    senior civil servant, the Treasury was 'in complete meltdown'', words without a verb too)."""
+    root = next((doc[i] for i in sorted(inside) if doc[i].head.i not in inside), None)
+    verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if root is not None else None
+    clause = {verb.i} if verb is not None else set()  # the quotation's own verb ('in what residents called
+    # "a massacre"' is the residents' clause, not the one 'according to the ministry' hangs on)
+    if not own_clause and not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):
         return None  # "in what residents called "a massacre"": a phrase, not words said
     sents = {table.sentence_of[min(inside)], table.sentence_of[max(inside)]}
     named = [k for s in sorted(sents) for t in table.sentences[s] if t.lower_ == "according" and t.i not in inside
-             for to in t.children if to.lower_ == "to"
+             and (not own_clause or t.head.i in clause) for to in t.children if to.lower_ == "to"
              for p in to.children if p.dep_ == "pobj"
              for noun in (*(c for c in p.children if c.dep_ == "appos"), p) for k in table.keys_at(noun)]
+    if not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):  # words without a verb: a paper's scare quotes
+        named = [k for k in named if table.entities[k].type != NEWS_AGENCY and table.entities[k].sector != "MED"]
     return next((k for k in named if table.entities[k].type == PERSON), named[0] if named else None)
 
 

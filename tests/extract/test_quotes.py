@@ -265,3 +265,11 @@ def test_she_with_no_one_named_is_the_kind_of_speaker_named_as_the_subject_befor
     facts = read('A White House spokeswoman pushed back on the report. "The president never said that," she said.')
     assert speakers(facts) == [("The president never said that,", "United States: government")]
     assert speakers(read('Officials met on Monday. "We agreed," he said.')) == [("We agreed,", None)]
+
+
+def test_according_to_on_the_quotations_own_clause_beats_a_verb_of_saying_elsewhere(read):
+    facts = read('According to Federal Reserve governor Nina Castellano, inflation is "likely to remain elevated," '
+                 "though her colleague Mark Dunn has argued for earlier rate cuts.")
+    assert speakers(facts) == [("likely to remain elevated,", "Nina Castellano")]
+    scare = read('Shafik had received criticism for his "inadequate vision", according to the Los Angeles Times.')
+    assert speakers(scare) == [("inadequate vision", None)]  # a paper's scare quotes are no one's words
