@@ -1746,3 +1746,10 @@ def test_investors_fleeing_bonds_and_condolences_offered_are_no_events(read):
     assert not read("Investors fled emerging-market bonds in droves as the dollar surged.").events
     assert not read("Prime Minister Narendra Modi offered his condolences to the people of Turkey on Monday.").events
     assert triggered(read("Israel offered aid to Turkey."), "offered").plover == "AGREE"
+
+
+def test_commodities_traded_between_states_are_economic_cooperation_but_arms_supplied_are_aid(read):
+    gas = read("Russia began pumping gas to China through the Power of Siberia pipeline.")
+    assert triggered(gas, "pumping").plover == "COOPERATE"
+    arms = read("The United States supplied weapons to Ukraine.")
+    assert triggered(arms, "supplied").plover == "AID"
