@@ -1652,7 +1652,8 @@ class EventReader:
                                                 for p in pobjects(token, {"with"})):
                 trigger = self.recode(trigger, "ASSAULT")  # "police charged the crowd with batons"
             elif trigger.code == "PROTEST" and sources and all(map(self.official, sources)) and (
-                    token.pos_ == "VERB" or token.dep_ == "dobj"):  # not "the Egypt protests", a place's
+                    token.pos_ == "VERB" or token.dep_ == "dobj") and token.lemma_.lower() == "protest":  # not "the
+                # Egypt protests", a place's, nor a sit-in or a march, which civilians stage
                 trigger = self.recode(trigger, "ACCUSE")  # "Beijing lodged a protest with Tokyo": a state's
                 # protest is diplomatic, an accusation (PLOVER); PROTEST is civilians' demonstrating
             elif trigger.code == "AID" and token.lemma_.lower() == "defend" and (any(

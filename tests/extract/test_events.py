@@ -1753,3 +1753,10 @@ def test_commodities_traded_between_states_are_economic_cooperation_but_arms_sup
     assert triggered(gas, "pumping").plover == "COOPERATE"
     arms = read("The United States supplied weapons to Ukraine.")
     assert triggered(arms, "supplied").plover == "AID"
+
+
+def test_throats_slit_are_an_assault_and_a_sit_in_staged_is_a_protest_whoever_stages_it(read):
+    assert triggered(read("Gunmen slit the throats of 31 villagers in an overnight raid."), "slit").plover == "ASSAULT"
+    sit = read("Thousands of supporters of ousted Egyptian President Mohamed Mursi staged sit-ins at two Cairo squares.")
+    assert "PROTEST" in [e.plover for e in sit.events]
+    assert triggered(read("Beijing lodged a protest with Tokyo."), "protest").plover == "ACCUSE"
