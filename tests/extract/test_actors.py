@@ -282,3 +282,8 @@ def test_people_the_news_quotes_are_kinds_of_actor(read):
     got = coded(facts)
     assert got["one pensioner"].endswith("CVL")
     assert any(code.endswith("HLH") for text, code in got.items() if "Rescuers" in text)
+
+
+def test_rescue_workers_are_health_workers_not_any_workers(read):
+    got = coded(read("Iraqi rescue workers pulled survivors from the rubble."))
+    assert got["Iraqi rescue workers"] == "IRQHLH"
