@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import coder
+from pipeline.extract import actors as actor_lists
 from pipeline.extract.actors import BODIES
 from pipeline.extract.dates import FUTURE_AUX, clause_verb, tense
 from pipeline.extract.entities import EntityTable, in_subject, titled_person
@@ -40,6 +41,10 @@ LEAVING = {"SANCTION", "RETREAT"}  # withdrawing or expelling: what is left is t
 ENGAGED_IN = {"in", "into", "on", "for"}
 CAUSING = {"cause", "lead"}  # 'caused 14 people to die': a death, not one to come
 HOSTING = {"host", "receive", "welcome"}  # the host of a visit is its recipient
+SHARED_NOUNS = {"union", "state", "government", "army", "military", "police", "people"}  # many bodies' names end
+# in these, and they name other actors too: 'the union' after the European Union may be a teachers' union, 'the
+# state' after Islamic State a state, 'the army' after the Free Syrian Army the state's (a name's own word is not)
+MEETINGS = {"summit", "meeting", "conference", "talk", "visit"}  # what a leader travels for
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
@@ -73,6 +78,7 @@ TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 CLIMBED = {"xcomp", "conj", "dobj", "pobj", "pcomp", "attr", "prep", "advcl"}  # a doer is looked for up these
 COPULAS = {"be", "seem", "appear", "remain", "become"}  # "the deal was a mistake": what is said of the deal
 SERVICES = ("object", frozenset({"services"}))  # a requirement: the internet, phones, water cut off
+COMMODITIES = ("object", frozenset({"commodities"}))  # a requirement: oil or gas traded between states
 RESTRICTIONS = ("object", frozenset({"restrictions"}))  # a requirement: a curfew, a ban, an emergency lifted
 FORCES = ("object", frozenset({"armed_forces"}))  # a requirement: troops, warships, reservists as the object
 BODY = "body"  # for _last_named: a named organisation, armed group or government ('the group said')
@@ -258,7 +264,8 @@ class EventReader:
                 found = self._last_named(t, PERSON)
             if not found and t.lower_ in self.lex.body_nouns and any(c.lower_ == "the" for c in t.children):
                 found = self._last_named(t, BODY)  # "the organization said": the body named last
-            if not found and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children):
+            if not found and t.pos_ == "NOUN" and [c.lower_ for c in t.children] == ["the"] and \
+                    t.lower_ not in SHARED_NOUNS:
                 found = self._named_for(t)  # "the brigade wrote": the Sabratha Martyrs Brigade named before
             if not found and (titled := titled_person(t, self.table)):
                 found = [titled]  # "the spokesman said the army would ...": the spokesman named before
@@ -311,8 +318,10 @@ class EventReader:
         """The body named last before 'the <noun>' whose name ends in that noun: 'The Sabratha Martyrs
         Brigade ... the brigade', 'the Ministry of Defence' is not ('the ministry' needs the word last)."""
         word = noun.lemma_.lower()
+        since = self.table.sentences[max(0, self.table.sentence_of[noun.i] - 3)].start_char  # named lately
         named = [(m.start, k) for k, e in self.table.entities.items() if not e.generic and e.type in BODIES
-                 and fold(e.name).split()[-1:] in ([word], [noun.lower_]) for m in e.mentions if m.end <= noun.idx]
+                 and fold(e.name).split()[-1:] in ([word], [noun.lower_]) for m in e.mentions
+                 if since <= m.start and m.end <= noun.idx]
         return [max(named)[1]] if named else []
 
     def _armed_group_of(self, t: Token) -> list[str]:
@@ -331,10 +340,16 @@ class EventReader:
     def visited(self, verb: Token) -> list[str]:
         """Whom a visit is to: the other party of what it is for ('travelled to Lahore for a summit with
         Nawaz Sharif'), else the capital it goes to ('arrived in Jerusalem on a historic visit')."""
-        purposes = [p for p in pobjects(verb, {"for", "on"}) if self.is_event_noun(p)]
+        purposes = [p for p in pobjects(verb, {"for", "on"}) if self.is_event_noun(p) or p.lemma_.lower() in MEETINGS]
         met = [k for p in purposes for q in pobjects(p, {"with"}) for k in self.actors(q)]
+        code_of = actor_lists.load().code_of
+        travellers = [self.table.entities[k] for k in self.actors(self.subject(verb))]
+        home = {e.code[:3] for e in travellers if e.code} | {  # a leader arriving in their own capital comes home
+            code_of.get(self.table.entities[x].name) for e in travellers for x in (e.country, e.affiliation, e.key)
+            if x in self.table.entities and self.table.entities[x].type == STATE}
         return met or [k for p in pobjects(verb, {"to", "in"}) for k in self.table.keys_at(p)
-                       if self.table.entities[k].type == CITY and fold(self.table.entities[k].name) in self.lex.capitals]
+                       if self.table.entities[k].type == CITY and fold(self.table.entities[k].name) in self.lex.capitals
+                       and code_of.get(self.lex.capitals[fold(self.table.entities[k].name)]) not in home]
 
     def misread(self, token: Token, trigger: Trigger, sources: list[str], targets: list[str]) -> bool:
         """'ordered the army', 'gave an address': the verb dictionary's talk codes (lexicon
@@ -762,8 +777,8 @@ class EventReader:
                 targets = [k for c in clauses for s in c.children if s.dep_ in SUBJECTS for k in self.actors(s)]
             if not targets and trigger.code == "PROTEST" and token.dep_ == "advcl":  # "summoned Myanmar's
                 targets = self.objects(token.head)  # ambassador to protest": protested to whom it summoned
-            if not targets and trigger.code == "CONSULT" and self.visit(token, sources):
-                targets = self.visited(token)
+            if trigger.code == "CONSULT" and self.visit(token, sources):
+                targets = self.visited(token)  # whom the summit is with, else the capital visited (not a city passed)
             if not targets and trigger.code in GIVING:  # "extradited a suspect to the United States", "resumed
                 targets = [k for c in token.children if c.dep_ == "dobj"  # gas exports to Tajikistan": whom the
                            for p in pobjects(c, {"to"}) for k in self.actors(p)]  # parser hung on the thing given
@@ -1613,6 +1628,8 @@ class EventReader:
                 continue
             if self.no_act(token, trigger, targets) or self.permitted(token):
                 continue
+            if trigger.requires == COMMODITIES and not targets:
+                continue  # "Saudi Arabia pumped more oil in June": output, not trade with someone
             if trigger.lemma in FUNDING and not targets:
                 continue  # "the company funded the new stadium": money for no one is no aid (PLOVER: a recipient)
             if trigger.requires is not None and trigger.requires[0] == "target" and not targets:

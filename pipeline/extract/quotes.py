@@ -18,6 +18,7 @@ from pipeline.extract.entities import EntityTable, in_subject, titled_person
 from pipeline.extract.lexicon import RELATIVES, Lexicon, fold
 from pipeline.facts import NEWS_AGENCY, PERSON, PLACE_TYPES, Quote, Span
 
+DASHES = {"—", "–", "-", "--", ":"}  # what ends a dateline
 OPENERS = ("``", "“", "«", "„", "‹")  # curly, guillemets, low-9 (German style), TeX/LDC double backquotes
 CLOSERS = ("''", "”", "»", "›")
 MARK = re.compile("|".join(re.escape(m) for m in (*OPENERS, *CLOSERS, '"')))  # where a mark may be
@@ -154,7 +155,8 @@ def _speaker(verb: Token, table: EntityTable, first: int, lex: Lexicon,
         return person
     for subj in subjects:
         if subj.lower_ in {"he", "she"}:
-            return _last_person(verb.doc, table, min(first, subj.i), said)
+            other = lex.female_nouns if subj.lower_ == "he" else lex.male_nouns  # "A gunman opened fire ... '...,'
+            return _last_person(verb.doc, table, min(first, subj.i), said, lex.speaking_nouns - other)  # she said"
         keys = _named_by(subj, table)
         if keys:
             return keys[0]
@@ -182,7 +184,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
         verbs = _reporting_verbs(doc, table, inside, reporting)
         speaker = None
         if not any(v in doc[first].ancestors for v in verbs):  # no verb of saying governs the words, but an
-            speaker = _according_to(doc, table, inside, own_clause=True)  # 'according to' their clause does
+            speaker = _according_to(doc, table, inside, True, lex.naming_verbs)  # 'according to' their clause does
         for verb in verbs if speaker is None else ():
             speaker = _speaker(verb, table, first, lex, said)
             if speaker:
@@ -195,7 +197,7 @@ def extract_quotes(doc: Doc, table: EntityTable, lex: Lexicon) -> list[Quote]:
             speaker, confidence = previous[1], 0.7  # the same paragraph, or a quotation carried over into this one
         if speaker is None and not verbs:
             speaker = _after_colon(table, first, span.start) or _governed_by(table, inside, lex) or \
-                _introduced_by(table, inside, para_start, lex) or _words_of(table, max(inside), lex)
+                _introduced_by(table, inside, para_start, lex) or _words_of(table, first, max(inside), lex)
             confidence = 0.6 if speaker else 0.0
         quotes.append(Quote(span, speaker, confidence))
         previous = (para_start, speaker)
@@ -240,7 +242,8 @@ def saying_verbs(table: EntityTable, lex: Lexicon) -> list[Token]:
     return [t for t in table.tokens if t.pos_ == "VERB" and t.lemma_.lower() in words]
 
 
-def _according_to(doc: Doc, table: EntityTable, inside: set[int], own_clause: bool = False) -> str | None:
+def _according_to(doc: Doc, table: EntityTable, inside: set[int], own_clause: bool = False,
+                  naming: frozenset[str] = frozenset()) -> str | None:
     """'"There is no military solution," according to the UN envoy, Staffan Lind': whom an
     'according to' outside the quotation, in its sentences, names (a person before a body).
     `own_clause`: only one that hangs on the clause the quotation is part of ('According to one
@@ -249,6 +252,8 @@ def _according_to(doc: Doc, table: EntityTable, inside: set[int], own_clause: bo
     verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if root is not None else None
     clause = {verb.i} if verb is not None else set()  # the quotation's own verb ('in what residents called
     # "a massacre"' is the residents' clause, not the one 'according to the ministry' hangs on)
+    if own_clause and verb is not None and verb.lemma_.lower() in naming and any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "According to the UN, Netanyahu called the report "biased"": Netanyahu's word
     if not own_clause and not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):
         return None  # "in what residents called "a massacre"": a phrase, not words said
     sents = {table.sentence_of[min(inside)], table.sentence_of[max(inside)]}
@@ -332,7 +337,7 @@ def _governed_by(table: EntityTable, inside: set[int], lex: Lexicon) -> str | No
     return None
 
 
-def _words_of(table: EntityTable, last: int, lex: Lexicon) -> str | None:
+def _words_of(table: EntityTable, first: int, last: int, lex: Lexicon) -> str | None:
     """A quotation standing alone, its speaker named in the next sentence: 'Those were the words of
     Tom Pritchard', 'That was the message from a senior official', 'So said the chairman, X'."""
     n = table.sentence_of[last] + 1
@@ -341,9 +346,15 @@ def _words_of(table: EntityTable, last: int, lex: Lexicon) -> str | None:
     sentence = table.sentences[n]
     if "\n\n" in table.text[table.tokens[last].idx:sentence.start_char]:
         return None  # a new paragraph speaks of something else
+    own = table.sentences[n - 1]  # the quotation is its whole sentence, but for a dateline ('LONDON — "..."';
+    before = [t for t in own if t.i < first]  # not 'bore the slogan "Freedom now."')
+    if any(not t.is_punct for t in own if t.i > last) or before and not any(t.text in DASHES for t in before):
+        return None
     for t in sentence:
-        if t.lemma_.lower() in lex.utterance_nouns:
-            speaker = next((k for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+        linked = t.head.lemma_.lower() == "be" and any(  # "Those were the words of", "That was the message from"
+            c.dep_ == "nsubj" and c.lower_ in {"that", "those", "this", "these", "such"} for c in t.head.children)
+        if t.lemma_.lower() in lex.utterance_nouns and linked:
+            speaker = next((k for p in t.children if p.dep_ == "prep" and p.lower_ in {"of", "from", "by"}
                             for o in p.children if o.dep_ == "pobj" if (k := _body_or_person(o, table))), None)
             if speaker:
                 return speaker
@@ -359,7 +370,8 @@ def _named_by(subject: Token, table: EntityTable) -> list[str]:
                                       for k in table.keys_at(c)]
 
 
-def _last_person(doc: Doc, table: EntityTable, before: int, said: tuple[int, str] | None = None) -> str | None:
+def _last_person(doc: Doc, table: EntityTable, before: int, said: tuple[int, str] | None = None,
+                 speaking: frozenset[str] = frozenset()) -> str | None:
     """The person 'he' or 'she' is: of those named in this sentence or the one before, the last one
     who was a subject ('Abbas met Netanyahu on Monday. "We will not accept ...," he said': Abbas), else
     the last one named; but with no one named since the last quotation a person said (`said`: its
@@ -376,8 +388,9 @@ def _last_person(doc: Doc, table: EntityTable, before: int, said: tuple[int, str
         if people and (i < first or in_subject(table.tokens[i])):
             return nearest if i < first and nearest else people[0]
         nearest = nearest or (people[0] if people else None)
-    if nearest is None:  # no one named: "A White House spokeswoman pushed back. '...,' she said"
-        nearest = next((k for i in range(before - 1, first - 1, -1) if table.tokens[i].tag_ == "NN"
-                        and in_subject(table.tokens[i]) for k in table.by_token.get(i, ())
-                        if table.entities[k].generic), None)
+    if nearest is None:  # no one named: "A White House spokeswoman pushed back. '...,' she said" (a kind of
+        nearest = next((k for i in range(before - 1, first - 1, -1) if table.tokens[i].lemma_.lower() in speaking
+                        and table.tokens[i].tag_ == "NN" and table.tokens[i].dep_ == "nsubj"  # person who speaks
+                        for k in table.by_token.get(i, ()) if table.entities[k].generic), None)  # for others, not
+        # "A gunman opened fire ... 'He just kept shooting,' she said" or a victim)
     return nearest

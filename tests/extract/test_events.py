@@ -1725,9 +1725,7 @@ def test_a_leaders_visit_to_a_capital_is_consultation_but_troops_arriving_are_no
     assert "CONSULT" not in [e.plover for e in troops.events]
 
 
-def test_a_cessation_announced_money_disbursed_and_helicopters_handed_over(read):
-    halt = read("The Irish Republican Army announced a complete cessation of military operations from midnight.")
-    assert triggered(halt, "announced").plover == "CONCEDE"
+def test_money_disbursed_and_helicopters_handed_over_are_aid(read):
     money = read("The European Union disbursed 120 million euros in budget support to the Palestinian Authority.")
     assert triggered(money, "disbursed").plover == "AID"
     handed = read("Russia handed over four Mi-35 attack helicopters to Mali's armed forces.")
@@ -1760,3 +1758,13 @@ def test_throats_slit_are_an_assault_and_a_sit_in_staged_is_a_protest_whoever_st
     sit = read("Thousands of supporters of ousted Egyptian President Mohamed Mursi staged sit-ins at two Cairo squares.")
     assert "PROTEST" in [e.plover for e in sit.events]
     assert triggered(read("Beijing lodged a protest with Tokyo."), "protest").plover == "ACCUSE"
+
+
+def test_the_third_reviews_misfires_of_stop_20_stay_fixed(read):
+    assert not read("Russian President Vladimir Putin arrived in Moscow.").events  # home, not a visit
+    kim = read("Kim Jong Un travelled to Vladivostok for a summit with Vladimir Putin.")
+    assert names(kim, triggered(kim, "travelled").targets) == {"Vladimir Putin"}
+    assert not read("Saudi Arabia pumped more oil in June.").events  # output, not trade with someone
+    assert not read("The company announced the cessation of operations at its plant.").events
+    eu = read("The European Union imposed sanctions. In Britain, teachers went on strike. The union accused ministers.")
+    assert not [e for e in eu.events if e.trigger.text == "accused"]  # 'the union' is not the European Union

@@ -273,3 +273,12 @@ def test_according_to_on_the_quotations_own_clause_beats_a_verb_of_saying_elsewh
     assert speakers(facts) == [("likely to remain elevated,", "Nina Castellano")]
     scare = read('Shafik had received criticism for his "inadequate vision", according to the Los Angeles Times.')
     assert speakers(scare) == [("inadequate vision", None)]  # a paper's scare quotes are no one's words
+
+
+def test_the_third_reviews_misfires_of_stop_20_stay_fixed(read):
+    shooting = read('A gunman opened fire in a mall, killing six people. "He just kept shooting," she said.')
+    assert speakers(shooting) == [("He just kept shooting,", None)]  # not the gunman
+    slogan = read('Banners bore the slogan "Freedom now." The message from the government was clear.')
+    assert speakers(slogan) == [("Freedom now.", None)]
+    called = read('According to the United Nations, 300 people died. Netanyahu called the report "biased".')
+    assert speakers(called) == [("biased", "Netanyahu")]  # the one who called it so, not the UN
