@@ -44,6 +44,7 @@ HOSTING = {"host", "receive", "welcome"}  # the host of a visit is its recipient
 SHARED_NOUNS = {"union", "state", "government", "army", "military", "police", "people"}  # many bodies' names end
 # in these, and they name other actors too: 'the union' after the European Union may be a teachers' union, 'the
 # state' after Islamic State a state, 'the army' after the Free Syrian Army the state's (a name's own word is not)
+ORDINALS = {"first", "second", "third", "last", "only", "latest"}  # "the first country to recognise"
 MEETINGS = {"summit", "meeting", "conference", "talk", "visit"}  # what a leader travels for
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
@@ -362,8 +363,10 @@ class EventReader:
             return False
         if self.mutual(trigger, sources, targets) or self.captives(token, trigger):
             return False
-        if trigger.cameo == "057" and targets:
-            return False  # "the rebels signed an agreement with the government": signed with someone
+        if trigger.cameo == "057" and (targets or token.lemma_.lower() in self.lex.signing_verbs and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.class_words({"agreements"}) for c in token.children)):
+            return False  # "the rebels signed an agreement with the government", "Sudan signed the Abraham Accords
+            # declaration", "ratified the treaty": signing or ratifying an agreement (PLOVER SUPPORT)
         if trigger.code == "CONSULT" and targets and self.visit(token, sources):
             return False  # "arrived in Jerusalem on a historic visit": a leader's visit to a capital
         if trigger.code in {"CONCEDE", "RETREAT"} and trigger.by_pattern and \
@@ -1128,7 +1131,11 @@ class EventReader:
         asked = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.asking_verbs  # "asked X to leave"
         came = verb.dep_ == "advcl" and verb.head.lemma_.lower() in TRAVELLING  # "stepped across the line to meet
         # Moon": one who travels to meet someone meets them
-        return verb.pos_ == "VERB" and (verb.dep_ in {"advcl", "acl"} and not came or asked) and \
+        nouns = [verb.head] if verb.dep_ == "acl" else [c for c in verb.head.children if c.dep_ == "attr"] \
+            if verb.dep_ == "advcl" else []
+        first = any(c.dep_ == "amod" and c.lower_ in ORDINALS for n in nouns for c in n.children)
+        # "became the first country to recognise Estonia": the act done, not what the country is for
+        return verb.pos_ == "VERB" and (verb.dep_ in {"advcl", "acl"} and not came and not first or asked) and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
             announced(verb, self.lex.intent_words, self.lex.light_verbs) is None
 

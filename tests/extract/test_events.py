@@ -936,7 +936,8 @@ def test_parties_named_together_cooperate_with_each_other_without_a_target(read)
     phone = read("Biden and Xi spoke by phone for nearly two hours on Thursday.")
     assert triggered(phone, "spoke").plover == "CONSULT"
     assert not read("Obama spoke by the river.").events
-    assert not read("Israeli officials signed the agreement.").events  # one party, no one to agree with
+    signed = read("Israeli officials signed the agreement.")  # stop 20: signing an agreement is PLOVER SUPPORT
+    assert [e.plover for e in signed.events] == ["SUPPORT"]  # (PLOVER.md), with or without a party named
 
 
 def test_phrasal_verbs_code_by_their_particle(read):
@@ -1768,3 +1769,14 @@ def test_the_third_reviews_misfires_of_stop_20_stay_fixed(read):
     assert not read("The company announced the cessation of operations at its plant.").events
     eu = read("The European Union imposed sanctions. In Britain, teachers went on strike. The union accused ministers.")
     assert not [e for e in eu.events if e.trigger.text == "accused"]  # 'the union' is not the European Union
+
+
+def test_the_first_country_to_recognise_recognises_and_weight_thrown_behind_someone_backs_them(read):
+    first = read("Iceland became the first country to recognise the restored independence of Estonia in August 1991.")
+    assert triggered(first, "recognise").plover == "SUPPORT"
+    assert not [e for e in read("Russia sent troops to help the army.").events if e.trigger.text == "help"]
+    weight = read("More than a dozen Western governments threw their weight behind opposition leader Juan Guaido.")
+    assert triggered(weight, "threw").plover == "SUPPORT"
+    declaration = read("Sudan signed the Abraham Accords declaration in Khartoum.")
+    assert triggered(declaration, "signed").plover == "SUPPORT"
+    assert not read("He signed the guestbook.").events
