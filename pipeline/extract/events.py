@@ -1110,6 +1110,9 @@ class EventReader:
                 candidates.append(token.head)  # "Around 450 troops disembarked on Monday", parsed as a noun phrase
             candidates += [p for c in candidates if c.lower_ in self.lex.partitive_nouns for p in pobjects(c, {"of"})]
             # "hundreds of Yazidi volunteers are being trained"
+            members = {c.i: pobjects(c, {"of"}) for c in candidates if c.lower_ in self.lex.collective_nouns}
+            candidates = [m for c in candidates for m in (members.get(c.i) or [c])]  # "sent a brigade of 300
+            # doctors": doctors, not a military brigade
             return any((phrase_key(c) in words or c.lemma_.lower() in words or c.lower_ in words) and not any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in candidates)  # "gave no details"
         return False

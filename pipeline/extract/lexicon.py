@@ -103,6 +103,7 @@ class Lexicon:
     relinquishing_verbs: frozenset[str]  # 'handed in their weapons': a side giving up its own arms disarms
     signing_verbs: frozenset[str]  # 'signed a peace agreement': signing or ratifying is PLOVER SUPPORT
     utterance_nouns: frozenset[str]  # 'Those were the words of X': a quotation's speaker in the next sentence
+    collective_nouns: frozenset[str]  # 'a brigade of doctors': what the group is of decides what it is
     speaking_nouns: frozenset[str]  # 'A White House spokeswoman ... she said': kinds of person quoted unnamed
     female_nouns: frozenset[str]  # not 'he'
     male_nouns: frozenset[str]  # not 'she'
@@ -140,7 +141,7 @@ WORD_SETS = ("reporting_verbs", "movement_words", "generic_suffixes", "country_n
              "stranger_nouns", "captive_nouns", "rioting_nouns", "obstructing_verbs", "voicing_verbs", "body_nouns",
              "office_nouns", "quoting_verbs", "rallying_verbs", "mandative_verbs", "fearing_verbs", "town_nouns", "outlet_nouns",
              "media_nouns", "outlet_name_words", "partitive_nouns", "denial_verbs", "casualty_verbs", "mishap_words",
-             "unit_nouns", "owned_things", "relinquishing_verbs", "signing_verbs", "utterance_nouns", "speaking_nouns", "female_nouns", "male_nouns", "abstract_targets", "calamities", "accident_verbs", "hyphen_prefixes",
+             "unit_nouns", "owned_things", "relinquishing_verbs", "signing_verbs", "utterance_nouns", "collective_nouns", "speaking_nouns", "female_nouns", "male_nouns", "abstract_targets", "calamities", "accident_verbs", "hyphen_prefixes",
              "intent_words", "statement_nouns", "place_words", "place_prefixes", "no_default_verbs",
              "named_target_types", "weapon_nouns", "light_verbs")
 

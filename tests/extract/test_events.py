@@ -1780,3 +1780,10 @@ def test_the_first_country_to_recognise_recognises_and_weight_thrown_behind_some
     declaration = read("Sudan signed the Abraham Accords declaration in Khartoum.")
     assert triggered(declaration, "signed").plover == "SUPPORT"
     assert not read("He signed the guestbook.").events
+
+
+def test_a_brigade_of_doctors_sent_is_aid_but_a_brigade_of_paratroopers_is_mobilisation(read):
+    doctors = read("Cuba has sent a brigade of 200 doctors to help Angola contain a cholera outbreak.")
+    assert triggered(doctors, "sent").plover == "AID"
+    troops = read("Russia sent a brigade of paratroopers to the border.")
+    assert triggered(troops, "sent").plover == "MOBILIZE"
