@@ -45,7 +45,8 @@ SHARED_NOUNS = {"union", "state", "government", "army", "military", "police", "p
 # in these, and they name other actors too: 'the union' after the European Union may be a teachers' union, 'the
 # state' after Islamic State a state, 'the army' after the Free Syrian Army the state's (a name's own word is not)
 ORDINALS = {"first", "second", "third", "last", "only", "latest"}  # "the first country to recognise"
-MEETINGS = {"summit", "meeting", "conference", "talk", "visit"}  # what a leader travels for
+MEETINGS = {"summit", "meeting", "conference", "talk", "visit", "discussion", "consultation", "negotiation"}  # what
+# a leader travels for
 MEETING = {"meet", "encounter"}  # 'met the envoy'; 'met some resistance' meets no one
 OFFERING = {"offer", "threaten", "plan"}  # light verbs that make the act they govern an offer or a threat
 ENGAGING = {"be", "take", "engage", "join", "participate", "go", "embark", "lead", "turn"}
@@ -1697,6 +1698,11 @@ class EventReader:
             elif trigger.code == "REQUEST" and sources and self.calls_for_peace(token) and \
                     not any(self.third_party(k) for k in sources):  # a side calling for a truce offers one (PLOVER)
                 trigger = self.recode(trigger, "AGREE")
+            elif trigger.code == "AGREE" and trigger.cameo == "036" and self.visit(token, sources) and \
+                    not self.promised(token, dataclasses.replace(trigger, code="CONSULT")):
+                trigger = self.recode(trigger, "CONSULT")  # "Obama flew to Cairo", "flew to Tehran for discussions":
+                # the verb dictionary's 'intent to meet' (036) for a trip made is the visit itself (PLOVER CONSULT)
+                targets = self.visited(token) or targets
             elif trigger.code in PROMISED | {"RETREAT"} and self.promised(token, trigger):
                 trigger = self.recode(trigger, "AGREE" if trigger.code in PROMISED else "CONCEDE")  # "will provide
                 # aid", "will hold talks": a promise ("are providing aid" is aid); "announced it would withdraw its

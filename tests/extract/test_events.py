@@ -1787,3 +1787,9 @@ def test_a_brigade_of_doctors_sent_is_aid_but_a_brigade_of_paratroopers_is_mobil
     assert triggered(doctors, "sent").plover == "AID"
     troops = read("Russia sent a brigade of paratroopers to the border.")
     assert triggered(troops, "sent").plover == "MOBILIZE"
+
+
+def test_a_trip_the_verb_dictionary_codes_as_intent_to_meet_is_a_visit_once_made(read):
+    flew = read("French Foreign Minister Laurent Fabius flew to Tehran on Wednesday for discussions with Iranian officials.")
+    assert triggered(flew, "flew").plover == "CONSULT"
+    assert triggered(read("Obama will fly to Cairo next week."), "fly").plover == "AGREE"  # still to come
