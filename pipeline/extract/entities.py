@@ -361,8 +361,8 @@ def _untagged_surnames(table: EntityTable, by_surname: dict[str, Entity]) -> Non
     named in the article is that person (of two, the one named last before it)."""
     for tok in table.tokens:
         if tok.pos_ == "PROPN" and not table.covered(tok) and tok.text[:1].isupper() and (
-                not tok.text.isupper() or len(tok.text) > 3 and _in_capitals(tok) and tok.dep_ != "compound"):  # "ESPINOZA
-                # SAID:" in wire copy (not "THE SMITH AND WESSON RIFLES")
+                not tok.text.isupper() or len(tok.text) > 3 and _in_capitals(tok) and tok.dep_ != "compound"):
+            # "ESPINOZA SAID:" in wire copy (not "THE SMITH AND WESSON RIFLES")
             word = table.doc[tok.i:tok.i + 1]  # in capitals (but not an acronym in mixed case)
             person = _namesake(word, by_surname.get(fold(tok.text)), table)  # of two Bacars, the last named
             if person is not None:

@@ -252,7 +252,8 @@ def _according_to(doc: Doc, table: EntityTable, inside: set[int], own_clause: bo
     verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if root is not None else None
     clause = {verb.i} if verb is not None else set()  # the quotation's own verb ('in what residents called
     # "a massacre"' is the residents' clause, not the one 'according to the ministry' hangs on)
-    if own_clause and verb is not None and verb.lemma_.lower() in naming and any(c.dep_ == "nsubj" for c in verb.children):
+    if own_clause and verb is not None and verb.lemma_.lower() in naming and \
+            any(c.dep_ == "nsubj" for c in verb.children):
         return None  # "According to the UN, Netanyahu called the report "biased"": Netanyahu's word
     if not own_clause and not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):
         return None  # "in what residents called "a massacre"": a phrase, not words said

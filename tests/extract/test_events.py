@@ -1720,7 +1720,8 @@ def test_the_second_reviews_misfires_of_stop_20_stay_fixed(read):
 
 
 def test_a_leaders_visit_to_a_capital_is_consultation_but_troops_arriving_are_not(read):
-    visit = read("Egyptian President Anwar Sadat arrived in Jerusalem on a historic visit, the first by an Arab leader.")
+    visit = read("Egyptian President Anwar Sadat arrived in Jerusalem on a historic visit, the first by an Arab "
+                 "leader.")
     assert triggered(visit, "arrived").plover == "CONSULT"
     troops = read("U.S. troops arrived in Kabul on Monday.")
     assert "CONSULT" not in [e.plover for e in troops.events]
@@ -1756,7 +1757,8 @@ def test_commodities_traded_between_states_are_economic_cooperation_but_arms_sup
 
 def test_throats_slit_are_an_assault_and_a_sit_in_staged_is_a_protest_whoever_stages_it(read):
     assert triggered(read("Gunmen slit the throats of 31 villagers in an overnight raid."), "slit").plover == "ASSAULT"
-    sit = read("Thousands of supporters of ousted Egyptian President Mohamed Mursi staged sit-ins at two Cairo squares.")
+    sit = read("Thousands of supporters of ousted Egyptian President Mohamed Mursi staged sit-ins at two Cairo "
+               "squares.")
     assert "PROTEST" in [e.plover for e in sit.events]
     assert triggered(read("Beijing lodged a protest with Tokyo."), "protest").plover == "ACCUSE"
 
@@ -1790,6 +1792,7 @@ def test_a_brigade_of_doctors_sent_is_aid_but_a_brigade_of_paratroopers_is_mobil
 
 
 def test_a_trip_the_verb_dictionary_codes_as_intent_to_meet_is_a_visit_once_made(read):
-    flew = read("French Foreign Minister Laurent Fabius flew to Tehran on Wednesday for discussions with Iranian officials.")
+    flew = read("French Foreign Minister Laurent Fabius flew to Tehran on Wednesday for discussions with Iranian "
+                "officials.")
     assert triggered(flew, "flew").plover == "CONSULT"
     assert triggered(read("Obama will fly to Cairo next week."), "fly").plover == "AGREE"  # still to come

@@ -239,7 +239,8 @@ def test_a_quotation_standing_after_a_bodys_statement_is_the_bodys_but_not_after
 
 
 def test_the_one_a_channel_quotes_as_saying_is_the_speaker(read):
-    facts = read('Geo TV quoted the provincial police chief, Ahmed Raza, as saying: "The attackers wore suicide vests."')
+    facts = read('Geo TV quoted the provincial police chief, Ahmed Raza, as saying: "The attackers wore suicide '
+                 'vests."')
     assert speakers(facts) == [("The attackers wore suicide vests.", "Ahmed Raza")]
 
 
