@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as TokSpan, Token
 
+from pipeline.casing import shouting
 from pipeline.extract.lexicon import Lexicon, fold
 from pipeline.facts import (ARMED_GROUP, CITY, GOVERNMENT, NEWS_AGENCY, ORGANIZATION, PERSON, PLACE,
                             STATE, Article, Entity, Span)
@@ -361,18 +362,12 @@ def _untagged_surnames(table: EntityTable, by_surname: dict[str, Entity]) -> Non
     named in the article is that person (of two, the one named last before it)."""
     for tok in table.tokens:
         if tok.pos_ == "PROPN" and not table.covered(tok) and tok.text[:1].isupper() and (
-                not tok.text.isupper() or len(tok.text) > 3 and _in_capitals(tok) and tok.dep_ != "compound"):
+                not tok.text.isupper() or len(tok.text) > 3 and shouting(tok.sent.text) and tok.dep_ != "compound"):
             # "ESPINOZA SAID:" in wire copy (not "THE SMITH AND WESSON RIFLES")
             word = table.doc[tok.i:tok.i + 1]  # in capitals (but not an acronym in mixed case)
             person = _namesake(word, by_surname.get(fold(tok.text)), table)  # of two Bacars, the last named
             if person is not None:
                 table.mention(person, word)
-
-
-def _in_capitals(tok: Token) -> bool:
-    """The token's sentence is written in capitals (wire copy), so capitals say nothing of it."""
-    letters = [c for c in tok.sent.text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

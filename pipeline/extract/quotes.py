@@ -255,14 +255,15 @@ def _according_to(doc: Doc, table: EntityTable, inside: set[int], own_clause: bo
     if own_clause and verb is not None and verb.lemma_.lower() in naming and \
             any(c.dep_ == "nsubj" for c in verb.children):
         return None  # "According to the UN, Netanyahu called the report "biased"": Netanyahu's word
-    if not own_clause and not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):
+    verbless = not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside)
+    if verbless and not own_clause:
         return None  # "in what residents called "a massacre"": a phrase, not words said
     sents = {table.sentence_of[min(inside)], table.sentence_of[max(inside)]}
     named = [k for s in sorted(sents) for t in table.sentences[s] if t.lower_ == "according" and t.i not in inside
              and (not own_clause or t.head.i in clause) for to in t.children if to.lower_ == "to"
              for p in to.children if p.dep_ == "pobj"
              for noun in (*(c for c in p.children if c.dep_ == "appos"), p) for k in table.keys_at(noun)]
-    if not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):  # words without a verb: a paper's scare quotes
+    if verbless:  # words without a verb: a paper's scare quotes
         named = [k for k in named if table.entities[k].type != NEWS_AGENCY and table.entities[k].sector != "MED"]
     return next((k for k in named if table.entities[k].type == PERSON), named[0] if named else None)
 
